@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Speciosa.Web.Identity;
+
+namespace Speciosa.Web.Audit;
+
+/// <summary>Writes one audit entry for every request to an endpoint marked <see cref="AuditedAttribute"/>,
+/// after the response is decided, so denied (401/403) and failed requests are audited too. Runs between
+/// authentication and authorization.</summary>
+public sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail, ILogger<AuditMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var audited = context.GetEndpoint()?.Metadata.GetMetadata<AuditedAttribute>();
+        if (audited is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var scope = context.Audit();
+        var failed = false;
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            failed = true;
+            throw;
+        }
+        finally
+        {
+            var outcome = failed ? AuditOutcome.Error : scope.Outcome ?? AuditOutcome.FromStatus(context.Response.StatusCode);
+            var record = new AuditRecord(
+                Action: scope.Action ?? audited.Action,
+                ResourceType: audited.ResourceType,
+                Outcome: outcome,
+                CorrelationId: CorrelationId(context),
+                UserId: scope.UserId ?? context.User.UserId(),
+                ClinicId: scope.ClinicId ?? context.User.ClinicIdOf(),
+                ResourceId: scope.ResourceId ?? RouteId(context),
+                PatientId: scope.PatientId ?? RoutePatientId(context));
+            try
+            {
+                await trail.AppendAsync(record, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // Never swallow silently: an unaudited access is a security event of its own.
+                Log.AuditWriteFailed(logger, ex, record.Action, record.CorrelationId);
+                throw;
+            }
+        }
+    }
+
+    public static string CorrelationId(HttpContext context) =>
+        Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+
+    private static Guid? RoutePatientId(HttpContext context) =>
+        context.Request.RouteValues.TryGetValue("patientId", out var id) && Guid.TryParse(Convert.ToString(id, System.Globalization.CultureInfo.InvariantCulture), out var g) ? g : null;
+
+    private static string? RouteId(HttpContext context) =>
+        context.Request.RouteValues.TryGetValue("id", out var id) ? Convert.ToString(id, System.Globalization.CultureInfo.InvariantCulture) : null;
+}
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Audit entry for action {Action} could not be written (correlation {CorrelationId}).")]
+    public static partial void AuditWriteFailed(ILogger logger, Exception ex, string action, string correlationId);
+}

@@ -1,0 +1,22 @@
+namespace Speciosa.Web.Data;
+
+/// <summary>Configuration section <c>Database</c>; every key can be set by environment variable
+/// (<c>Database__Provider</c>, <c>Database__ConnectionString</c>, <c>Database__SqlitePath</c>).</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary><c>Sqlite</c> (default, embedded) or <c>Postgres</c>.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Required for PostgreSQL; for SQLite it overrides <see cref="SqlitePath"/> when set.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>SQLite file, relative to the working directory. The folder is created on first run.</summary>
+    public string SqlitePath { get; set; } = Path.Combine("data", "speciosa.db");
+
+    public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsSqlite => string.Equals(Provider, "Sqlite", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Speciosa.Web.Audit;
+using Speciosa.Web.Clinics;
+using Speciosa.Web.Identity;
+
+namespace Speciosa.Web.Data;
+
+public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Clinic> Clinics => Set<Clinic>();
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<UserRoleAssignment> UserRoles => Set<UserRoleAssignment>();
+    public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
+    public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset text; store UTC ticks there (see docs/decisions).
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Clinic>(e =>
+        {
+            e.ToTable("Clinics");
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.TimeZone).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<UserAccount>(e =>
+        {
+            e.ToTable("Users");
+            e.Property(u => u.UserName).HasMaxLength(256);
+            e.Property(u => u.NormalizedUserName).HasMaxLength(256);
+            e.Property(u => u.Email).HasMaxLength(256);
+            e.Property(u => u.NormalizedEmail).HasMaxLength(256);
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.PasswordHash).HasMaxLength(512);
+            e.Property(u => u.SecurityStamp).HasMaxLength(64);
+            e.Property(u => u.ConcurrencyStamp).HasMaxLength(64).IsConcurrencyToken();
+            e.HasIndex(u => u.NormalizedUserName).IsUnique();
+            e.HasIndex(u => u.NormalizedEmail);
+            e.HasIndex(u => u.ClinicId);
+            e.HasOne<Clinic>().WithMany().HasForeignKey(u => u.ClinicId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<UserRoleAssignment>(e =>
+        {
+            e.ToTable("UserRoles");
+            e.HasKey(r => new { r.UserId, r.Role });
+            e.Property(r => r.Role).HasMaxLength(32);
+        });
+
+        modelBuilder.Entity<PersonalAccessToken>(e =>
+        {
+            e.ToTable("AccessTokens");
+            e.Property(t => t.Name).HasMaxLength(100);
+            e.Property(t => t.Prefix).HasMaxLength(16);
+            e.Property(t => t.TokenHash).HasMaxLength(64);
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasIndex(t => t.UserId);
+            e.HasOne<UserAccount>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SetupToken>(e =>
+        {
+            e.ToTable("SetupTokens");
+            e.Property(t => t.TokenHash).HasMaxLength(64);
+            e.HasIndex(t => t.TokenHash).IsUnique();
+        });
+
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditEntries");
+            e.Property(a => a.Action).HasMaxLength(100);
+            e.Property(a => a.ResourceType).HasMaxLength(100);
+            e.Property(a => a.ResourceId).HasMaxLength(100);
+            e.Property(a => a.Outcome).HasMaxLength(32);
+            e.Property(a => a.CorrelationId).HasMaxLength(100);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.HasIndex(a => a.Sequence).IsUnique();
+            e.HasIndex(a => a.PatientId);
+            e.HasIndex(a => a.UserId);
+        });
+
+        modelBuilder.Entity<DataProtectionKey>(e =>
+        {
+            e.ToTable("DataProtectionKeys");
+            e.Property(k => k.FriendlyName).HasMaxLength(200);
+        });
+    }
+}

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Speciosa.Web.Clinics;
+using Speciosa.Web.Data;
+using Speciosa.Web.Identity;
+
+namespace Speciosa.Web.Demo;
+
+/// <summary>Configuration section <c>Demo</c>. <c>--demo</c> on the command line sets Enabled.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+    public bool Enabled { get; set; }
+    /// <summary>Password for every demo account. Empty: a random one is generated and printed once.</summary>
+    public string? Password { get; set; }
+}
+
+/// <summary>Seeds a demo clinic of made-up people, once, and prints its sign-ins to the console that
+/// one time. Nothing here is a real person.</summary>
+public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, TimeProvider clock)
+{
+    public const string ClinicName = "Riverside Demo Clinic";
+
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role)> Accounts =
+    [
+        ("demo.admin", "Alex Admin (demo)", SpeciosaRoles.Admin),
+        ("demo.clinician", "Dr Casey Clinician (demo)", SpeciosaRoles.Clinician),
+        ("demo.nurse", "Noor Nurse (demo)", SpeciosaRoles.Nurse),
+        ("demo.quality", "Quinn Quality (demo)", SpeciosaRoles.Quality),
+        ("demo.researcher", "Riley Researcher (demo)", SpeciosaRoles.Researcher),
+        ("demo.patient", "Pat Patient (demo)", SpeciosaRoles.Patient),
+    ];
+
+    /// <summary>Returns the printed sign-in lines when it seeded now, or null when the demo clinic existed.</summary>
+    public async Task<IReadOnlyList<string>?> SeedAsync(DemoOptions options, CancellationToken ct = default)
+    {
+        if (await db.Clinics.AnyAsync(c => c.IsDemo, ct))
+        {
+            return null;
+        }
+
+        var password = string.IsNullOrEmpty(options.Password) ? GeneratePassword() : options.Password;
+        var clinic = new Clinic { Id = Guid.NewGuid(), Name = ClinicName, TimeZone = "America/New_York", IsDemo = true, CreatedAt = clock.GetUtcNow() };
+        db.Clinics.Add(clinic);
+        await db.SaveChangesAsync(ct);
+
+        var lines = new List<string>();
+        foreach (var (userName, displayName, role) in Accounts)
+        {
+            var (user, errors) = await admin.CreateAsync(clinic.Id, new NewUser(userName, displayName, null, password, [role]), null, "demo-seed");
+            if (user is null)
+            {
+                throw new InvalidOperationException($"Demo account {userName} could not be created: {string.Join("; ", errors.SelectMany(e => e.Value))}");
+            }
+
+            lines.Add($"  {role,-11} {userName,-16} {password}");
+        }
+
+        return lines;
+    }
+
+    private static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var chars = new char[16];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        }
+
+        // Guarantee the digit the password rules require.
+        return "Demo-" + new string(chars) + RandomNumberGenerator.GetInt32(10);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Speciosa.Web.Http;
+
+/// <summary>RFC 9457 problem details for every error: validation (field-keyed), 401/403/404/405/409/429
+/// and 500 with a trace id only. Never a stack trace, never patient data.</summary>
+public static class ProblemResponses
+{
+    public static IServiceCollection AddSpeciosaProblemDetails(this IServiceCollection services) =>
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            if (ctx.ProblemDetails.Status >= 500)
+            {
+                ctx.ProblemDetails.Detail = "An unexpected error occurred. Quote the trace id when reporting it.";
+            }
+        });
+
+    /// <summary>Exception handler and status-code pages that write problem+json whether or not the
+    /// client asked for JSON (a browser's HTML Accept header included).</summary>
+    public static IApplicationBuilder UseSpeciosaProblemDetails(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            ExceptionHandler = async context =>
+            {
+                var status = context.Response.StatusCode;
+                await WriteAsync(context, status, status == 400 ? "The request could not be read." : null);
+            },
+        });
+        app.UseStatusCodePages(async ctx =>
+        {
+            var response = ctx.HttpContext.Response;
+            if (response.HasStarted || response.ContentLength > 0 || !string.IsNullOrEmpty(response.ContentType))
+            {
+                return;
+            }
+
+            await WriteAsync(ctx.HttpContext, response.StatusCode, null);
+        });
+        return app;
+    }
+
+    public static async Task WriteAsync(HttpContext context, int status, string? detail)
+    {
+        var writer = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        context.Response.StatusCode = status;
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = TitleFor(status),
+            Detail = detail,
+            Type = $"https://www.rfc-editor.org/rfc/rfc9110#status.{status}",
+            Instance = context.Request.Path,
+        };
+        problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+        if (status >= 500)
+        {
+            problem.Detail = "An unexpected error occurred. Quote the trace id when reporting it.";
+        }
+
+        // Write JSON regardless of Accept: a problem is always machine-readable.
+        var written = await writer.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        if (!written)
+        {
+            context.Response.ContentType = "application/problem+json";
+            await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+        }
+    }
+
+    public static string TitleFor(int status) => status switch
+    {
+        400 => "The request is not valid.",
+        401 => "Sign-in required.",
+        403 => "You are not allowed to do this.",
+        404 => "Not found.",
+        405 => "This method is not allowed here.",
+        409 => "The request conflicts with the current state.",
+        413 => "The request is too large.",
+        415 => "This content type is not supported.",
+        429 => "Too many requests. Try again later.",
+        >= 500 => "Something went wrong on our side.",
+        _ => "The request failed.",
+    };
+
+    /// <summary>A 400 with errors keyed by field, each saying what is allowed.</summary>
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
+            title: TitleFor(400));
+
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: TitleFor(400));
+
+    public static ProblemHttpResult Problem(int status, string? detail = null) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: TitleFor(status));
+}

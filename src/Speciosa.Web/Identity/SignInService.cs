@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity;
+using Speciosa.Web.Audit;
+
+namespace Speciosa.Web.Identity;
+
+public enum SignInOutcome
+{
+    Succeeded,
+    /// <summary>Wrong user name or password. Deliberately the same whether or not the account exists.</summary>
+    Failed,
+    LockedOut,
+}
+
+/// <summary>Password sign-in shared by the sign-in page and the API. Audits every attempt; failures
+/// count towards lockout.</summary>
+public sealed class SignInService(
+    SignInManager<UserAccount> signIns,
+    UserManager<UserAccount> users)
+{
+    public async Task<SignInOutcome> SignInAsync(HttpContext http, string? userName, string? password)
+    {
+        var audit = http.Audit();
+        audit.Action = "auth.sign-in";
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
+        {
+            audit.Outcome = AuditOutcome.Failure;
+            return SignInOutcome.Failed;
+        }
+
+        var user = await users.FindByNameAsync(userName.Trim());
+        if (user is null || !user.IsActive)
+        {
+            // Spend comparable time so response timing does not reveal whether the account exists.
+            users.PasswordHasher.HashPassword(new UserAccount
+            {
+                UserName = "", NormalizedUserName = "", DisplayName = "", SecurityStamp = "", ConcurrencyStamp = "",
+            }, password);
+            audit.Outcome = AuditOutcome.Failure;
+            return SignInOutcome.Failed;
+        }
+
+        audit.UserId = user.Id;
+        audit.ClinicId = user.ClinicId;
+        audit.ResourceId = user.Id.ToString();
+        var result = await signIns.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            audit.Outcome = AuditOutcome.Success;
+            return SignInOutcome.Succeeded;
+        }
+
+        audit.Outcome = result.IsLockedOut ? "locked-out" : AuditOutcome.Failure;
+        return result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed;
+    }
+
+    public async Task SignOutAsync(HttpContext http)
+    {
+        http.Audit().Action = "auth.sign-out";
+        await signIns.SignOutAsync();
+    }
+}

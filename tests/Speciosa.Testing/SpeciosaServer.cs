@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Speciosa.Web;
+
+namespace Speciosa.Testing;
+
+/// <summary>The real app on a real Kestrel listener on a free loopback port, over its own SQLite file
+/// or PostgreSQL database. This is the same start-up path as <c>dotnet run</c>.</summary>
+public sealed class SpeciosaServer : IAsyncDisposable
+{
+    public const string DemoPassword = "Demo-Test-Password-1";
+
+    private readonly string? sqliteFolder;
+
+    private SpeciosaServer(WebApplication app, string? sqliteFolder, string consoleOutput)
+    {
+        App = app;
+        this.sqliteFolder = sqliteFolder;
+        ConsoleOutput = consoleOutput;
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.First());
+    }
+
+    public WebApplication App { get; }
+    public Uri BaseAddress { get; }
+    public IServiceProvider Services => App.Services;
+
+    /// <summary>What start-up printed (demo sign-ins or the setup link).</summary>
+    public string ConsoleOutput { get; }
+
+    /// <summary>Path of the SQLite file, when on SQLite.</summary>
+    public string? SqlitePath { get; private set; }
+
+    /// <summary>Starts a server. <paramref name="settings"/> are configuration keys such as
+    /// <c>Security:MaxFailedSignIns</c>; <paramref name="postgresConnection"/> selects PostgreSQL.</summary>
+    public static async Task<SpeciosaServer> StartAsync(
+        bool demo = true,
+        string? postgresConnection = null,
+        IReadOnlyDictionary<string, string>? settings = null,
+        string? sqlitePath = null)
+    {
+        var args = new List<string> { "--urls=http://127.0.0.1:0", "--Security:SignInAttemptsPerMinute=10000" };
+        string? folder = null;
+        if (postgresConnection is not null)
+        {
+            args.Add("--Database:Provider=Postgres");
+            args.Add($"--Database:ConnectionString={postgresConnection}");
+        }
+        else
+        {
+            if (sqlitePath is null)
+            {
+                folder = Path.Combine(Path.GetTempPath(), "speciosa-test-" + Guid.NewGuid().ToString("N")[..12]);
+                Directory.CreateDirectory(folder);
+                sqlitePath = Path.Combine(folder, "speciosa.db");
+            }
+
+            args.Add("--Database:Provider=Sqlite");
+            args.Add($"--Database:SqlitePath={sqlitePath}");
+        }
+
+        if (demo)
+        {
+            args.Add("--demo");
+            args.Add($"--Demo:Password={DemoPassword}");
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            args.Add($"--{key}={value}");
+        }
+
+        var app = SpeciosaApp.Build(args.ToArray(), b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        using var console = new StringWriter();
+        await SpeciosaApp.InitializeAsync(app, console);
+        await app.StartAsync();
+        return new SpeciosaServer(app, folder, console.ToString()) { SqlitePath = postgresConnection is null ? sqlitePath : null };
+    }
+
+    /// <summary>A client with its own cookie jar that follows no redirects, so tests see what the server says.</summary>
+    public HttpClient CreateClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true })
+        {
+            BaseAddress = BaseAddress,
+        };
+
+    /// <summary>A client signed in through the API as the given demo account.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password = DemoPassword)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName, password });
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (sqliteFolder is not null)
+        {
+            try
+            {
+                Directory.Delete(sqliteFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left in the temp folder; it does not affect other tests.
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Speciosa.Testing;
+using Speciosa.Web.Clinics;
+using Speciosa.Web.Data;
+using Xunit;
+
+namespace Speciosa.Web.Tests;
+
+public sealed class SchemaMigrationTests(PostgresCluster postgres)
+{
+    [Fact]
+    public async Task Migrated_sqlite_schema_matches_the_model()
+    {
+        await using var db = await MigratedSqliteAsync<SpeciosaDbContext>();
+        Assert.Empty(await SchemaComparison.DifferencesAsync(db));
+    }
+
+    [Fact]
+    public async Task Migrated_postgres_schema_matches_the_model()
+    {
+        await using var db = await MigratedPostgresAsync<SpeciosaDbContext>();
+        Assert.Empty(await SchemaComparison.DifferencesAsync(db));
+    }
+
+    [Fact]
+    public async Task A_model_change_without_a_migration_is_caught_on_sqlite()
+    {
+        await using var db = await MigratedSqliteAsync<ContextWithForgottenMigration>();
+        var differences = await SchemaComparison.DifferencesAsync(db);
+        Assert.Contains(differences, d => d.Contains("Clinics.Forgotten", StringComparison.Ordinal));
+        Assert.Contains(differences, d => d.Contains("IX_Clinics_Name", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_model_change_without_a_migration_is_caught_on_postgres()
+    {
+        await using var db = await MigratedPostgresAsync<ContextWithForgottenMigration>();
+        var differences = await SchemaComparison.DifferencesAsync(db);
+        Assert.Contains(differences, d => d.Contains("Clinics.Forgotten", StringComparison.Ordinal));
+    }
+
+    private static async Task<T> MigratedSqliteAsync<T>() where T : SpeciosaDbContext
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"speciosa-schema-{Guid.NewGuid():N}.db");
+        var options = new DbContextOptionsBuilder<SpeciosaDbContext>();
+        DatabaseSetup.Configure(options, new DatabaseOptions { Provider = "Sqlite", SqlitePath = path });
+        var db = (T)Activator.CreateInstance(typeof(T), options.Options)!;
+        await db.Database.MigrateAsync();
+        return db;
+    }
+
+    private async Task<T> MigratedPostgresAsync<T>() where T : SpeciosaDbContext
+    {
+        var connection = await postgres.CreateDatabaseAsync();
+        var options = new DbContextOptionsBuilder<SpeciosaDbContext>();
+        DatabaseSetup.Configure(options, new DatabaseOptions { Provider = "Postgres", ConnectionString = connection });
+        var db = (T)Activator.CreateInstance(typeof(T), options.Options)!;
+        await db.Database.MigrateAsync();
+        return db;
+    }
+}
+
+/// <summary>The model as it would be if someone added a column and an index but no migration.</summary>
+public sealed class ContextWithForgottenMigration(DbContextOptions options) : SpeciosaDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Clinic>().Property<string>("Forgotten").HasMaxLength(20);
+        modelBuilder.Entity<Clinic>().HasIndex(c => c.Name);
+    }
+}
