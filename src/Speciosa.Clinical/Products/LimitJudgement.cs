@@ -76,7 +76,7 @@ internal sealed class LimitJudgement(
         if (bound.IsUpperBound)
         {
             return f <= max
-                ? Pass($"{arithmetic} {limit.ComparisonSymbol} {MaxText}")
+                ? Pass($"{arithmetic}, within {limit.ComparisonSymbol} {MaxText}")
                 : Incomplete($"{arithmetic}, which may exceed {limit.ComparisonSymbol} {MaxText}: the method cannot show compliance");
         }
 
@@ -155,7 +155,7 @@ internal sealed class LimitJudgement(
         if (share.IsUpperBound)
         {
             return share.Percent <= max
-                ? Pass($"{share.Arithmetic} {limit.ComparisonSymbol} {Figures.Format(max)}%")
+                ? Pass($"{share.Arithmetic}, within {limit.ComparisonSymbol} {Figures.Format(max)}%")
                 : Incomplete($"{share.Arithmetic}, which may exceed {limit.ComparisonSymbol} {Figures.Format(max)}%: the method cannot show compliance");
         }
 

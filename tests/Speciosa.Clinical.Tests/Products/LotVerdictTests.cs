@@ -68,4 +68,29 @@ public class LotVerdictTests
 
         Assert.Equal(QualityOutcome.Incomplete, verdict.Outcome);
     }
+
+    [Fact]
+    public void The_summary_names_what_is_out_of_limit_and_what_is_incomplete()
+    {
+        var results = Coa.CleanWith("cadmium", null);
+        results = [.. results.Where(r => r.Analyte != "lead"), Coa.Measured("lead", 2m, "µg/g")];
+
+        Assert.Equal("Fail: 2 out of limit (lead), 2 incomplete (cadmium)", Judge(results).Summary);
+        Assert.StartsWith("Pass:", Judge(Coa.Clean()).Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Out_of_limit_findings_become_high_alerts_naming_the_standard_and_its_source()
+    {
+        var results = Coa.CleanWith("lead", Coa.Measured("lead", 0.8m, "µg/g"));
+        var verdict = CoaJudgement.Judge(results, new ProductFacts(MaximumDailyGrams: 15m), [QualityStandardCatalogue.Get("usp-2232")]);
+
+        var alert = Assert.Single(LotQualityAlerts.For("LOT-42", verdict));
+
+        Assert.Equal("product-quality/usp-2232", alert.Rule.Id);
+        Assert.Equal(Speciosa.Clinical.Alerts.AlertSeverity.High, alert.Rule.Severity);
+        Assert.Equal("lot:LOT-42:usp-2232:lead", alert.ConditionKey);
+        Assert.Equal("lead 0.8 µg/g × 15 g/day = 12 µg/day > 5 µg/day", alert.Message);
+        Assert.Equal("≤ 5 µg/day", alert.Threshold);
+    }
 }

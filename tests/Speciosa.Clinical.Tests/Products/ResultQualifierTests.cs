@@ -12,7 +12,10 @@ public class ResultQualifierTests
     [Fact]
     public void Not_detected_with_the_lod_at_the_limit_passes()
     {
-        Assert.Equal(QualityOutcome.Pass, Lead(Coa.NotDetected("lead", "µg/g", 0.5m)).Outcome);
+        var finding = Lead(Coa.NotDetected("lead", "µg/g", 0.5m));
+
+        Assert.Equal(QualityOutcome.Pass, finding.Outcome);
+        Assert.Equal("lead not detected (LOD 0.5 µg/g) × 10 g/day = < 5 µg/day, within ≤ 5 µg/day", finding.Reason);
     }
 
     [Fact]
