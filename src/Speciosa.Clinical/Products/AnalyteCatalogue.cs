@@ -146,6 +146,39 @@ public sealed class AnalyteCatalogue
         return problems;
     }
 
+    /// <summary>Field-keyed problems in the product facts: non-positive grams, claims for unknown or
+    /// non-alkaloid analytes, non-positive claims.</summary>
+    public IReadOnlyList<ResultProblem> Check(ProductFacts product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        var problems = new List<ResultProblem>();
+        if (product.MaximumDailyGrams is <= 0)
+        {
+            problems.Add(new(-1, "maximumDailyGrams", "The maximum daily amount must be positive grams."));
+        }
+
+        if (product.ServingGrams is <= 0)
+        {
+            problems.Add(new(-1, "servingGrams", "The serving size must be positive grams."));
+        }
+
+        var claims = product.LabelClaims ?? [];
+        for (var i = 0; i < claims.Count; i++)
+        {
+            if (TryFind(claims[i].Analyte) is not { Class: AnalyteClass.Alkaloid })
+            {
+                problems.Add(new(i, "labelClaims.analyte", $"'{claims[i].Analyte}' is not a catalogued alkaloid."));
+            }
+
+            if (claims[i].MgPerServing <= 0)
+            {
+                problems.Add(new(i, "labelClaims.mgPerServing", "A label claim must be positive mg per serving."));
+            }
+        }
+
+        return problems;
+    }
+
     private static decimal Serving(decimal? servingGrams) =>
         servingGrams is > 0 ? servingGrams.Value
             : throw new ArgumentException("Converting mg/serving needs the serving size in grams.", nameof(servingGrams));

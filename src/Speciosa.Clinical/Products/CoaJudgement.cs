@@ -1,7 +1,7 @@
 namespace Speciosa.Clinical.Products;
 
 /// <summary>Judges a lot's certificate of analysis against the standards a clinic chose. Entry point for
-/// the web layer: check the results first with <see cref="AnalyteCatalogue.Check"/> to answer 400.</summary>
+/// the web layer: check the results and product facts first with <c>AnalyteCatalogue.Check</c> to answer 400.</summary>
 public static class CoaJudgement
 {
     public static LotVerdict Judge(
@@ -15,7 +15,7 @@ public static class CoaJudgement
         ArgumentNullException.ThrowIfNull(standards);
         catalogue ??= AnalyteCatalogue.Default;
 
-        var problems = catalogue.Check(results);
+        var problems = catalogue.Check(results).Concat(catalogue.Check(product)).ToList();
         if (problems.Count > 0)
         {
             throw new ArgumentException(

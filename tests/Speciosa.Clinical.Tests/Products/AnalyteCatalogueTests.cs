@@ -100,4 +100,12 @@ public class AnalyteCatalogueTests
     {
         Assert.All(catalogue.Analytes, a => Assert.All(a.Units, u => Assert.NotNull(catalogue.TryUnit(u))));
     }
+
+    [Fact]
+    public void Product_facts_with_non_positive_grams_or_claims_for_non_alkaloids_are_problems()
+    {
+        var problems = catalogue.Check(new ProductFacts(0m, -1m, [new LabelClaim("lead", 1m), new LabelClaim("7-OH", 0m)]));
+
+        Assert.Equal(["maximumDailyGrams", "servingGrams", "labelClaims.analyte", "labelClaims.mgPerServing"], problems.Select(p => p.Field));
+    }
 }

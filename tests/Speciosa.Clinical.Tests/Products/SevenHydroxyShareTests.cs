@@ -71,4 +71,17 @@ public class SevenHydroxyShareTests
 
         Assert.Equal(QualityOutcome.Incomplete, verdict.Outcome);
     }
+
+    [Fact]
+    public void Results_per_serving_without_the_serving_size_leave_the_share_incomplete()
+    {
+        List<AnalyteResult> results = [Coa.Measured("mitragynine", 75m, "mg/serving"), Coa.Measured("7-OH", 1m, "mg/serving")];
+
+        var without = Coa.Judge(results, "seven-oh-share", ProductFacts.None);
+        var with = Coa.Judge(results, "seven-oh-share", new ProductFacts(ServingGrams: 5m));
+
+        Assert.Equal(QualityOutcome.Incomplete, without.Outcome);
+        Assert.Contains("serving size", without.Finding("7-hydroxymitragynine").Reason, StringComparison.Ordinal);
+        Assert.Equal(QualityOutcome.Pass, with.Outcome);
+    }
 }
