@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Speciosa.Testing;
+using Xunit;
+
+namespace Speciosa.Web.Tests;
+
+public sealed class SignInTests(DemoServer demo) : IClassFixture<DemoServer>
+{
+    private SpeciosaServer Server => demo.Server;
+
+    [Fact]
+    public async Task A_demo_clinician_signs_in_and_sees_who_they_are()
+    {
+        var client = await Server.SignedInClientAsync("demo.clinician");
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/auth/me");
+        Assert.Equal("demo.clinician", me.GetProperty("userName").GetString());
+        Assert.Equal(["Clinician"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ToArray());
+    }
+
+    [Fact]
+    public async Task A_wrong_password_and_an_unknown_account_get_the_same_401_problem()
+    {
+        var client = Server.CreateClient();
+        var wrong = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName = "demo.nurse", password = "not-the-password-1" });
+        var unknown = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName = "nobody.here", password = "not-the-password-1" });
+
+        var wrongBody = await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        var unknownBody = await unknown.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(wrongBody.GetProperty("detail").GetString(), unknownBody.GetProperty("detail").GetString());
+        Assert.DoesNotContain("demo.nurse", wrongBody.ToString(), StringComparison.Ordinal);
+        Assert.False(wrong.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task An_api_call_without_sign_in_is_401_not_a_redirect()
+    {
+        var response = await Server.CreateClient().GetAsync("/api/auth/me");
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_page_without_sign_in_redirects_to_the_sign_in_page()
+    {
+        var response = await Server.CreateClient().GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_clinician_asking_for_an_admin_endpoint_gets_403()
+    {
+        var client = await Server.SignedInClientAsync("demo.clinician");
+        var response = await client.GetAsync("/api/audit/verify");
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var client = await Server.SignedInClientAsync("demo.quality");
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/auth/sign-out", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_signs_a_person_in_through_its_form()
+    {
+        var client = Server.CreateClient();
+        var page = await client.GetStringAsync("/account/sign-in");
+        var token = HtmlForm.AntiforgeryToken(page);
+        var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = "demo.clinician",
+            ["Input.Password"] = SpeciosaServer.DemoPassword,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var home = await client.GetStringAsync("/");
+        Assert.Contains("Dr Casey Clinician (demo)", home, StringComparison.Ordinal);
+        Assert.Contains("DEMO", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_answers_a_wrong_password_with_a_message_and_no_echoed_password()
+    {
+        var client = Server.CreateClient();
+        var token = HtmlForm.AntiforgeryToken(await client.GetStringAsync("/account/sign-in"));
+        var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = "demo.researcher",
+            ["Input.Password"] = "wrong-password-123",
+        }));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("user name or password is wrong", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-password-123", html, StringComparison.Ordinal);
+    }
+}
+
+public sealed class LockoutAndRateLimitTests
+{
+    [Fact]
+    public async Task Repeated_failures_lock_the_account_so_even_the_right_password_fails()
+    {
+        await using var server = await SpeciosaServer.StartAsync(settings: new Dictionary<string, string> { ["Security:MaxFailedSignIns"] = "3" });
+        var client = server.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            var failed = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName = "demo.nurse", password = "wrong-password-1" });
+            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        }
+
+        var right = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName = "demo.nurse", password = SpeciosaServer.DemoPassword });
+        await right.AssertProblemAsync(HttpStatusCode.Unauthorized);
+
+        var admin = await server.SignedInClientAsync("demo.admin");
+        var users = await admin.GetFromJsonAsync<JsonElement>("/api/admin/users");
+        var nurse = users.EnumerateArray().Single(u => u.GetProperty("userName").GetString() == "demo.nurse");
+        Assert.True(nurse.GetProperty("lockedOut").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Too_many_sign_in_attempts_from_one_address_get_429()
+    {
+        await using var server = await SpeciosaServer.StartAsync(settings: new Dictionary<string, string> { ["Security:SignInAttemptsPerMinute"] = "2" });
+        var client = server.CreateClient();
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 3; i++)
+        {
+            last = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName = "x.y", password = "whatever-123" });
+        }
+
+        await last.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+    }
+}
