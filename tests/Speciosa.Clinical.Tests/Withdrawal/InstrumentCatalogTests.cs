@@ -54,4 +54,36 @@ public sealed class InstrumentCatalogTests
         var broken = cows with { Bands = [cows.Bands[0], cows.Bands[1] with { Min = 12 }, cows.Bands[2], cows.Bands[3]] };
         Assert.Throws<InvalidOperationException>(() => new InstrumentCatalog([broken]));
     }
+
+    [Fact]
+    public void A_pulse_cut_off_giving_a_score_the_item_does_not_allow_is_refused()
+    {
+        var cows = InstrumentCatalog.Default.Get(InstrumentCatalog.CowsId);
+        var pulse = cows.Item(1)!;
+        var badPulse = pulse with
+        {
+            Measurement = pulse.Measurement! with
+            {
+                Cutoffs = [new MeasurementCutoff { UpTo = 80, Score = 0 }, new MeasurementCutoff { UpTo = null, Score = 3 }],
+            },
+        };
+        var broken = cows with { Items = [badPulse, .. cows.Items.Skip(1)] };
+        Assert.Throws<InvalidOperationException>(() => new InstrumentCatalog([broken]));
+    }
+
+    [Fact]
+    public void Pulse_cut_offs_out_of_order_are_refused()
+    {
+        var cows = InstrumentCatalog.Default.Get(InstrumentCatalog.CowsId);
+        var pulse = cows.Item(1)!;
+        var badPulse = pulse with
+        {
+            Measurement = pulse.Measurement! with
+            {
+                Cutoffs = [new MeasurementCutoff { UpTo = 100, Score = 1 }, new MeasurementCutoff { UpTo = 80, Score = 0 }, new MeasurementCutoff { Score = 4 }],
+            },
+        };
+        var broken = cows with { Items = [badPulse, .. cows.Items.Skip(1)] };
+        Assert.Throws<InvalidOperationException>(() => new InstrumentCatalog([broken]));
+    }
 }

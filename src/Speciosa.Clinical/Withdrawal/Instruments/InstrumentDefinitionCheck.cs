@@ -42,7 +42,15 @@ internal static class InstrumentDefinitionCheck
                 yield return $"item {item.Number} repeats a score";
             }
 
-            foreach (var cutoff in item.Measurement?.Cutoffs ?? [])
+            var cutoffs = item.Measurement?.Cutoffs ?? [];
+            var bounded = cutoffs.Take(cutoffs.Count - 1).Select(c => c.UpTo).ToList();
+            if (cutoffs.Count > 0 && (cutoffs[^1].UpTo is not null || bounded.Any(u => u is null)
+                || !bounded.SequenceEqual(bounded.Order())))
+            {
+                yield return $"item {item.Number} measurement cut-offs must ascend and end open";
+            }
+
+            foreach (var cutoff in cutoffs)
             {
                 if (!item.Allows(cutoff.Score))
                 {

@@ -30,7 +30,7 @@ public sealed record InstrumentItem
             ? $"any whole number {range}"
             : string.Join(", ", AllowedScores());
 
-    /// <summary>Lowest and highest score this item can add to the total.</summary>
+    /// <summary>Lowest score this item can add to the total.</summary>
     public int MinScore => WholeNumberRange?.Min ?? Options.Min(o => o.Score);
 
     /// <summary>Highest score this item can add to the total.</summary>
