@@ -44,9 +44,7 @@ public sealed class SchemaMigrationTests(PostgresCluster postgres)
         var path = Path.Combine(Path.GetTempPath(), $"speciosa-schema-{Guid.NewGuid():N}.db");
         var options = new DbContextOptionsBuilder<SpeciosaDbContext>();
         DatabaseSetup.Configure(options, new DatabaseOptions { Provider = "Sqlite", SqlitePath = path });
-        var db = (T)Activator.CreateInstance(typeof(T), options.Options)!;
-        await db.Database.MigrateAsync();
-        return db;
+        return await MigrateThenOpenAsync<T>(options.Options);
     }
 
     private async Task<T> MigratedPostgresAsync<T>() where T : SpeciosaDbContext
@@ -54,9 +52,18 @@ public sealed class SchemaMigrationTests(PostgresCluster postgres)
         var connection = await postgres.CreateDatabaseAsync();
         var options = new DbContextOptionsBuilder<SpeciosaDbContext>();
         DatabaseSetup.Configure(options, new DatabaseOptions { Provider = "Postgres", ConnectionString = connection });
-        var db = (T)Activator.CreateInstance(typeof(T), options.Options)!;
-        await db.Database.MigrateAsync();
-        return db;
+        return await MigrateThenOpenAsync<T>(options.Options);
+    }
+
+    // Migrations belong to SpeciosaDbContext; the context under test then reads the migrated database.
+    private static async Task<T> MigrateThenOpenAsync<T>(DbContextOptions options) where T : SpeciosaDbContext
+    {
+        await using (var migrator = new SpeciosaDbContext(options))
+        {
+            await migrator.Database.MigrateAsync();
+        }
+
+        return (T)Activator.CreateInstance(typeof(T), options)!;
     }
 }
 

@@ -16,7 +16,7 @@ public sealed class SignInTests(DemoServer demo) : IClassFixture<DemoServer>
         var client = await Server.SignedInClientAsync("demo.clinician");
         var me = await client.GetFromJsonAsync<JsonElement>("/api/auth/me");
         Assert.Equal("demo.clinician", me.GetProperty("userName").GetString());
-        Assert.Equal(["Clinician"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ToArray());
+        Assert.Equal(["Clinician"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString() ?? "").ToArray());
     }
 
     [Fact]

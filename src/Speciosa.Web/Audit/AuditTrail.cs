@@ -32,7 +32,7 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, TimeProvider clock)
             var entry = new AuditEntry
             {
                 Sequence = (last?.Sequence ?? 0) + 1,
-                OccurredAt = clock.GetUtcNow(),
+                OccurredAt = WholeMicroseconds(clock.GetUtcNow()),
                 UserId = record.UserId,
                 ClinicId = record.ClinicId,
                 Action = Truncate(record.Action, 100),
@@ -54,6 +54,9 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, TimeProvider clock)
             AppendLock.Release();
         }
     }
+
+    // PostgreSQL keeps microseconds; hashing the stored value, not the finer clock reading, keeps the chain verifiable.
+    private static DateTimeOffset WholeMicroseconds(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % 10), TimeSpan.Zero);
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

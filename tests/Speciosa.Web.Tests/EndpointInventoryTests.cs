@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using Speciosa.Web.Audit;
+using Speciosa.Web.Http;
+using Xunit;
+
+namespace Speciosa.Web.Tests;
+
+/// <summary>Deny by default, audit by default: every endpoint the app maps is walked.</summary>
+public sealed class EndpointInventoryTests(DemoServer demo) : IClassFixture<DemoServer>
+{
+    /// <summary>The only routes open without sign-in (besides health probes and static files).</summary>
+    private static readonly HashSet<string> AnonymousAllowList = new(StringComparer.Ordinal)
+    {
+        "/api/auth/sign-in",
+        "/account/sign-in",
+        "/setup",
+    };
+
+    private List<RouteEndpoint> Endpoints() =>
+        demo.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+    // Health probes, static files, and the static-asset fallback that answers 404 for a missing file.
+    private static bool IsInfrastructure(RouteEndpoint e) =>
+        e.Metadata.GetMetadata<HealthEndpointMarker>() is not null
+        || e.Metadata.GetMetadata<StaticFileMarker>() is not null
+        || (e.Metadata.Any(m => m.GetType().Name == "FallbackMetadata") && e.RoutePattern.RawText == "{**path:file}");
+
+    private static string Route(RouteEndpoint e) => "/" + e.RoutePattern.RawText?.TrimStart('/');
+
+    [Fact]
+    public void No_endpoint_allows_anonymous_access_outside_the_allow_list()
+    {
+        var open = Endpoints()
+            .Where(e => !IsInfrastructure(e))
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Select(Route)
+            .Where(r => !AnonymousAllowList.Contains(r))
+            .ToList();
+        Assert.Empty(open);
+    }
+
+    [Fact]
+    public void Every_endpoint_has_an_audit_action()
+    {
+        var unaudited = Endpoints()
+            .Where(e => !IsInfrastructure(e))
+            .Where(e => e.Metadata.GetMetadata<AuditedAttribute>() is null)
+            .Select(e => $"{Route(e)} ({e.DisplayName})")
+            .ToList();
+        Assert.Empty(unaudited);
+    }
+
+    [Fact]
+    public void The_inventory_sees_the_api_and_the_pages()
+    {
+        var routes = Endpoints().Select(Route).ToList();
+        Assert.Contains("/api/audit/verify", routes);
+        Assert.Contains("/account/sign-in", routes);
+        Assert.Contains("/", routes);
+        Assert.Contains(Endpoints(), IsInfrastructure);
+    }
+
+    [Fact]
+    public void Admin_endpoints_require_the_admin_role()
+    {
+        var adminRoutes = Endpoints().Where(e => Route(e).StartsWith("/api/admin", StringComparison.Ordinal) || Route(e) == "/api/audit/verify").ToList();
+        Assert.NotEmpty(adminRoutes);
+        Assert.All(adminRoutes, e => Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == "Admin"));
+    }
+}
