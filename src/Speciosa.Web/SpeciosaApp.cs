@@ -170,15 +170,7 @@ public static class SpeciosaApp
         app.MapUserAdminEndpoints();
         app.MapAuditEndpoints();
         app.MapAccountFormEndpoints();
-        app.MapRazorComponents<App>().Add(endpoint =>
-        {
-            // Blazor's own /_framework endpoints (e.g. redirects after a form post) are audited as pages.
-            if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.StartsWith("_framework", StringComparison.Ordinal) == true
-                && !endpoint.Metadata.OfType<AuditedAttribute>().Any())
-            {
-                endpoint.Metadata.Add(new AuditedAttribute("page.framework", "Page"));
-            }
-        });
+        app.MapRazorComponents<App>();
     }
 
     /// <summary>Applies migrations, then seeds the demo clinic or prints the first-administrator link.</summary>

@@ -23,11 +23,13 @@ public sealed class EndpointInventoryTests(DemoServer demo) : IClassFixture<Demo
     private List<RouteEndpoint> Endpoints() =>
         demo.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
-    // Health probes, static files, and the static-asset fallback that answers 404 for a missing file.
+    // Health probes, static files, the static-asset fallback that answers 404 for a missing file, and
+    // Blazor's opaque-redirect endpoint (enhanced navigation only; it still needs a signed-in user).
     private static bool IsInfrastructure(RouteEndpoint e) =>
         e.Metadata.GetMetadata<HealthEndpointMarker>() is not null
         || e.Metadata.GetMetadata<StaticFileMarker>() is not null
-        || (e.Metadata.Any(m => m.GetType().Name == "FallbackMetadata") && e.RoutePattern.RawText == "{**path:file}");
+        || (e.Metadata.Any(m => m.GetType().Name == "FallbackMetadata") && e.RoutePattern.RawText == "{**path:file}")
+        || e.RoutePattern.RawText == "/_framework/opaque-redirect";
 
     private static string Route(RouteEndpoint e) => "/" + e.RoutePattern.RawText?.TrimStart('/');
 
