@@ -3,7 +3,8 @@ namespace Speciosa.Clinical.Dosing;
 /// <summary>Where a titration stands on a day: the steps started so far (the last is current) and the next step, if any.</summary>
 public sealed record TitrationStatus(DateOnly AsOf, IReadOnlyList<TitrationStepStart> Started, NextTitrationStep? Next)
 {
-    public TitrationStepStart Current => Started[^1];
+    /// <summary>The step in effect on <see cref="AsOf"/>; null before the regimen starts.</summary>
+    public TitrationStepStart? Current => Started.Count == 0 ? null : Started[^1];
 
     public bool IsComplete => Next is null;
 
