@@ -1,0 +1,94 @@
+using Microsoft.Playwright;
+using Speciosa.Testing;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(Speciosa.Browser.Tests.BrowserSession))]
+
+namespace Speciosa.Browser.Tests;
+
+/// <summary>Debian's Chromium driven by Playwright (never a downloaded browser). The path comes from
+/// SPECIOSA_CHROMIUM, else /usr/bin/chromium. Without it, browser tests skip with the reason, or fail
+/// when SPECIOSA_REQUIRE_BROWSER=1.</summary>
+public sealed class BrowserSession : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public IBrowser? Browser { get; private set; }
+    public string? UnavailableReason { get; private set; }
+
+    /// <summary>Screenshots land here, under the test output, for people to look at.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        var path = Environment.GetEnvironmentVariable("SPECIOSA_CHROMIUM");
+        if (string.IsNullOrEmpty(path))
+        {
+            path = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
+        }
+
+        if (path is null || !File.Exists(path))
+        {
+            UnavailableReason = "Chromium was not found (install Debian's 'chromium' package or set SPECIOSA_CHROMIUM).";
+            return;
+        }
+
+        try
+        {
+            playwright = await Playwright.CreateAsync();
+            Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = path,
+                Headless = true,
+                // The machine has no network but loopback: keep Chromium from reaching out.
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+            });
+        }
+        catch (PlaywrightException ex)
+        {
+            UnavailableReason = $"Chromium at {path} could not be started: {ex.Message}";
+        }
+    }
+
+    /// <summary>A fresh browser context (own cookies) at the given viewport, or a skip/fail.</summary>
+    public async Task<IBrowserContext> NewContextAsync(SpeciosaServer server, int width = 1280, int height = 900)
+    {
+        if (Browser is null)
+        {
+            TestEnvironment.SkipOrFail(TestEnvironment.RequireBrowser, UnavailableReason ?? "Chromium is not available.");
+        }
+
+        return await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>Signs in through the real sign-in form.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password = SpeciosaServer.DemoPassword)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+using Speciosa.Testing;
+using Xunit;
+
+namespace Speciosa.Browser.Tests;
+
+public sealed class SignInSmokeTests(BrowserSession browser)
+{
+    [Fact]
+    public async Task A_demo_clinician_signs_in_and_lands_on_the_home_page()
+    {
+        await using var server = await SpeciosaServer.StartAsync();
+        await using var context = await browser.NewContextAsync(server);
+        var page = await context.NewPageAsync();
+
+        await BrowserSession.SignInAsync(page, "demo.clinician");
+
+        Assert.EndsWith("/", page.Url, StringComparison.Ordinal);
+        var heading = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync();
+        Assert.Contains("Dr Casey Clinician (demo)", heading, StringComparison.Ordinal);
+        Assert.True(await page.GetByText("DEMO — made-up people").IsVisibleAsync());
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).IsVisibleAsync());
+        await BrowserSession.ScreenshotAsync(page, "home-clinician");
+        Assert.True(File.Exists(Path.Combine(BrowserSession.ScreenshotFolder, "home-clinician.png")));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_a_message_on_a_phone_sized_screen()
+    {
+        await using var server = await SpeciosaServer.StartAsync();
+        await using var context = await browser.NewContextAsync(server, width: 375, height: 740);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("User name").FillAsync("demo.clinician");
+        await page.GetByLabel("Password").FillAsync("not-it-12345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        var alert = page.GetByRole(AriaRole.Alert);
+        Assert.Contains("user name or password is wrong", await alert.InnerTextAsync(), StringComparison.Ordinal);
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "The sign-in page scrolls sideways on a 375 px phone.");
+        await BrowserSession.ScreenshotAsync(page, "sign-in-wrong-password-phone");
+    }
+
+    [Fact]
+    public async Task Signing_out_from_the_menu_returns_to_the_sign_in_page()
+    {
+        await using var server = await SpeciosaServer.StartAsync();
+        await using var context = await browser.NewContextAsync(server);
+        var page = await context.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "demo.nurse");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/account/sign-in", StringComparison.Ordinal));
+        Assert.True(await page.GetByText("You have signed out.").IsVisibleAsync());
+        await page.GotoAsync("/");
+        Assert.Contains("/account/sign-in", page.Url, StringComparison.Ordinal);
+    }
+}
