@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Speciosa.Web.Audit;
 using Speciosa.Web.Components;
@@ -56,7 +57,7 @@ public static class SpeciosaApp
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSpeciosaDatabase(configuration);
         services.AddSpeciosaProblemDetails();
         services.AddSpeciosaHealthChecks();
@@ -81,6 +82,7 @@ public static class SpeciosaApp
         services.AddSingleton<AuditTrail>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<SignInService>();
+        services.AddScoped<AccessTokenIssuer>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<FirstAdministratorSetup>();
         services.AddScoped<DemoClinic>();

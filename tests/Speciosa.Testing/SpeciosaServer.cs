@@ -42,7 +42,8 @@ public sealed class SpeciosaServer : IAsyncDisposable
         bool demo = true,
         string? postgresConnection = null,
         IReadOnlyDictionary<string, string>? settings = null,
-        string? sqlitePath = null)
+        string? sqlitePath = null,
+        TimeProvider? clock = null)
     {
         var args = new List<string> { "--urls=http://127.0.0.1:0", "--Security:SignInAttemptsPerMinute=10000" };
         string? folder = null;
@@ -75,7 +76,14 @@ public sealed class SpeciosaServer : IAsyncDisposable
             args.Add($"--{key}={value}");
         }
 
-        var app = SpeciosaApp.Build(args.ToArray(), b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        var app = SpeciosaApp.Build(args.ToArray(), b =>
+        {
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (clock is not null)
+            {
+                b.Services.AddSingleton(clock);
+            }
+        });
         using var console = new StringWriter();
         await SpeciosaApp.InitializeAsync(app, console);
         await app.StartAsync();

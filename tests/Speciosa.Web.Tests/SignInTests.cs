@@ -138,3 +138,20 @@ public sealed class LockoutAndRateLimitTests
         await last.AssertProblemAsync(HttpStatusCode.TooManyRequests);
     }
 }
+
+public sealed class SessionTimeoutTests
+{
+    [Fact]
+    public async Task A_session_idle_longer_than_the_timeout_must_sign_in_again()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var server = await SpeciosaServer.StartAsync(clock: clock, settings: new Dictionary<string, string> { ["Security:IdleTimeoutMinutes"] = "20" });
+        var client = await server.SignedInClientAsync("demo.clinician");
+
+        clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/me")).StatusCode);
+
+        clock.Advance(TimeSpan.FromMinutes(21));
+        await (await client.GetAsync("/api/auth/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+}
