@@ -12,6 +12,8 @@ public sealed record UserSummary(Guid Id, string UserName, string DisplayName, s
 
 public sealed record RolesRequest(IReadOnlyList<string>? Roles);
 
+public sealed record ActiveRequest(bool? Active);
+
 public static class UserAdminEndpoints
 {
     public const int MaxPageSize = 100;
@@ -56,6 +58,28 @@ public static class UserAdminEndpoints
             })
             .Audited("user.roles", "UserAccount")
             .WithSummary("Replace an account's roles (a privilege change; ends its sessions).");
+
+        group.MapPut("/{id:guid}/active", async Task<Results<Ok<UserSummary>, ValidationProblem, ProblemHttpResult>> (
+                Guid id, ActiveRequest request, ClaimsPrincipal user, HttpContext http, SpeciosaDbContext db,
+                UserAdministration admin, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (request.Active is null)
+                {
+                    return ProblemResponses.Invalid("active", "Say true to reactivate or false to deactivate the account.");
+                }
+
+                var clinicId = user.ClinicIdOf();
+                var target = await db.Users.Include(u => u.Roles).FirstOrDefaultAsync(u => u.Id == id && u.ClinicId == clinicId, ct);
+                if (target is null)
+                {
+                    return ProblemResponses.Problem(StatusCodes.Status404NotFound);
+                }
+
+                var errors = await admin.SetActiveAsync(target, request.Active.Value, user.UserId(), AuditMiddleware.CorrelationId(http));
+                return errors.Count > 0 ? ProblemResponses.Invalid(errors) : TypedResults.Ok(ToSummary(target, clock.GetUtcNow()));
+            })
+            .Audited("user.active", "UserAccount")
+            .WithSummary("Deactivate (ends its sessions and tokens) or reactivate an account. Accounts are never deleted.");
 
         return app;
     }

@@ -88,11 +88,31 @@ public sealed class UserAdministration(UserManager<UserAccount> users, AuditTrai
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(roles).ToList());
         await users.AddToRolesAsync(user, roles.Except(current).ToList());
-        // Changing roles must end existing sessions so the old privileges stop at once.
+        // Rotating the stamp re-checks every session on its next request, so old privileges stop at once.
         await users.UpdateSecurityStampAsync(user);
         await audit.AppendAsync(new AuditRecord("privilege.change", "UserAccount", AuditOutcome.Success, correlationId,
             actingUserId, user.ClinicId, user.Id.ToString()));
         return errors;
+    }
+
+    /// <summary>Deactivating ends every session and token of the account at once; it is never deleted.</summary>
+    public async Task<Dictionary<string, string[]>> SetActiveAsync(UserAccount user, bool active, Guid? actingUserId, string correlationId)
+    {
+        if (!active && actingUserId == user.Id)
+        {
+            return new() { ["active"] = ["You cannot deactivate your own account; ask another administrator."] };
+        }
+
+        if (user.IsActive == active)
+        {
+            return [];
+        }
+
+        user.IsActive = active;
+        await users.UpdateSecurityStampAsync(user);
+        await audit.AppendAsync(new AuditRecord(active ? "privilege.reactivate" : "privilege.deactivate", "UserAccount",
+            AuditOutcome.Success, correlationId, actingUserId, user.ClinicId, user.Id.ToString()));
+        return [];
     }
 
     private static List<string> CanonicalRoles(IReadOnlyList<string>? requested, Dictionary<string, string[]> errors)
