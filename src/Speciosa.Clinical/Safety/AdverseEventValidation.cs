@@ -5,7 +5,8 @@ namespace Speciosa.Clinical.Safety;
 /// <summary>Checks an adverse event as entered. The time now is passed in so the check is deterministic.</summary>
 public static class AdverseEventValidation
 {
-    /// <summary>CTCAE grades run 1 (mild) to 5 (death related to the event) [KS-S19].</summary>
+    /// <summary>CTCAE v5 grades run 1 to 5, grade 5 being death related to the event. The reference tabulates
+    /// CTCAE only for liver tests [KS-S19]; the general grade scale is CTCAE's own convention.</summary>
     public const int LowestGrade = 1;
 
     public const int HighestGrade = 5;
