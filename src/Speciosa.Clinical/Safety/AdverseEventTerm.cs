@@ -1,0 +1,10 @@
+namespace Speciosa.Clinical.Safety;
+
+/// <summary>A common adverse-event term with the frequencies the reference gives (none where it gives none;
+/// <see cref="Note"/> says why, and <see cref="Unconfirmed"/> marks what the reference marks UNCONFIRMED).</summary>
+public sealed record AdverseEventTerm(
+    string Id,
+    string Name,
+    IReadOnlyList<ReportedFrequency> Frequencies,
+    string? Note = null,
+    bool Unconfirmed = false);
