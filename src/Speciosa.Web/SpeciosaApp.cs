@@ -12,6 +12,7 @@ using Speciosa.Web.Data;
 using Speciosa.Web.Demo;
 using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
+using Speciosa.Web.Patients;
 
 namespace Speciosa.Web;
 
@@ -86,6 +87,8 @@ public static class SpeciosaApp
         services.AddScoped<UserAdministration>();
         services.AddScoped<FirstAdministratorSetup>();
         services.AddScoped<DemoClinic>();
+        services.AddScoped<PatientRecords>();
+        services.AddScoped<WithdrawalRecords>();
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
@@ -173,6 +176,7 @@ public static class SpeciosaApp
         app.MapUserAdminEndpoints();
         app.MapAuditEndpoints();
         app.MapAccountFormEndpoints();
+        app.MapPatientEndpoints();
         app.MapRazorComponents<App>();
     }
 

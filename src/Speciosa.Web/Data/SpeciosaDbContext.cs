@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Speciosa.Web.Alerts;
 using Speciosa.Web.Audit;
 using Speciosa.Web.Clinics;
 using Speciosa.Web.Identity;
+using Speciosa.Web.Patients;
 
 namespace Speciosa.Web.Data;
 
@@ -14,6 +16,12 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
+    public DbSet<OpioidUse> OpioidUses => Set<OpioidUse>();
+    public DbSet<WithdrawalEpisode> WithdrawalEpisodes => Set<WithdrawalEpisode>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<RaisedAlert> Alerts => Set<RaisedAlert>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -97,5 +105,8 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
             e.ToTable("DataProtectionKeys");
             e.Property(k => k.FriendlyName).HasMaxLength(200);
         });
+
+        PatientModel.Configure(modelBuilder);
+        AlertModel.Configure(modelBuilder);
     }
 }

@@ -8,6 +8,10 @@ public static class Policies
 {
     public const string Admin = "Admin";
     public const string Staff = "Staff";
+    /// <summary>Care staff who enrol and follow patients: Admin, Clinician, Nurse.</summary>
+    public const string Clinical = "Clinical";
+    /// <summary>Care staff, or a patient for their own record (each handler narrows to what the caller may see).</summary>
+    public const string PatientRecords = "PatientRecords";
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -15,5 +19,9 @@ public static class Policies
         o.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(SpeciosaRoles.Admin));
         o.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(
             SpeciosaRoles.Admin, SpeciosaRoles.Clinician, SpeciosaRoles.Nurse, SpeciosaRoles.Quality, SpeciosaRoles.Researcher));
+        o.AddPolicy(Clinical, p => p.RequireAuthenticatedUser().RequireRole(
+            SpeciosaRoles.Admin, SpeciosaRoles.Clinician, SpeciosaRoles.Nurse));
+        o.AddPolicy(PatientRecords, p => p.RequireAuthenticatedUser().RequireRole(
+            SpeciosaRoles.Admin, SpeciosaRoles.Clinician, SpeciosaRoles.Nurse, SpeciosaRoles.Patient));
     }
 }

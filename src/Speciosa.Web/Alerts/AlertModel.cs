@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Speciosa.Web.Clinics;
+using Speciosa.Web.Patients;
+
+namespace Speciosa.Web.Alerts;
+
+/// <summary>EF mapping of the Alerts table (migration M0002).</summary>
+public static class AlertModel
+{
+    /// <summary>Index filter keeping one open alert per rule and condition key (same SQL on SQLite and PostgreSQL).</summary>
+    public const string OpenFilter = "\"Status\" = 'open'";
+
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<RaisedAlert>(e =>
+        {
+            e.ToTable("Alerts");
+            e.Property(a => a.RuleId).HasMaxLength(100);
+            e.Property(a => a.Severity).HasMaxLength(16);
+            e.Property(a => a.ConditionKey).HasMaxLength(200);
+            e.Property(a => a.Message).HasMaxLength(1000);
+            e.Property(a => a.InputsJson).HasMaxLength(8000);
+            e.Property(a => a.Threshold).HasMaxLength(500);
+            e.Property(a => a.SourceCitation).HasMaxLength(2000);
+            e.Property(a => a.SourceUrl).HasMaxLength(500);
+            e.Property(a => a.Status).HasMaxLength(16);
+            e.HasIndex(a => new { a.RuleId, a.ConditionKey }).IsUnique().HasFilter(OpenFilter);
+            e.HasIndex(a => new { a.PatientId, a.Status });
+            e.HasIndex(a => new { a.ClinicId, a.Status });
+            e.HasOne<Clinic>().WithMany().HasForeignKey(a => a.ClinicId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}

@@ -1,0 +1,238 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Speciosa.Web.Data;
+using Speciosa.Web.Identity;
+
+namespace Speciosa.Web.Patients;
+
+/// <summary>Enrols, edits, finds and lists patients; errors come back keyed by field, saying what is allowed.</summary>
+public sealed partial class PatientRecords(SpeciosaDbContext db, TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+
+    public Task<Patient?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default) =>
+        db.Patients.VisibleTo(user).Include(p => p.CareTeam).FirstOrDefaultAsync(p => p.Id == id, ct);
+
+    public async Task<PatientPage> SearchAsync(ClaimsPrincipal user, string? name, string? status, int page, int pageSize, CancellationToken ct = default)
+    {
+        var query = db.Patients.AsNoTracking().VisibleTo(user);
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            var needle = name.Trim().ToLowerInvariant();
+            query = query.Where(p => p.SearchName.Contains(needle));
+        }
+
+        if (!string.IsNullOrEmpty(status))
+        {
+            query = query.Where(p => p.Status == status);
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(p => p.SearchName).ThenBy(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new PatientSummary(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Status))
+            .ToListAsync(ct);
+        return new PatientPage(items, page, pageSize, total);
+    }
+
+    public static Dictionary<string, string[]> CheckPaging(string? status, int page, int pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (page < 1)
+        {
+            errors["page"] = ["Pages count from 1."];
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"pageSize is 1 to {MaxPageSize}."];
+        }
+
+        if (!string.IsNullOrEmpty(status) && !PatientVocabulary.Statuses.Contains(status))
+        {
+            errors["status"] = [$"Allowed: {string.Join(", ", PatientVocabulary.Statuses)}."];
+        }
+
+        return errors;
+    }
+
+    public async Task<(Patient? Patient, Dictionary<string, string[]> Errors)> EnrolAsync(
+        ClaimsPrincipal user, PatientRequest request, CancellationToken ct = default)
+    {
+        var clinicId = user.ClinicIdOf()!.Value;
+        var errors = await ValidateAsync(clinicId, request, null, ct);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var patient = new Patient
+        {
+            Id = Guid.NewGuid(), ClinicId = clinicId, GivenName = "", FamilyName = "", SearchName = "", Sex = "",
+            CountryCode = "", Status = PatientVocabulary.Active, CreatedAt = now,
+        };
+        Apply(patient, request, now);
+        db.Patients.Add(patient);
+        await db.SaveChangesAsync(ct);
+        return (patient, errors);
+    }
+
+    /// <summary>Applies an edit; returns (patient, errors, conflict) where conflict means the stamp was stale (409).</summary>
+    public async Task<(Patient? Patient, Dictionary<string, string[]> Errors, bool Conflict)> EditAsync(
+        Patient patient, PatientRequest request, CancellationToken ct = default)
+    {
+        var errors = await ValidateAsync(patient.ClinicId, request, patient.Id, ct);
+        if (request.ConcurrencyStamp is null)
+        {
+            errors["concurrencyStamp"] = ["Send the concurrencyStamp you read, so a lost update is detected."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors, false);
+        }
+
+        if (request.ConcurrencyStamp != patient.ConcurrencyStamp)
+        {
+            return (null, errors, true);
+        }
+
+        db.Entry(patient).Property(p => p.ConcurrencyStamp).OriginalValue = request.ConcurrencyStamp!.Value;
+        Apply(patient, request, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (null, errors, true);
+        }
+
+        return (patient, errors, false);
+    }
+
+    private void Apply(Patient patient, PatientRequest r, DateTimeOffset now)
+    {
+        patient.GivenName = r.GivenName!.Trim();
+        patient.FamilyName = r.FamilyName!.Trim();
+        patient.SearchName = Patient.SearchNameOf(patient.GivenName, patient.FamilyName);
+        patient.DateOfBirth = r.DateOfBirth!.Value;
+        patient.Sex = r.Sex!;
+        patient.Phone = string.IsNullOrWhiteSpace(r.Phone) ? null : r.Phone.Trim();
+        patient.Email = string.IsNullOrWhiteSpace(r.Email) ? null : r.Email.Trim();
+        patient.CountryCode = r.CountryCode!.Trim().ToUpperInvariant();
+        patient.SubdivisionCode = string.IsNullOrWhiteSpace(r.SubdivisionCode) ? null : r.SubdivisionCode.Trim().ToUpperInvariant();
+        patient.Pregnant = r.Pregnant;
+        patient.Breastfeeding = r.Breastfeeding;
+        patient.PlanningConception = r.PlanningConception;
+        patient.Status = string.IsNullOrEmpty(r.Status) ? patient.Status : r.Status;
+        patient.PortalUserId = r.PortalUserId;
+        patient.UpdatedAt = now;
+        patient.ConcurrencyStamp = Guid.NewGuid();
+        var team = (r.CareTeam ?? []).Distinct().ToList();
+        patient.CareTeam.RemoveAll(m => !team.Contains(m.UserId));
+        foreach (var userId in team.Where(u => patient.CareTeam.All(m => m.UserId != u)))
+        {
+            patient.CareTeam.Add(new CareTeamMember { PatientId = patient.Id, UserId = userId });
+        }
+    }
+
+    private async Task<Dictionary<string, string[]>> ValidateAsync(Guid clinicId, PatientRequest r, Guid? patientId, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(r.GivenName) || r.GivenName.Trim().Length > 100)
+        {
+            errors["givenName"] = ["A given name has 1 to 100 characters."];
+        }
+
+        if (string.IsNullOrWhiteSpace(r.FamilyName) || r.FamilyName.Trim().Length > 100)
+        {
+            errors["familyName"] = ["A family name has 1 to 100 characters."];
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (r.DateOfBirth is not { } dob || dob > today || dob < today.AddYears(-120))
+        {
+            errors["dateOfBirth"] = [$"A date of birth (yyyy-mm-dd) from {today.AddYears(-120):yyyy-MM-dd} to today."];
+        }
+
+        if (r.Sex is null || !PatientVocabulary.Sexes.Contains(r.Sex))
+        {
+            errors["sex"] = [$"Allowed: {string.Join(", ", PatientVocabulary.Sexes)}."];
+        }
+
+        var country = r.CountryCode?.Trim().ToUpperInvariant() ?? "";
+        if (!CountryPattern().IsMatch(country))
+        {
+            errors["countryCode"] = ["An ISO 3166-1 alpha-2 country code, two letters (e.g. US)."];
+        }
+
+        if (!string.IsNullOrWhiteSpace(r.SubdivisionCode))
+        {
+            var sub = r.SubdivisionCode.Trim().ToUpperInvariant();
+            if (!SubdivisionPattern().IsMatch(sub) || !sub.StartsWith(country + "-", StringComparison.Ordinal))
+            {
+                errors["subdivisionCode"] = ["An ISO 3166-2 code of the chosen country: country, hyphen, 1 to 3 letters or digits (e.g. US-TN)."];
+            }
+        }
+
+        if (r.Phone is { Length: > 40 })
+        {
+            errors["phone"] = ["At most 40 characters."];
+        }
+
+        if (r.Email is { Length: > 0 } email && (email.Length > 256 || !email.Contains('@', StringComparison.Ordinal)))
+        {
+            errors["email"] = ["An e-mail address of at most 256 characters."];
+        }
+
+        if (!string.IsNullOrEmpty(r.Status) && !PatientVocabulary.Statuses.Contains(r.Status))
+        {
+            errors["status"] = [$"Allowed: {string.Join(", ", PatientVocabulary.Statuses)}."];
+        }
+
+        var team = (r.CareTeam ?? []).Distinct().ToList();
+        if (team.Count > 0)
+        {
+            var careRoles = new[] { SpeciosaRoles.Clinician, SpeciosaRoles.Nurse };
+            var found = await db.Users.Where(u => team.Contains(u.Id) && u.ClinicId == clinicId && u.IsActive
+                    && u.Roles.Any(x => careRoles.Contains(x.Role)))
+                .Select(u => u.Id).ToListAsync(ct);
+            if (found.Count != team.Count)
+            {
+                errors["careTeam"] = ["Every care-team member must be an active clinician or nurse of this clinic."];
+            }
+        }
+
+        if (r.PortalUserId is { } portal)
+        {
+            var isPatientAccount = await db.Users.AnyAsync(u => u.Id == portal && u.ClinicId == clinicId
+                && u.Roles.Any(x => x.Role == SpeciosaRoles.Patient), ct);
+            var taken = await db.Patients.AnyAsync(p => p.PortalUserId == portal && p.Id != patientId, ct);
+            if (!isPatientAccount || taken)
+            {
+                errors["portalUserId"] = ["A Patient-role account of this clinic not linked to another patient."];
+            }
+        }
+
+        return errors;
+    }
+
+    public async Task<PatientView> ViewAsync(Patient p, CancellationToken ct = default)
+    {
+        var ids = p.CareTeam.Select(m => m.UserId).ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return new PatientView(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Sex, p.Phone, p.Email, p.CountryCode,
+            p.SubdivisionCode, p.Pregnant, p.Breastfeeding, p.PlanningConception, p.Status,
+            ids.Select(id => new CareTeamView(id, names.GetValueOrDefault(id, ""))).OrderBy(c => c.DisplayName, StringComparer.Ordinal).ToList(),
+            p.PortalUserId, p.ConcurrencyStamp);
+    }
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex CountryPattern();
+
+    [GeneratedRegex("^[A-Z]{2}-[A-Z0-9]{1,3}$")]
+    private static partial Regex SubdivisionPattern();
+}

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+using Speciosa.Testing;
+using Xunit;
+
+namespace Speciosa.Browser.Tests;
+
+public sealed class WithdrawalAssessmentTests(BrowserSession browser)
+{
+    [Fact]
+    public async Task A_clinician_fills_the_cows_form_for_a_demo_patient_and_sees_the_total_the_band_and_the_chart()
+    {
+        await using var server = await SpeciosaServer.StartAsync();
+        await using var context = await browser.NewContextAsync(server);
+        var page = await context.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "demo.clinician");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sampleton (demo), Jordan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record COWS" }).ClickAsync();
+
+        // Pulse 92 bpm scores item 1 as 1; the rest: 1+2+1+0+1+2+1+1+1+3 → total 14, moderate.
+        await page.GetByLabel("Resting pulse").FillAsync("92");
+        int[] scores = [0, 1, 1, 2, 0, 1, 2, 1, 1, 1, 3];
+        for (var item = 2; item <= 11; item++)
+        {
+            await page.Locator($"#item{item}-{scores[item - 1]}").CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Score and save" }).ClickAsync();
+
+        var notice = await page.Locator("#recorded").InnerTextAsync();
+        Assert.Contains("total 14", notice, StringComparison.Ordinal);
+        Assert.Contains("band moderate", notice, StringComparison.Ordinal);
+        await page.Locator("#withdrawal-chart[data-drawn='true']").WaitForAsync();
+        await page.Locator("#withdrawal-chart").ScrollIntoViewIfNeededAsync();
+        await BrowserSession.ScreenshotAsync(page, "cows-recorded-with-chart");
+    }
+
+    [Fact]
+    public async Task The_demo_patient_fills_the_sows_form_on_a_375_px_phone_and_it_awaits_staff_review()
+    {
+        await using var server = await SpeciosaServer.StartAsync();
+        await using var context = await browser.NewContextAsync(server, width: 375, height: 740);
+        var page = await context.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "demo.patient");
+
+        await page.GotoAsync("/api/patients");
+        var json = await page.Locator("body").InnerTextAsync();
+        var id = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("items")[0].GetProperty("id").GetString();
+        await page.GotoAsync($"/patients/{id}/assess/sows-handelsman");
+
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "The SOWS form scrolls sideways on a 375 px phone.");
+        await BrowserSession.ScreenshotAsync(page, "sows-phone-form");
+        for (var item = 1; item <= 16; item++)
+        {
+            await page.Locator($"#item{item}-{item % 3}").CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Score and save" }).ClickAsync();
+        var expected = Enumerable.Range(1, 16).Sum(i => i % 3);
+        Assert.Contains($"total {expected}", await page.Locator("#recorded").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("awaiting staff review", await page.Locator("#assessment-history").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"),
+            "The patient page scrolls sideways on a 375 px phone.");
+        await BrowserSession.ScreenshotAsync(page, "sows-recorded-phone");
+    }
+}
