@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Speciosa.Web.Audit;
 using Speciosa.Web.Clinics;
 using Speciosa.Web.Identity;
+using Speciosa.Web.Products;
 
 namespace Speciosa.Web.Data;
 
@@ -14,6 +15,14 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Lot> Lots => Set<Lot>();
+    public DbSet<SupplyChainStep> SupplyChainSteps => Set<SupplyChainStep>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CertificateResult> CertificateResults => Set<CertificateResult>();
+    public DbSet<LotStateChange> LotStateChanges => Set<LotStateChange>();
+    public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
+    public DbSet<ClinicQualitySettings> ClinicQualitySettings => Set<ClinicQualitySettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -97,5 +106,7 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
             e.ToTable("DataProtectionKeys");
             e.Property(k => k.FriendlyName).HasMaxLength(200);
         });
+
+        ProductModel.Configure(modelBuilder);
     }
 }
