@@ -11,6 +11,7 @@ using Speciosa.Web.Data;
 using Speciosa.Web.Demo;
 using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
+using Speciosa.Web.Products;
 
 namespace Speciosa.Web;
 
@@ -84,6 +85,11 @@ public static class SpeciosaApp
         services.AddScoped<UserAdministration>();
         services.AddScoped<FirstAdministratorSetup>();
         services.AddScoped<DemoClinic>();
+        services.Configure<ProductOptions>(configuration.GetSection(ProductOptions.Section));
+        services.AddScoped<LotQuality>();
+        services.AddScoped<LotRelease>();
+        services.AddScoped<ProductService>();
+        services.AddScoped<CoaCsvImport>();
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
@@ -170,6 +176,7 @@ public static class SpeciosaApp
         app.MapUserAdminEndpoints();
         app.MapAuditEndpoints();
         app.MapAccountFormEndpoints();
+        app.MapProductEndpoints();
         app.MapRazorComponents<App>();
     }
 

@@ -8,6 +8,8 @@ public static class Policies
 {
     public const string Admin = "Admin";
     public const string Staff = "Staff";
+    /// <summary>Quality staff: product, lot, certificate, photo and release/recall writes.</summary>
+    public const string Quality = "Quality";
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -15,5 +17,6 @@ public static class Policies
         o.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(SpeciosaRoles.Admin));
         o.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(
             SpeciosaRoles.Admin, SpeciosaRoles.Clinician, SpeciosaRoles.Nurse, SpeciosaRoles.Quality, SpeciosaRoles.Researcher));
+        o.AddPolicy(Quality, p => p.RequireAuthenticatedUser().RequireRole(SpeciosaRoles.Quality));
     }
 }
