@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Speciosa.Web.Clinics;
 using Speciosa.Web.Data;
 using Speciosa.Web.Identity;
+using Speciosa.Web.Products;
 
 namespace Speciosa.Web.Demo;
 
@@ -45,6 +46,7 @@ public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, T
         await db.SaveChangesAsync(ct);
 
         var lines = new List<string>();
+        Guid? qualityUserId = null;
         foreach (var (userName, displayName, role) in Accounts)
         {
             var (user, errors) = await admin.CreateAsync(clinic.Id, new NewUser(userName, displayName, null, password, [role]), null, "demo-seed");
@@ -54,7 +56,13 @@ public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, T
             }
 
             lines.Add($"  {role,-11} {userName,-16} {password}");
+            if (role == SpeciosaRoles.Quality)
+            {
+                qualityUserId = user.Id;
+            }
         }
+
+        await DemoProducts.SeedAsync(db, clinic.Id, qualityUserId!.Value, clock.GetUtcNow(), ct);
 
         return lines;
     }

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Speciosa.Web.Products;
 
 /// <summary>How a product is presented (the vendor's form).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ProductForm>))]
 public enum ProductForm
 {
     LeafPowder,
@@ -11,6 +14,7 @@ public enum ProductForm
 }
 
 /// <summary>Where a lot is in quality release: only Released lots may be given to patients.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<LotState>))]
 public enum LotState
 {
     Quarantined,
@@ -19,6 +23,7 @@ public enum LotState
 }
 
 /// <summary>A step of a lot's supply chain.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SupplyChainRole>))]
 public enum SupplyChainRole
 {
     Origin,
@@ -29,6 +34,7 @@ public enum SupplyChainRole
 }
 
 /// <summary>What a photo shows.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PhotoKind>))]
 public enum PhotoKind
 {
     Leaf,
