@@ -27,7 +27,7 @@ public static class ProductEndpoints
         products.MapPost("/{id:guid}/lots", CreateLot).RequireAuthorization(Policies.Quality).Audited("lot.create", "Lot")
             .WithSummary("Record a lot (quarantined) with its supply chain (Quality).").ProducesValidationProblem().ProducesProblem(404);
         products.MapPost("/{id:guid}/photos", AddProductPhoto).RequireAuthorization(Policies.Quality).Audited("photo.create", "ProductPhoto")
-            .Accepts<byte[]>("image/png", "image/jpeg", "image/webp")
+            .Accepts<byte[]>("image/png", "image/jpeg", "image/webp", "application/octet-stream")
             .WithSummary("Upload a photo (request body: the image bytes; ?kind=leaf|product|packaging). PNG, JPEG or WebP checked by content (Quality).")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(413);
 
@@ -43,13 +43,13 @@ public static class ProductEndpoints
             .WithSummary("Recall a lot with a reason; it can no longer be used (Quality).")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         lots.MapPost("/{id:guid}/photos", AddLotPhoto).RequireAuthorization(Policies.Quality).Audited("photo.create", "ProductPhoto")
-            .Accepts<byte[]>("image/png", "image/jpeg", "image/webp")
+            .Accepts<byte[]>("image/png", "image/jpeg", "image/webp", "application/octet-stream")
             .WithSummary("Upload a photo of this lot (body: image bytes; ?kind=leaf|product|packaging) (Quality).")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(413);
 
         app.MapPost("/api/certificates/import", Import).WithTags("Lots").RequireAuthorization(Policies.Quality)
             .Audited("certificate.import", "Certificate")
-            .Accepts<string>("text/csv")
+            .Accepts<string>("text/csv", "text/plain", "application/octet-stream")
             .WithSummary("Import a laboratory's CSV export (body: the file, UTF-8). All or nothing; a report of line, column and problem on 400; re-import creates no duplicates (Quality).")
             .ProducesValidationProblem().ProducesProblem(409);
 
