@@ -13,6 +13,7 @@ using Speciosa.Web.Demo;
 using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
+using Speciosa.Web.Products;
 
 namespace Speciosa.Web;
 
@@ -89,6 +90,11 @@ public static class SpeciosaApp
         services.AddScoped<DemoClinic>();
         services.AddScoped<PatientRecords>();
         services.AddScoped<WithdrawalRecords>();
+        services.Configure<ProductOptions>(configuration.GetSection(ProductOptions.Section));
+        services.AddScoped<LotQuality>();
+        services.AddScoped<LotRelease>();
+        services.AddScoped<ProductService>();
+        services.AddScoped<CoaCsvImport>();
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
@@ -177,6 +183,7 @@ public static class SpeciosaApp
         app.MapAuditEndpoints();
         app.MapAccountFormEndpoints();
         app.MapPatientEndpoints();
+        app.MapProductEndpoints();
         app.MapRazorComponents<App>();
     }
 

@@ -4,6 +4,7 @@ using Speciosa.Web.Audit;
 using Speciosa.Web.Clinics;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
+using Speciosa.Web.Products;
 
 namespace Speciosa.Web.Data;
 
@@ -22,6 +23,14 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<WithdrawalEpisode> WithdrawalEpisodes => Set<WithdrawalEpisode>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<RaisedAlert> Alerts => Set<RaisedAlert>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Lot> Lots => Set<Lot>();
+    public DbSet<SupplyChainStep> SupplyChainSteps => Set<SupplyChainStep>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CertificateResult> CertificateResults => Set<CertificateResult>();
+    public DbSet<LotStateChange> LotStateChanges => Set<LotStateChange>();
+    public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
+    public DbSet<ClinicQualitySettings> ClinicQualitySettings => Set<ClinicQualitySettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -108,5 +117,6 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
 
         PatientModel.Configure(modelBuilder);
         AlertModel.Configure(modelBuilder);
+        ProductModel.Configure(modelBuilder);
     }
 }

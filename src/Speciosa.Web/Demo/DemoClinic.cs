@@ -4,6 +4,7 @@ using Speciosa.Web.Clinics;
 using Speciosa.Web.Data;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
+using Speciosa.Web.Products;
 
 namespace Speciosa.Web.Demo;
 
@@ -60,6 +61,7 @@ public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, T
         }
 
         await DemoPatients.SeedAsync(db, clinic.Id, ids["demo.clinician"], ids["demo.nurse"], ids["demo.patient"], clock.GetUtcNow(), ct);
+        await DemoProducts.SeedAsync(db, clinic.Id, ids["demo.quality"], clock.GetUtcNow(), ct);
 
         return lines;
     }

@@ -12,6 +12,8 @@ public static class Policies
     public const string Clinical = "Clinical";
     /// <summary>Care staff, or a patient for their own record (each handler narrows to what the caller may see).</summary>
     public const string PatientRecords = "PatientRecords";
+    /// <summary>Quality staff: product, lot, certificate, photo and release/recall writes.</summary>
+    public const string Quality = "Quality";
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -23,5 +25,6 @@ public static class Policies
             SpeciosaRoles.Admin, SpeciosaRoles.Clinician, SpeciosaRoles.Nurse));
         o.AddPolicy(PatientRecords, p => p.RequireAuthenticatedUser().RequireRole(
             SpeciosaRoles.Admin, SpeciosaRoles.Clinician, SpeciosaRoles.Nurse, SpeciosaRoles.Patient));
+        o.AddPolicy(Quality, p => p.RequireAuthenticatedUser().RequireRole(SpeciosaRoles.Quality));
     }
 }
