@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Speciosa.Web.Audit;
 using Speciosa.Web.Clinics;
 using Speciosa.Web.Identity;
+using Speciosa.Web.Jurisdictions;
 
 namespace Speciosa.Web.Data;
 
@@ -14,6 +15,8 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<JurisdictionRecord> Jurisdictions => Set<JurisdictionRecord>();
+    public DbSet<JurisdictionChange> JurisdictionChanges => Set<JurisdictionChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -97,5 +100,7 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
             e.ToTable("DataProtectionKeys");
             e.Property(k => k.FriendlyName).HasMaxLength(200);
         });
+
+        JurisdictionModel.Configure(modelBuilder);
     }
 }
