@@ -12,6 +12,7 @@ using Speciosa.Web.Data;
 using Speciosa.Web.Demo;
 using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
+using Speciosa.Web.Jurisdictions;
 
 namespace Speciosa.Web;
 
@@ -86,6 +87,8 @@ public static class SpeciosaApp
         services.AddScoped<UserAdministration>();
         services.AddScoped<FirstAdministratorSetup>();
         services.AddScoped<DemoClinic>();
+        services.Configure<JurisdictionOptions>(configuration.GetSection(JurisdictionOptions.Section));
+        services.AddScoped<JurisdictionRegistry>();
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
@@ -172,13 +175,15 @@ public static class SpeciosaApp
         app.MapUserAdminEndpoints();
         app.MapAuditEndpoints();
         app.MapAccountFormEndpoints();
+        app.MapJurisdictionEndpoints();
         app.MapRazorComponents<App>();
     }
 
-    /// <summary>Applies migrations, then seeds the demo clinic or prints the first-administrator link.</summary>
+    /// <summary>Applies migrations, loads the shipped jurisdiction registry into an empty table, then seeds the demo clinic or prints the first-administrator link.</summary>
     public static async Task InitializeAsync(WebApplication app, TextWriter console, CancellationToken ct = default)
     {
         await DatabaseSetup.MigrateAsync(app.Services, ct);
+        await JurisdictionRegistry.SeedAsync(app.Services, ct);
         await using var scope = app.Services.CreateAsyncScope();
         var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Enabled)
