@@ -91,7 +91,8 @@ public sealed class JurisdictionRegistry(
 
     public JurisdictionSummary Summarize(JurisdictionEntry e, DateOnly today)
     {
-        var days = today.DayNumber - e.LastVerified.DayNumber;
+        // A check dated "tomorrow" (the checker was east of this clinic) counts as today.
+        var days = Math.Max(0, today.DayNumber - e.LastVerified.DayNumber);
         return new JurisdictionSummary(e.Id, e.Place, e.Level.ToString(), e.Country, e.Subdivision, e.Locality, e.Status.ToString(),
             e.StatusText, JurisdictionMapping.EffectiveText(e.Effective), e.Effective.ToString(),
             e.EndsOn is { } end ? JurisdictionMapping.Day(end) : null, e.MinimumAge, JurisdictionMapping.Day(e.LastVerified),
