@@ -398,7 +398,22 @@ public sealed class JurisdictionRegistry(
             });
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance starting at the same moment seeded first (same primary keys): keep its rows.
+            await using var check = services.CreateAsyncScope();
+            if (await check.ServiceProvider.GetRequiredService<SpeciosaDbContext>().Jurisdictions.AnyAsync(ct))
+            {
+                return 0;
+            }
+
+            throw;
+        }
+
         return seed.Count;
     }
 }
