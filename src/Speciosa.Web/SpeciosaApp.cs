@@ -14,6 +14,7 @@ using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
 using Speciosa.Web.Products;
+using Speciosa.Web.Jurisdictions;
 
 namespace Speciosa.Web;
 
@@ -95,6 +96,8 @@ public static class SpeciosaApp
         services.AddScoped<LotRelease>();
         services.AddScoped<ProductService>();
         services.AddScoped<CoaCsvImport>();
+        services.Configure<JurisdictionOptions>(configuration.GetSection(JurisdictionOptions.Section));
+        services.AddScoped<JurisdictionRegistry>();
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
@@ -184,13 +187,15 @@ public static class SpeciosaApp
         app.MapAccountFormEndpoints();
         app.MapPatientEndpoints();
         app.MapProductEndpoints();
+        app.MapJurisdictionEndpoints();
         app.MapRazorComponents<App>();
     }
 
-    /// <summary>Applies migrations, then seeds the demo clinic or prints the first-administrator link.</summary>
+    /// <summary>Applies migrations, loads the shipped jurisdiction registry into an empty table, then seeds the demo clinic or prints the first-administrator link.</summary>
     public static async Task InitializeAsync(WebApplication app, TextWriter console, CancellationToken ct = default)
     {
         await DatabaseSetup.MigrateAsync(app.Services, ct);
+        await JurisdictionRegistry.SeedAsync(app.Services, ct);
         await using var scope = app.Services.CreateAsyncScope();
         var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Enabled)

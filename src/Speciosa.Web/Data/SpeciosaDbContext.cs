@@ -5,6 +5,7 @@ using Speciosa.Web.Clinics;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
 using Speciosa.Web.Products;
+using Speciosa.Web.Jurisdictions;
 
 namespace Speciosa.Web.Data;
 
@@ -31,6 +32,8 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<LotStateChange> LotStateChanges => Set<LotStateChange>();
     public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
     public DbSet<ClinicQualitySettings> ClinicQualitySettings => Set<ClinicQualitySettings>();
+    public DbSet<JurisdictionRecord> Jurisdictions => Set<JurisdictionRecord>();
+    public DbSet<JurisdictionChange> JurisdictionChanges => Set<JurisdictionChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -118,5 +121,6 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
         PatientModel.Configure(modelBuilder);
         AlertModel.Configure(modelBuilder);
         ProductModel.Configure(modelBuilder);
+        JurisdictionModel.Configure(modelBuilder);
     }
 }

@@ -1,0 +1,191 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Speciosa.Clinical.Jurisdictions;
+using Speciosa.Web.Audit;
+using Speciosa.Web.Http;
+using Speciosa.Web.Identity;
+
+namespace Speciosa.Web.Jurisdictions;
+
+/// <summary>The legal-status registry over HTTP: staff read and evaluate, administrators edit and import.</summary>
+public static class JurisdictionEndpoints
+{
+    public const int MaxImportBytes = 2 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapJurisdictionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/jurisdictions").WithTags("Jurisdictions");
+
+        group.MapGet("/", List)
+            .RequireAuthorization(Policies.Staff)
+            .Audited("jurisdiction.list", "Jurisdiction")
+            .WithSummary("Search the registry: q (text), country, subdivision, status, staleOnly; sort place|status|effective|lastVerified; page from 1, pageSize up to 100.");
+
+        group.MapGet("/evaluate", Evaluate)
+            .RequireAuthorization(Policies.Staff)
+            .Audited("jurisdiction.evaluate", "Jurisdiction")
+            .WithSummary("The legal status that applies today at country (ISO 3166-1), subdivision (ISO 3166-2) and locality, with explanation, staleness and sources.");
+
+        group.MapGet("/export", Export)
+            .RequireAuthorization(Policies.Staff)
+            .Audited("jurisdiction.export", "Jurisdiction")
+            .WithSummary("The whole registry as a JSON file in the import format.");
+
+        group.MapPost("/import", Import)
+            .RequireAuthorization(Policies.Admin)
+            .Audited("jurisdiction.import", "Jurisdiction")
+            .Accepts<JurisdictionRegistryDocument>("application/json")
+            .WithSummary("Import a registry file (reason required as ?reason=). All or nothing: one wrong entry changes nothing and the 400 names entries[i].field. Importing the same file again changes nothing.");
+
+        group.MapGet("/{id}", Get)
+            .RequireAuthorization(Policies.Staff)
+            .Audited("jurisdiction.read", "Jurisdiction")
+            .WithSummary("One entry with its concurrency stamp and history (newest first).");
+
+        group.MapPost("/", Create)
+            .RequireAuthorization(Policies.Admin)
+            .Audited("jurisdiction.create", "Jurisdiction")
+            .WithSummary("Add an entry (reason required). 400 names each wrong field; 409 when the id exists.");
+
+        group.MapPut("/{id}", Update)
+            .RequireAuthorization(Policies.Admin)
+            .Audited("jurisdiction.update", "Jurisdiction")
+            .WithSummary("Change an entry (reason and concurrencyStamp required). 409 when it changed since you read it.");
+
+        return app;
+    }
+
+    private static async Task<Results<Ok<JurisdictionListPage>, ValidationProblem>> List(
+        ClaimsPrincipal user, JurisdictionRegistry registry, CancellationToken ct,
+        string? q = null, string? country = null, string? subdivision = null, string? status = null,
+        bool? staleOnly = null, string? sort = null, int? page = null, int? pageSize = null)
+    {
+        var (query, errors) = JurisdictionQuery.From(q, country, subdivision, status, staleOnly, sort, page, pageSize);
+        if (query is null)
+        {
+            return ProblemResponses.Invalid(errors);
+        }
+
+        var today = await registry.TodayAsync(user.ClinicIdOf(), ct);
+        return TypedResults.Ok(await registry.ListAsync(query, today, ct));
+    }
+
+    private static async Task<Results<Ok<JurisdictionDetail>, ProblemHttpResult>> Get(
+        string id, ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, CancellationToken ct)
+    {
+        http.Audit().ResourceId = id;
+        var detail = await DetailAsync(registry, id, user, ct);
+        return detail is null ? ProblemResponses.Problem(StatusCodes.Status404NotFound) : TypedResults.Ok(detail);
+    }
+
+    private static async Task<Results<Created<JurisdictionDetail>, ValidationProblem, ProblemHttpResult>> Create(
+        JurisdictionEditRequest request, ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, CancellationToken ct)
+    {
+        var outcome = await registry.CreateAsync(request.Entry, request.Reason, Author(user), ct);
+        http.Audit().ResourceId = outcome.Record?.Id;
+        return outcome.Status switch
+        {
+            RegistryEditStatus.Invalid => ProblemResponses.Invalid(outcome.Errors!),
+            RegistryEditStatus.Conflict => ProblemResponses.Problem(StatusCodes.Status409Conflict, outcome.Detail),
+            _ => TypedResults.Created($"/api/jurisdictions/{Uri.EscapeDataString(outcome.Record!.Id)}",
+                await DetailAsync(registry, outcome.Record!.Id, user, ct)),
+        };
+    }
+
+    private static async Task<Results<Ok<JurisdictionDetail>, ValidationProblem, ProblemHttpResult>> Update(
+        string id, JurisdictionEditRequest request, ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, CancellationToken ct)
+    {
+        http.Audit().ResourceId = id;
+        var outcome = await registry.UpdateAsync(id, request.Entry, request.Reason, request.ConcurrencyStamp, Author(user), ct);
+        return outcome.Status switch
+        {
+            RegistryEditStatus.Invalid => ProblemResponses.Invalid(outcome.Errors!),
+            RegistryEditStatus.NotFound => ProblemResponses.Problem(StatusCodes.Status404NotFound),
+            RegistryEditStatus.Conflict => ProblemResponses.Problem(StatusCodes.Status409Conflict, outcome.Detail),
+            _ => TypedResults.Ok((await DetailAsync(registry, id, user, ct))!),
+        };
+    }
+
+    private static async Task<Results<Ok<JurisdictionEvaluation>, ValidationProblem>> Evaluate(
+        ClaimsPrincipal user, JurisdictionRegistry registry, CancellationToken ct,
+        string? country = null, string? subdivision = null, string? locality = null)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var c = country?.Trim().ToUpperInvariant();
+        var s = string.IsNullOrWhiteSpace(subdivision) ? null : subdivision.Trim().ToUpperInvariant();
+        var l = string.IsNullOrWhiteSpace(locality) ? null : locality.Trim();
+        if (!JurisdictionCodes.IsCountry(c))
+        {
+            errors["country"] = ["Required: an ISO 3166-1 alpha-2 code, e.g. US or TH."];
+        }
+
+        if (s is not null && (!JurisdictionCodes.IsSubdivision(s) || (c is not null && !JurisdictionCodes.SubdivisionIsIn(s, c))))
+        {
+            errors["subdivision"] = ["An ISO 3166-2 code inside the country, e.g. US-LA."];
+        }
+
+        if (l is not null && (s is null || l.Length > JurisdictionModel.LocalityLength))
+        {
+            errors["locality"] = [$"A city or county name (up to {JurisdictionModel.LocalityLength} characters) with its subdivision."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ProblemResponses.Invalid(errors);
+        }
+
+        var today = await registry.TodayAsync(user.ClinicIdOf(), ct);
+        var location = new PatientLocation(c!, s, l);
+        var applicable = await registry.EvaluateAsync(location, today, ct);
+        return TypedResults.Ok(JurisdictionEvaluation.From(applicable, location, today, registry.StaleAfterDays));
+    }
+
+    private static async Task<Ok<JurisdictionRegistryDocument>> Export(
+        ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, CancellationToken ct)
+    {
+        var today = await registry.TodayAsync(user.ClinicIdOf(), ct);
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"jurisdictions-{JurisdictionMapping.Day(today)}.json\"";
+        return TypedResults.Ok(await registry.ExportAsync(today, ct));
+    }
+
+    private static async Task<Results<Ok<JurisdictionImportResult>, ValidationProblem, ProblemHttpResult>> Import(
+        HttpRequest request, ClaimsPrincipal user, JurisdictionRegistry registry, CancellationToken ct, string? reason = null)
+    {
+        if (request.ContentLength > MaxImportBytes)
+        {
+            return ProblemResponses.Problem(StatusCodes.Status413PayloadTooLarge, $"A registry file is at most {MaxImportBytes / 1024 / 1024} MB.");
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[MaxImportBytes + 1];
+        var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
+        if (read > MaxImportBytes)
+        {
+            return ProblemResponses.Problem(StatusCodes.Status413PayloadTooLarge, $"A registry file is at most {MaxImportBytes / 1024 / 1024} MB.");
+        }
+
+        var outcome = await registry.ImportAsync(new string(buffer, 0, read), reason, Author(user), ct);
+        return outcome.IsValid
+            ? TypedResults.Ok(new JurisdictionImportResult(outcome.Created, outcome.Updated, outcome.Unchanged))
+            : ProblemResponses.Invalid(outcome.Errors);
+    }
+
+    internal static ChangeAuthor Author(ClaimsPrincipal user) => new(user.UserId(), user.Identity?.Name);
+
+    internal static async Task<JurisdictionDetail?> DetailAsync(JurisdictionRegistry registry, string id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var record = await registry.FindAsync(id, ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var entry = JurisdictionMapping.ToEntry(record);
+        var today = await registry.TodayAsync(user.ClinicIdOf(), ct);
+        var history = (await registry.HistoryAsync(id, ct))
+            .Select(h => new JurisdictionHistoryItem(h.Id, h.Kind, h.ChangedAt, h.ChangedBy, h.Reason,
+                JurisdictionMapping.FromJson(h.Before), JurisdictionMapping.FromJson(h.After)))
+            .ToList();
+        return new JurisdictionDetail(JurisdictionMapping.ToData(entry), registry.Summarize(entry, today), record.ConcurrencyStamp, record.UpdatedAt, history);
+    }
+}

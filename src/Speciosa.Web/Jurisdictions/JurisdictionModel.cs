@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Speciosa.Web.Jurisdictions;
+
+/// <summary>EF mapping of the registry tables (migration 20261122040000_Jurisdictions).</summary>
+public static class JurisdictionModel
+{
+    public const int IdLength = 100;
+    public const int LocalityLength = 200;
+    public const int StatusTextLength = 500;
+    public const int LongTextLength = 2000;
+    public const int ReasonLength = 1000;
+
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<JurisdictionRecord>(e =>
+        {
+            e.ToTable("Jurisdictions");
+            e.HasKey(j => j.Id);
+            e.Property(j => j.Id).HasMaxLength(IdLength);
+            e.Property(j => j.Country).HasMaxLength(2);
+            e.Property(j => j.Subdivision).HasMaxLength(6);
+            e.Property(j => j.Locality).HasMaxLength(LocalityLength);
+            e.Property(j => j.Status).HasConversion<string>().HasMaxLength(32);
+            e.Property(j => j.StatusText).HasMaxLength(StatusTextLength);
+            e.Property(j => j.Effective).HasMaxLength(16);
+            e.Property(j => j.SevenOhPercent).HasPrecision(6, 3);
+            e.Property(j => j.SevenOhBasis).HasMaxLength(32);
+            e.Property(j => j.Conditions).HasMaxLength(1000);
+            e.Property(j => j.ConditionsText).HasMaxLength(LongTextLength);
+            e.Property(j => j.Note).HasMaxLength(LongTextLength);
+            e.Property(j => j.ConcurrencyStamp).HasMaxLength(32).IsConcurrencyToken();
+            e.HasIndex(j => new { j.Country, j.Subdivision });
+        });
+
+        modelBuilder.Entity<JurisdictionChange>(e =>
+        {
+            e.ToTable("JurisdictionChanges");
+            e.Property(c => c.EntryId).HasMaxLength(IdLength);
+            e.Property(c => c.Kind).HasMaxLength(16);
+            e.Property(c => c.ChangedBy).HasMaxLength(256);
+            e.Property(c => c.Reason).HasMaxLength(ReasonLength);
+            e.HasIndex(c => c.EntryId);
+            e.HasOne<JurisdictionRecord>().WithMany().HasForeignKey(c => c.EntryId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}

@@ -1,0 +1,419 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Speciosa.Clinical.Dosing;
+using Speciosa.Clinical.Jurisdictions;
+using Speciosa.Web.Data;
+
+namespace Speciosa.Web.Jurisdictions;
+
+/// <summary>The stored legal-status registry as the core's model. Patient and regimen features call
+/// <see cref="EvaluateAsync"/> / <see cref="DecideAsync"/>; edits and imports return (and hand to every
+/// <see cref="IJurisdictionRegistryChangeHandler"/>) the registry before and after.</summary>
+public sealed class JurisdictionRegistry(
+    SpeciosaDbContext db,
+    TimeProvider clock,
+    IOptions<JurisdictionOptions> options,
+    IEnumerable<IJurisdictionRegistryChangeHandler> handlers)
+{
+    public const string SeedReason = "Seeded from the registry shipped with Speciosa (kratom-safety.md section 5).";
+
+    public int StaleAfterDays => Math.Max(0, options.Value.StaleAfterDays);
+
+    /// <summary>Today in the clinic's time zone (UTC when the clinic or zone is unknown).</summary>
+    public async Task<DateOnly> TodayAsync(Guid? clinicId, CancellationToken ct = default)
+    {
+        var zone = TimeZoneInfo.Utc;
+        var name = clinicId is null ? null : await db.Clinics.Where(c => c.Id == clinicId).Select(c => c.TimeZone).FirstOrDefaultAsync(ct);
+        if (name is not null && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var found))
+        {
+            zone = found;
+        }
+
+        return ClinicDay.Of(clock.GetUtcNow(), zone);
+    }
+
+    public async Task<IReadOnlyList<JurisdictionEntry>> CurrentEntriesAsync(CancellationToken ct = default) =>
+        (await db.Jurisdictions.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct)).Select(JurisdictionMapping.ToEntry).ToList();
+
+    /// <summary>The status that applies at a location today, with explanation, staleness and sources.</summary>
+    public async Task<ApplicableLegalStatus> EvaluateAsync(PatientLocation location, DateOnly today, CancellationToken ct = default) =>
+        LegalStatusEvaluator.Evaluate(await CurrentEntriesAsync(ct), location, today, StaleAfterDays);
+
+    /// <summary>Refuse / warn-and-confirm / allow supply for a patient at a location (and a lot, when known).</summary>
+    public async Task<EnforcementDecision> DecideAsync(
+        PatientLocation location, PatientCircumstances circumstances, DateOnly today, LotSevenOhContent? lot = null, CancellationToken ct = default) =>
+        LegalEnforcement.Decide(await EvaluateAsync(location, today, ct), circumstances, today, lot);
+
+    public async Task<JurisdictionListPage> ListAsync(JurisdictionQuery query, DateOnly today, CancellationToken ct = default)
+    {
+        var rows = db.Jurisdictions.AsNoTracking();
+        if (query.Country is { } country)
+        {
+            rows = rows.Where(r => r.Country == country);
+        }
+
+        if (query.Subdivision is { } subdivision)
+        {
+            rows = rows.Where(r => r.Subdivision == subdivision);
+        }
+
+        if (query.Status is { } status)
+        {
+            rows = rows.Where(r => r.Status == status);
+        }
+
+        if (query.StaleOnly)
+        {
+            var cutoff = today.AddDays(-StaleAfterDays);
+            rows = rows.Where(r => r.LastVerified < cutoff);
+        }
+
+        if (query.Text is { } text)
+        {
+            var t = text.ToUpperInvariant();
+            rows = rows.Where(r => r.Id.ToUpper().Contains(t) || r.Country.Contains(t) || (r.Subdivision != null && r.Subdivision.Contains(t))
+                || (r.Locality != null && r.Locality.ToUpper().Contains(t)) || r.StatusText.ToUpper().Contains(t));
+        }
+
+        rows = query.Sort switch
+        {
+            "status" => rows.OrderBy(r => r.Status).ThenBy(r => r.Country).ThenBy(r => r.Subdivision).ThenBy(r => r.Id),
+            "effective" => rows.OrderBy(r => r.Effective).ThenBy(r => r.Id),
+            "lastVerified" => rows.OrderBy(r => r.LastVerified).ThenBy(r => r.Id),
+            _ => rows.OrderBy(r => r.Country).ThenBy(r => r.Subdivision).ThenBy(r => r.Locality).ThenBy(r => r.Effective).ThenBy(r => r.Id),
+        };
+
+        var total = await rows.CountAsync(ct);
+        var page = await rows.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
+        return new JurisdictionListPage(query.Page, query.PageSize, total, StaleAfterDays,
+            page.Select(r => Summarize(JurisdictionMapping.ToEntry(r), today)).ToList());
+    }
+
+    public JurisdictionSummary Summarize(JurisdictionEntry e, DateOnly today)
+    {
+        // A check dated "tomorrow" (the checker was east of this clinic) counts as today.
+        var days = Math.Max(0, today.DayNumber - e.LastVerified.DayNumber);
+        return new JurisdictionSummary(e.Id, e.Place, e.Level.ToString(), e.Country, e.Subdivision, e.Locality, e.Status.ToString(),
+            e.StatusText, JurisdictionMapping.EffectiveText(e.Effective), e.Effective.ToString(),
+            e.EndsOn is { } end ? JurisdictionMapping.Day(end) : null, e.MinimumAge, JurisdictionMapping.Day(e.LastVerified),
+            days, days > StaleAfterDays, e.Verified);
+    }
+
+    public Task<JurisdictionRecord?> FindAsync(string id, CancellationToken ct = default) =>
+        db.Jurisdictions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+
+    /// <summary>The entry's history, newest first.</summary>
+    public Task<List<JurisdictionChange>> HistoryAsync(string id, CancellationToken ct = default) =>
+        db.JurisdictionChanges.AsNoTracking().Where(c => c.EntryId == id).OrderByDescending(c => c.Id).ToListAsync(ct);
+
+    public async Task<JurisdictionRegistryDocument> ExportAsync(DateOnly today, CancellationToken ct = default) =>
+        JurisdictionMapping.ToDocument(await CurrentEntriesAsync(ct), today);
+
+    public Task<RegistryEditOutcome> CreateAsync(JurisdictionEntryData? data, string? reason, ChangeAuthor author, CancellationToken ct = default) =>
+        SaveOneAsync(null, data, reason, null, author, ct);
+
+    public Task<RegistryEditOutcome> UpdateAsync(string id, JurisdictionEntryData? data, string? reason, string? concurrencyStamp, ChangeAuthor author, CancellationToken ct = default) =>
+        SaveOneAsync(id, data, reason, concurrencyStamp, author, ct);
+
+    private async Task<RegistryEditOutcome> SaveOneAsync(
+        string? id, JurisdictionEntryData? data, string? reason, string? stamp, ChangeAuthor author, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        CheckReason(reason, errors);
+        if (data is null)
+        {
+            errors["entry"] = ["Required: the entry's fields."];
+            return new(RegistryEditStatus.Invalid, Errors: errors);
+        }
+
+        if (id is not null)
+        {
+            if (data.Id is null)
+            {
+                data = data with { Id = id };
+            }
+            else if (!string.Equals(data.Id.Trim(), id, StringComparison.Ordinal))
+            {
+                errors["entry.id"] = [$"An entry's id cannot change (this is '{id}'); create a new entry instead."];
+            }
+
+            if (string.IsNullOrWhiteSpace(stamp))
+            {
+                errors["concurrencyStamp"] = ["Required: the concurrencyStamp you read with the entry."];
+            }
+        }
+
+        var (entry, entryErrors) = JurisdictionMapping.Validate(data, "entry.");
+        foreach (var (field, messages) in entryErrors)
+        {
+            JurisdictionMapping.Add(errors, field, messages);
+        }
+
+        var records = await db.Jurisdictions.ToListAsync(ct);
+        var existing = records.FirstOrDefault(r => r.Id == (id ?? entry?.Id));
+        if (id is not null && existing is null)
+        {
+            return new(RegistryEditStatus.NotFound);
+        }
+
+        if (id is null && existing is not null)
+        {
+            return new(RegistryEditStatus.Conflict, Detail: $"An entry with id '{existing.Id}' exists: edit it instead.");
+        }
+
+        if (existing is not null && stamp is not null && errors.Count == 0 && existing.ConcurrencyStamp != stamp)
+        {
+            return new(RegistryEditStatus.Conflict, Detail: "The entry changed since you read it. Reload it and apply your change again.");
+        }
+
+        if (entry is null || errors.Count > 0)
+        {
+            return new(RegistryEditStatus.Invalid, Errors: errors);
+        }
+
+        var before = records.Select(JurisdictionMapping.ToEntry).ToList();
+        var others = before.Where(e => e.Id != entry.Id).ToList();
+        CheckAgainstOthers([entry], others, i => "entry.", "entry.sources", errors);
+        if (errors.Count > 0)
+        {
+            return new(RegistryEditStatus.Invalid, Errors: errors);
+        }
+
+        var old = before.FirstOrDefault(e => e.Id == entry.Id);
+        if (old is not null && JurisdictionMapping.Canonical(old) == JurisdictionMapping.Canonical(entry))
+        {
+            return new(RegistryEditStatus.Unchanged, existing);
+        }
+
+        var kind = old is null ? JurisdictionChangeKinds.Created : JurisdictionChangeKinds.Updated;
+        var (saved, change, conflict) = await CommitAsync(records, before, [(old, entry)], kind, reason!.Trim(), author, stamp, ct);
+        return conflict
+            ? new(RegistryEditStatus.Conflict, Detail: "The entry changed since you read it. Reload it and apply your change again.")
+            : new(RegistryEditStatus.Saved, saved.Single(), Change: change);
+    }
+
+    /// <summary>All-or-nothing and idempotent: a file with one wrong entry changes nothing; entries already
+    /// equal are left alone, so importing the same file (or an export) again records no change. Entries
+    /// not in the file stay as they are.</summary>
+    public async Task<RegistryImportOutcome> ImportAsync(string json, string? reason, ChangeAuthor author, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        CheckReason(reason, errors);
+        var reading = JurisdictionRegistryReader.Parse(json);
+        foreach (var (field, messages) in reading.Errors)
+        {
+            JurisdictionMapping.Add(errors, field, messages);
+        }
+
+        if (reading.IsValid)
+        {
+            // Column lengths, per entry, named by index like the reader's own errors.
+            var document = System.Text.Json.JsonSerializer.Deserialize<JurisdictionRegistryDocument>(json, JurisdictionMapping.Json);
+            for (var i = 0; i < (document?.Entries?.Count ?? 0); i++)
+            {
+                JurisdictionMapping.CheckLengths(document!.Entries![i], $"entries[{i}].", errors);
+            }
+        }
+
+        var records = await db.Jurisdictions.ToListAsync(ct);
+        var before = records.Select(JurisdictionMapping.ToEntry).ToList();
+        if (errors.Count == 0)
+        {
+            var fileIds = reading.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            var indexById = reading.Entries.Select((e, i) => (e.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+            CheckAgainstOthers(reading.Entries, before.Where(e => !fileIds.Contains(e.Id)).ToList(),
+                e => $"entries[{indexById[e.Id]}].", "sources", errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(errors, [], [], 0, null);
+        }
+
+        var byId = before.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var changes = new List<(JurisdictionEntry? Before, JurisdictionEntry After)>();
+        var unchanged = 0;
+        foreach (var entry in reading.Entries)
+        {
+            var old = byId.GetValueOrDefault(entry.Id);
+            if (old is not null && JurisdictionMapping.Canonical(old) == JurisdictionMapping.Canonical(entry))
+            {
+                unchanged++;
+                continue;
+            }
+
+            changes.Add((old, entry));
+        }
+
+        if (changes.Count == 0)
+        {
+            return new(errors, [], [], unchanged, null);
+        }
+
+        var (_, change, _) = await CommitAsync(records, before, changes, JurisdictionChangeKinds.Imported, reason!.Trim(), author, null, ct);
+        return new(errors,
+            changes.Where(c => c.Before is null).Select(c => c.After.Id).ToList(),
+            changes.Where(c => c.Before is not null).Select(c => c.After.Id).ToList(),
+            unchanged, change);
+    }
+
+    private async Task<(List<JurisdictionRecord> Saved, JurisdictionRegistryChange Change, bool Conflict)> CommitAsync(
+        List<JurisdictionRecord> records,
+        List<JurisdictionEntry> before,
+        IReadOnlyList<(JurisdictionEntry? Before, JurisdictionEntry After)> changes,
+        string kind,
+        string reason,
+        ChangeAuthor author,
+        string? expectedStamp,
+        CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var saved = new List<JurisdictionRecord>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (old, entry) in changes)
+        {
+            var record = records.FirstOrDefault(r => r.Id == entry.Id);
+            if (record is null)
+            {
+                record = JurisdictionMapping.NewRecord(entry, now);
+                db.Jurisdictions.Add(record);
+            }
+            else
+            {
+                if (expectedStamp is not null)
+                {
+                    db.Entry(record).Property(r => r.ConcurrencyStamp).OriginalValue = expectedStamp;
+                }
+
+                JurisdictionMapping.Apply(entry, record);
+                record.UpdatedAt = now;
+                record.ConcurrencyStamp = JurisdictionMapping.NewStamp();
+            }
+
+            saved.Add(record);
+            db.JurisdictionChanges.Add(new JurisdictionChange
+            {
+                EntryId = entry.Id,
+                Kind = kind,
+                ChangedAt = now,
+                ChangedByUserId = author.UserId,
+                ChangedBy = author.Name,
+                Reason = reason,
+                Before = old is null ? null : JurisdictionMapping.Canonical(old),
+                After = JurisdictionMapping.Canonical(entry),
+            });
+        }
+
+        var after = before.Where(e => changes.All(c => c.After.Id != e.Id)).Concat(changes.Select(c => c.After)).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var change = new JurisdictionRegistryChange(before, after, changes.Select(c => c.After.Id).ToList(), reason,
+            await TodayAsync(null, ct), StaleAfterDays);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (saved, change, true);
+        }
+
+        foreach (var handler in handlers)
+        {
+            await handler.HandleAsync(change, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return (saved, change, false);
+    }
+
+    /// <summary>Two entries for one place from the same date leave the evaluator no way to choose, and a
+    /// source id must mean one citation across the registry (the export has one source list).</summary>
+    private static void CheckAgainstOthers(
+        IReadOnlyList<JurisdictionEntry> incoming,
+        IReadOnlyList<JurisdictionEntry> others,
+        Func<JurisdictionEntry, string> prefixOf,
+        string sourcesField,
+        Dictionary<string, string[]> errors)
+    {
+        var places = others.GroupBy(PlaceAndDate, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        var sources = others.SelectMany(e => e.Sources.Select(s => (Source: s, Entry: e.Id)))
+            .GroupBy(p => p.Source.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var entry in incoming)
+        {
+            if (places.TryGetValue(PlaceAndDate(entry), out var otherId))
+            {
+                JurisdictionMapping.Add(errors, prefixOf(entry) + "effective", [$"Entry '{otherId}' is for the same place from the same date: edit that entry instead."]);
+            }
+
+            for (var i = 0; i < entry.Sources.Count; i++)
+            {
+                var source = entry.Sources[i];
+                if (sources.TryGetValue(source.Id, out var known) && (known.Source.Citation != source.Citation || known.Source.Url != source.Url))
+                {
+                    var field = sourcesField == "sources" ? $"{prefixOf(entry)}sources[{i}]" : $"{sourcesField}[{i}].citation";
+                    JurisdictionMapping.Add(errors, field, [$"Source id '{source.Id}' already cites \"{known.Source.Citation}\" (entry '{known.Entry}'): give a different source a new id."]);
+                }
+            }
+        }
+    }
+
+    private static string PlaceAndDate(JurisdictionEntry e) =>
+        $"{e.Country}|{e.Subdivision}|{e.Locality?.ToUpperInvariant()}|{JurisdictionMapping.EffectiveText(e.Effective)}";
+
+    private static void CheckReason(string? reason, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            errors["reason"] = ["Required: why the registry changes (e.g. the statute or notice that changed)."];
+        }
+        else if (reason.Trim().Length > JurisdictionModel.ReasonLength)
+        {
+            errors["reason"] = [$"At most {JurisdictionModel.ReasonLength} characters."];
+        }
+    }
+
+    /// <summary>Loads the shipped registry when the table is empty, on every installation (not only the demo).
+    /// Entries the reference marks UNCONFIRMED or secondary-only stay unverified.</summary>
+    public static async Task<int> SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
+        if (await db.Jurisdictions.AnyAsync(ct))
+        {
+            return 0;
+        }
+
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var seed = JurisdictionRegistrySeed.Load();
+        foreach (var entry in seed)
+        {
+            db.Jurisdictions.Add(JurisdictionMapping.NewRecord(entry, now));
+            db.JurisdictionChanges.Add(new JurisdictionChange
+            {
+                EntryId = entry.Id,
+                Kind = JurisdictionChangeKinds.Seeded,
+                ChangedAt = now,
+                Reason = SeedReason,
+                After = JurisdictionMapping.Canonical(entry),
+            });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance starting at the same moment seeded first (same primary keys): keep its rows.
+            await using var check = services.CreateAsyncScope();
+            if (await check.ServiceProvider.GetRequiredService<SpeciosaDbContext>().Jurisdictions.AnyAsync(ct))
+            {
+                return 0;
+            }
+
+            throw;
+        }
+
+        return seed.Count;
+    }
+}

@@ -1,0 +1,49 @@
+using Speciosa.Clinical.Jurisdictions;
+
+namespace Speciosa.Web.Jurisdictions;
+
+/// <summary>What one edit or import did to the registry: the whole registry before and after, so a caller
+/// can pass both to <see cref="LegalStatusChangeImpact.Assess"/> for its active patients.</summary>
+public sealed record JurisdictionRegistryChange(
+    IReadOnlyList<JurisdictionEntry> Before,
+    IReadOnlyList<JurisdictionEntry> After,
+    IReadOnlyList<string> ChangedEntryIds,
+    string Reason,
+    DateOnly Today,
+    int StaleAfterDays);
+
+/// <summary>Called after the registry rows and history are saved and before the transaction commits, so
+/// whatever a handler writes (e.g. alerts for patients whose status changed) commits with the edit or not
+/// at all. Register with <c>services.AddScoped&lt;IJurisdictionRegistryChangeHandler, ...&gt;()</c>.</summary>
+public interface IJurisdictionRegistryChangeHandler
+{
+    Task HandleAsync(JurisdictionRegistryChange change, CancellationToken ct);
+}
+
+public sealed record ChangeAuthor(Guid? UserId, string? Name);
+
+public enum RegistryEditStatus
+{
+    Saved = 0,
+    Unchanged = 1,
+    Invalid = 2,
+    NotFound = 3,
+    Conflict = 4,
+}
+
+public sealed record RegistryEditOutcome(
+    RegistryEditStatus Status,
+    JurisdictionRecord? Record = null,
+    IDictionary<string, string[]>? Errors = null,
+    JurisdictionRegistryChange? Change = null,
+    string? Detail = null);
+
+public sealed record RegistryImportOutcome(
+    IDictionary<string, string[]> Errors,
+    IReadOnlyList<string> Created,
+    IReadOnlyList<string> Updated,
+    int Unchanged,
+    JurisdictionRegistryChange? Change)
+{
+    public bool IsValid => Errors.Count == 0;
+}

@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+using Speciosa.Testing;
+using Xunit;
+
+namespace Speciosa.Browser.Tests;
+
+public sealed class JurisdictionPageTests(BrowserSession browser)
+{
+    [Fact]
+    public async Task A_clinician_searches_the_registry_and_sees_status_freshness_and_verification_in_words()
+    {
+        await using var server = await SpeciosaServer.StartAsync();
+        await using var context = await browser.NewContextAsync(server);
+        var page = await context.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "demo.clinician");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Jurisdictions" }).ClickAsync();
+        await page.GetByLabel("Search").FillAsync("US-LA");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("q=US-LA", StringComparison.Ordinal));
+
+        var rows = page.Locator("table.jurisdictions tbody tr");
+        Assert.Equal(1, await rows.CountAsync());
+        var row = await rows.First.InnerTextAsync();
+        Assert.Contains("US-LA", row, StringComparison.Ordinal);
+        Assert.Contains("Banned", row, StringComparison.Ordinal);
+        Assert.Contains("2025-08-01", row, StringComparison.Ordinal);
+        Assert.Matches("(Current|Stale): \\d+ days since checked", row);
+        Assert.Contains("Verified", row, StringComparison.Ordinal);
+        Assert.False(await page.GetByRole(AriaRole.Link, new() { Name = "Add an entry" }).IsVisibleAsync(), "Only administrators may add entries.");
+        await BrowserSession.ScreenshotAsync(page, "jurisdictions-search");
+
+        await page.GotoAsync("/jurisdictions");
+        await BrowserSession.ScreenshotAsync(page, "jurisdictions-registry");
+    }
+
+    [Fact]
+    public async Task An_admin_edit_needs_a_reason_and_then_appears_in_the_entry_history()
+    {
+        await using var server = await SpeciosaServer.StartAsync();
+        await using var context = await browser.NewContextAsync(server, width: 375, height: 800);
+        var page = await context.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "demo.admin");
+
+        await page.GotoAsync("/jurisdictions/us-ut-2019-05-14");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit this entry" }).ClickAsync();
+        await page.GetByLabel("Note").FillAsync("Pure-leaf amendment date still to be confirmed.");
+        await page.Locator("#reason").EvaluateAsync("el => el.removeAttribute('required')");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save entry" }).ClickAsync();
+        Assert.Contains("reason", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.Locator("#reason").FillAsync("Checked Utah Code 4-45 online");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save entry" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("saved=true", StringComparison.Ordinal));
+        var history = await page.Locator("table.data").Last.InnerTextAsync();
+        Assert.Contains("Checked Utah Code 4-45 online", history, StringComparison.Ordinal);
+        Assert.Contains("demo.admin", history, StringComparison.Ordinal);
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "The entry page scrolls sideways on a 375 px phone.");
+        await BrowserSession.ScreenshotAsync(page, "jurisdiction-entry-after-edit-phone");
+    }
+}
