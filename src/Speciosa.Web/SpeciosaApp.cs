@@ -98,6 +98,7 @@ public static class SpeciosaApp
         services.AddScoped<CoaCsvImport>();
         services.Configure<JurisdictionOptions>(configuration.GetSection(JurisdictionOptions.Section));
         services.AddScoped<JurisdictionRegistry>();
+        services.AddScoped<IJurisdictionRegistryChangeHandler, PatientLegalStatusAlerts>();
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration)

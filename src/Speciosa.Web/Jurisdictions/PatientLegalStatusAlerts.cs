@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Speciosa.Clinical.Jurisdictions;
+using Speciosa.Web.Alerts;
+using Speciosa.Web.Data;
+using Speciosa.Web.Patients;
+
+namespace Speciosa.Web.Jurisdictions;
+
+/// <summary>When a registry edit or import changes the status that applies where an active patient lives,
+/// that patient gets an alert naming the old and new status and the source — in the edit's transaction.
+/// Patients of every clinic are affected: the registry is shared.</summary>
+public sealed class PatientLegalStatusAlerts(SpeciosaDbContext db, TimeProvider clock) : IJurisdictionRegistryChangeHandler
+{
+    public async Task HandleAsync(JurisdictionRegistryChange change, CancellationToken ct)
+    {
+        var patients = await db.Patients.AsNoTracking()
+            .Where(p => p.Status == PatientVocabulary.Active)
+            .ToListAsync(ct);
+        var impacts = LegalStatusChangeImpact.Assess(
+            change.Before,
+            change.After,
+            patients.Select(p => new ActivePatientLocation(p.Id.ToString(), new PatientLocation(p.CountryCode, p.SubdivisionCode))),
+            change.Today,
+            change.StaleAfterDays);
+        var byId = patients.ToDictionary(p => p.Id.ToString());
+        var now = clock.GetUtcNow();
+        foreach (var impact in impacts)
+        {
+            var patient = byId[impact.PatientId];
+            // One open alert per patient and resulting status: a second change to the same status adds nothing,
+            // a change to yet another status is a new alert.
+            var alert = impact.Alert with { ConditionKey = $"patient/{patient.Id}/{impact.Alert.ConditionKey}/{impact.After.Status}" };
+            await AlertBook.AddNewAsync(db, patient, [alert], now, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}
