@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Speciosa.Clinical.Withdrawal.Instruments;
 
 namespace Speciosa.Web.Patients;
 
@@ -9,10 +10,20 @@ public static class WithdrawalChart
     public static string Json(EpisodeView? episode, IReadOnlyList<AssessmentView> assessments)
     {
         var origin = episode?.StartedAt ?? assessments.Select(a => a.AssessedAt).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Min();
-        var series = assessments.OrderBy(a => a.AssessedAt).GroupBy(a => a.InstrumentId).Select(g => new
+        // Each instrument is drawn on its own axis spanning its full total range (COWS 0–48, SOWS 0–64...), with its
+        // published band thresholds as labelled lines, so a low score never looks high on an auto-scaled axis.
+        var series = assessments.OrderBy(a => a.AssessedAt).GroupBy(a => a.InstrumentId).Select(g =>
         {
-            instrument = g.Key,
-            points = g.Select(a => new { x = Math.Round((a.AssessedAt - origin).TotalHours, 1), y = a.Total, band = a.Band }).ToList(),
+            var definition = InstrumentCatalog.Default.Find(g.Key);
+            return new
+            {
+                instrument = g.Key,
+                name = definition?.Name ?? g.Key,
+                min = definition?.TotalRange.Min ?? 0,
+                max = definition?.TotalRange.Max ?? g.Max(a => a.Total),
+                bands = (definition?.Bands ?? []).Select(b => new { label = b.Label, from = b.Min }).ToList(),
+                points = g.Select(a => new { x = Math.Round((a.AssessedAt - origin).TotalHours, 1), y = a.Total, band = a.Band }).ToList(),
+            };
         });
         object? W(CourseWindowView? w) => w is null ? null : new { from = w.FromHours, to = w.ToHours, unconfirmed = w.Unconfirmed };
         var data = new
