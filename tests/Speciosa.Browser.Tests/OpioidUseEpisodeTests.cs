@@ -40,6 +40,20 @@ public sealed class OpioidUseEpisodeTests(BrowserSession browser)
         Assert.Contains("Short-acting opioid", episode, StringComparison.Ordinal);
         Assert.Contains("Onset: 6–12 h after last use", episode, StringComparison.Ordinal);
         Assert.Contains("America/New_York", episode, StringComparison.Ordinal);
+        Assert.Contains("No assessments in this episode yet", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        // A COWS now lands in this episode and is drawn on its course (0–48 axis with the band lines).
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record COWS" }).ClickAsync();
+        await page.GetByLabel("Resting pulse").FillAsync("92");
+        int[] scores = [0, 1, 1, 2, 0, 1, 2, 1, 1, 1, 3];
+        for (var item = 2; item <= 11; item++)
+        {
+            await page.Locator($"#item{item}-{scores[item - 1]}").CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Score and save" }).ClickAsync();
+        Assert.Contains("total 14", await page.Locator("#recorded").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("No assessments in this episode yet", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#withdrawal-chart[data-drawn='true']").WaitForAsync();
         await BrowserSession.ScreenshotAsync(page, "opioid-use-episode-overview");
     }
