@@ -52,6 +52,12 @@ public sealed class WithdrawalAssessmentTests(BrowserSession browser)
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "The SOWS form scrolls sideways on a 375 px phone.");
         await BrowserSession.ScreenshotAsync(page, "sows-phone-form");
+        Directory.CreateDirectory(BrowserSession.ScreenshotFolder);
+        await page.Locator("#item-2").ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, "sows-phone-item.png") });
+        // Every answer of an item sits on its own row: the five answers are stacked, none shares a line with another.
+        var tops = await page.Locator("#item-2 .choice").EvaluateAllAsync<double[]>("els => els.map(e => e.getBoundingClientRect().top)");
+        Assert.Equal(tops.Length, tops.Distinct().Count());
+        Assert.Contains("Wording unconfirmed", await page.Locator("#unconfirmed-note").InnerTextAsync(), StringComparison.Ordinal);
         for (var item = 1; item <= 16; item++)
         {
             await page.Locator($"#item{item}-{item % 3}").CheckAsync();

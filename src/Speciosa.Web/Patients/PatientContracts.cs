@@ -55,6 +55,8 @@ public sealed record AssessmentView(
     int? PulseBpm, int Total, string? Band, DateTimeOffset AssessedAt, Guid RatedByUserId, string RatedBy,
     bool PatientReported, bool AwaitingReview, Guid? ReviewedByUserId, DateTimeOffset? ReviewedAt);
 
+public sealed record AssessmentPage(IReadOnlyList<AssessmentView> Items, string? InstrumentId, int Page, int PageSize, int Total);
+
 public sealed record AlertInputView(string Name, string Value);
 
 public sealed record AlertView(

@@ -131,12 +131,27 @@ public static class PatientEndpoints
             .WithSummary("Open a withdrawal episode starting at the last use of a recorded opioid.")
             .Audited("episode.create", "WithdrawalEpisode").RequireAuthorization(Policies.Clinical);
 
-        group.MapGet("/{patientId:guid}/assessments", async Task<Results<Ok<IReadOnlyList<AssessmentView>>, ProblemHttpResult>> (
-                Guid patientId, ClaimsPrincipal user, PatientRecords records, WithdrawalRecords withdrawal, CancellationToken ct) =>
-                await records.FindAsync(user, patientId, ct) is { } p
-                    ? TypedResults.Ok(await withdrawal.AssessmentsAsync(p.Id, ct))
-                    : NotFound())
-            .WithSummary("Assessment history, newest first: answers, total, band, instrument version, rater, review state.")
+        group.MapGet("/{patientId:guid}/assessments", async Task<Results<Ok<IReadOnlyList<AssessmentView>>, ValidationProblem, ProblemHttpResult>> (
+                Guid patientId, ClaimsPrincipal user, HttpContext http, PatientRecords records, WithdrawalRecords withdrawal,
+                CancellationToken ct, string? instrument = null, int page = 1, int pageSize = PatientRecords.MaxPageSize) =>
+            {
+                var errors = WithdrawalRecords.CheckHistoryQuery(instrument, page, pageSize);
+                if (errors.Count > 0)
+                {
+                    return ProblemResponses.Invalid(errors);
+                }
+
+                if (await records.FindAsync(user, patientId, ct) is not { } p)
+                {
+                    return NotFound();
+                }
+
+                var history = await withdrawal.AssessmentHistoryAsync(p.Id, instrument, page, pageSize, ct);
+                http.Response.Headers["X-Total-Count"] = history.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Ok(history.Items);
+            })
+            .WithSummary("Assessment history, newest first: answers, total, band, instrument version, rater, review state. " +
+                "Filter by ?instrument (id); page from 1, pageSize up to 100 (default 100); the X-Total-Count header holds the total.")
             .Audited("assessment.list", "Assessment").RequireAuthorization(Policies.PatientRecords);
 
         group.MapPost("/{patientId:guid}/assessments", async Task<Results<Created<AssessmentRecorded>, ValidationProblem, ProblemHttpResult>> (

@@ -230,6 +230,22 @@ public sealed partial class PatientRecords(SpeciosaDbContext db, TimeProvider cl
             p.PortalUserId, p.ConcurrencyStamp);
     }
 
+    /// <summary>Active clinicians and nurses of a clinic, by name: the people who may be on a care team.</summary>
+    public async Task<IReadOnlyList<CareTeamView>> CareStaffAsync(Guid clinicId, CancellationToken ct = default)
+    {
+        var roles = new[] { SpeciosaRoles.Clinician, SpeciosaRoles.Nurse };
+        return (await db.Users.AsNoTracking().Where(u => u.ClinicId == clinicId && u.IsActive && u.Roles.Any(r => roles.Contains(r.Role)))
+                .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+            .OrderBy(u => u.DisplayName, StringComparer.Ordinal).Select(u => new CareTeamView(u.Id, u.DisplayName)).ToList();
+    }
+
+    /// <summary>The time zone of the patient's clinic (UTC when the clinic's zone id is unknown to this machine), with its id.</summary>
+    public async Task<(TimeZoneInfo Zone, string Id)> ClinicTimeZoneAsync(Patient patient, CancellationToken ct = default)
+    {
+        var tz = await db.Clinics.AsNoTracking().Where(c => c.Id == patient.ClinicId).Select(c => c.TimeZone).FirstAsync(ct);
+        return TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var zone) ? (zone, tz) : (TimeZoneInfo.Utc, "UTC");
+    }
+
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryPattern();
 

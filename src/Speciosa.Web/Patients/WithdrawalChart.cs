@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Speciosa.Clinical.Withdrawal.Instruments;
 
 namespace Speciosa.Web.Patients;
 
@@ -6,13 +7,38 @@ namespace Speciosa.Web.Patients;
 /// expected course windows, emitted as a non-executed JSON script block (CSP allows it).</summary>
 public static class WithdrawalChart
 {
+    private static string ShortName(string id, string? name) => id switch
+    {
+        InstrumentCatalog.CowsId => "COWS",
+        "sows-handelsman" => "SOWS",
+        "sows-gossop" => "SOWS-Gossop",
+        "craving-vas" => "Craving VAS",
+        _ => name ?? id,
+    };
+
     public static string Json(EpisodeView? episode, IReadOnlyList<AssessmentView> assessments)
     {
         var origin = episode?.StartedAt ?? assessments.Select(a => a.AssessedAt).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Min();
-        var series = assessments.OrderBy(a => a.AssessedAt).GroupBy(a => a.InstrumentId).Select(g => new
+        // Each instrument is drawn on its own axis spanning its full total range (COWS 0–48, SOWS 0–64...), with its
+        // published band thresholds as labelled lines, so a low score never looks high on an auto-scaled axis.
+        // With an episode, only its own assessments are drawn: others belong to another course and another origin.
+        if (episode is not null)
         {
-            instrument = g.Key,
-            points = g.Select(a => new { x = Math.Round((a.AssessedAt - origin).TotalHours, 1), y = a.Total, band = a.Band }).ToList(),
+            assessments = assessments.Where(a => a.EpisodeId == episode.Id).ToList();
+        }
+
+        var series = assessments.OrderBy(a => a.AssessedAt).GroupBy(a => a.InstrumentId).Select(g =>
+        {
+            var definition = InstrumentCatalog.Default.Find(g.Key);
+            return new
+            {
+                instrument = g.Key,
+                name = ShortName(g.Key, definition?.Name),
+                min = definition?.TotalRange.Min ?? 0,
+                max = definition?.TotalRange.Max ?? g.Max(a => a.Total),
+                bands = (definition?.Bands ?? []).Select(b => new { label = b.Label, from = b.Min }).ToList(),
+                points = g.Select(a => new { x = Math.Round((a.AssessedAt - origin).TotalHours, 1), y = a.Total, band = a.Band }).ToList(),
+            };
         });
         object? W(CourseWindowView? w) => w is null ? null : new { from = w.FromHours, to = w.ToHours, unconfirmed = w.Unconfirmed };
         var data = new

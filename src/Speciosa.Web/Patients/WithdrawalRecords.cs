@@ -306,6 +306,37 @@ public sealed class WithdrawalRecords(SpeciosaDbContext db, TimeProvider clock)
         return list.Select(a => ViewOf(a, names)).ToList();
     }
 
+    /// <summary>One page of the assessment history, newest first, optionally of one instrument; the API list and the
+    /// history page both read it. Check the query with <see cref="CheckHistoryQuery"/> first.</summary>
+    public async Task<AssessmentPage> AssessmentHistoryAsync(Guid patientId, string? instrumentId, int page, int pageSize,
+        CancellationToken ct = default)
+    {
+        var query = db.Assessments.AsNoTracking().Where(a => a.PatientId == patientId);
+        if (!string.IsNullOrEmpty(instrumentId))
+        {
+            query = query.Where(a => a.InstrumentId == instrumentId);
+        }
+
+        // Instants are ticks on SQLite and timestamptz on PostgreSQL: both order in SQL.
+        var total = await query.CountAsync(ct);
+        var list = await query.OrderByDescending(a => a.AssessedAt).ThenBy(a => a.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var names = await RaterNamesAsync(list, ct);
+        return new AssessmentPage(list.Select(a => ViewOf(a, names)).ToList(), instrumentId, page, pageSize, total);
+    }
+
+    /// <summary>Field-keyed problems of a history query: a known instrument id, page from 1, pageSize 1 to 100.</summary>
+    public static Dictionary<string, string[]> CheckHistoryQuery(string? instrumentId, int page, int pageSize)
+    {
+        var errors = PatientRecords.CheckPaging(null, page, pageSize);
+        if (!string.IsNullOrEmpty(instrumentId) && InstrumentCatalog.Default.Find(instrumentId) is null)
+        {
+            errors["instrument"] = [$"Allowed: {string.Join(", ", InstrumentCatalog.Default.All.Select(d => d.Id))}."];
+        }
+
+        return errors;
+    }
+
     /// <summary>Marks a patient-reported assessment as reviewed by staff; false when there is none to review.</summary>
     public async Task<Assessment?> ReviewAsync(Guid patientId, Guid assessmentId, Guid reviewerId, CancellationToken ct = default)
     {
