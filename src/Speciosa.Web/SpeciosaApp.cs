@@ -99,6 +99,7 @@ public static class SpeciosaApp
         services.Configure<JurisdictionOptions>(configuration.GetSection(JurisdictionOptions.Section));
         services.AddScoped<JurisdictionRegistry>();
         services.AddScoped<IJurisdictionRegistryChangeHandler, PatientLegalStatusAlerts>();
+        services.AddScoped<LegalCheck>();
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration)

@@ -43,7 +43,7 @@ public sealed class LegalStatusChangeAlertTests
         var response = await client.PostAsJsonAsync("/api/patients", new
         {
             givenName = "Legal", familyName = family + " (test)", dateOfBirth = "1985-04-02", sex = "female",
-            countryCode = country, status, careTeam = Array.Empty<Guid>(),
+            countryCode = country, status, careTeam = Array.Empty<Guid>(), confirmLegalWarning = true,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

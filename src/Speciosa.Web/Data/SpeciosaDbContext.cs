@@ -34,6 +34,7 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<ClinicQualitySettings> ClinicQualitySettings => Set<ClinicQualitySettings>();
     public DbSet<JurisdictionRecord> Jurisdictions => Set<JurisdictionRecord>();
     public DbSet<JurisdictionChange> JurisdictionChanges => Set<JurisdictionChange>();
+    public DbSet<LegalConfirmation> LegalConfirmations => Set<LegalConfirmation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -43,5 +43,15 @@ public static class JurisdictionModel
             e.HasIndex(c => c.EntryId);
             e.HasOne<JurisdictionRecord>().WithMany().HasForeignKey(c => c.EntryId).OnDelete(DeleteBehavior.Restrict);
         });
+
+        modelBuilder.Entity<LegalConfirmation>(e =>
+        {
+            e.ToTable("LegalConfirmations");
+            e.Property(c => c.Context).HasMaxLength(40);
+            e.Property(c => c.EntryId).HasMaxLength(IdLength);
+            e.Property(c => c.Warnings).HasMaxLength(LongTextLength);
+            e.HasIndex(c => c.PatientId);
+            e.HasOne<Patients.Patient>().WithMany().HasForeignKey(c => c.PatientId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }

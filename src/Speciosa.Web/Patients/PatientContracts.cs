@@ -2,11 +2,14 @@ using Speciosa.Clinical.Alerts;
 
 namespace Speciosa.Web.Patients;
 
-/// <summary>Enrolment or edit of a patient record. On edit, <see cref="ConcurrencyStamp"/> must be the stamp read.</summary>
+/// <summary>Enrolment or edit of a patient record. On edit, <see cref="ConcurrencyStamp"/> must be the stamp read.
+/// <see cref="ConfirmLegalWarning"/>: the clinician has read the legal warnings for the patient's location and
+/// goes ahead (recorded); without it a warning stops enrolment.</summary>
 public sealed record PatientRequest(
     string? GivenName, string? FamilyName, DateOnly? DateOfBirth, string? Sex, string? Phone, string? Email,
     string? CountryCode, string? SubdivisionCode, bool Pregnant, bool Breastfeeding, bool PlanningConception,
-    string? Status, IReadOnlyList<Guid>? CareTeam, Guid? PortalUserId, Guid? ConcurrencyStamp = null);
+    string? Status, IReadOnlyList<Guid>? CareTeam, Guid? PortalUserId, Guid? ConcurrencyStamp = null,
+    bool ConfirmLegalWarning = false);
 
 public sealed record CareTeamView(Guid UserId, string DisplayName);
 

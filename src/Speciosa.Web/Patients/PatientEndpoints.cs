@@ -32,10 +32,15 @@ public static class PatientEndpoints
             .WithSummary("Patients you may see, by name (contains) and status, sorted by family name; page from 1, pageSize up to 100.")
             .Audited("patient.list", "Patient").RequireAuthorization(Policies.PatientRecords);
 
-        group.MapPost("/", async Task<Results<Created<PatientView>, ValidationProblem>> (
+        group.MapPost("/", async Task<Results<Created<PatientView>, ValidationProblem, ProblemHttpResult>> (
                 PatientRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records, CancellationToken ct) =>
             {
-                var (patient, errors) = await records.EnrolAsync(user, request, ct);
+                var (patient, errors, legal) = await records.EnrolAsync(user, request, ct);
+                if (legal is { Refused: true })
+                {
+                    return legal.ToProblem();
+                }
+
                 if (patient is null)
                 {
                     return ProblemResponses.Invalid(errors);
@@ -45,7 +50,8 @@ public static class PatientEndpoints
                 http.Audit().ResourceId = patient.Id.ToString();
                 return TypedResults.Created($"/api/patients/{patient.Id}", await records.ViewAsync(patient, ct));
             })
-            .WithSummary("Enrol a patient in your clinic.")
+            .WithSummary("Enrol a patient in your clinic. The law where the patient lives is checked first: a refusal is 422 with reasons and sources; a warning is 400 on confirmLegalWarning until confirmed.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .Audited("patient.create", "Patient").RequireAuthorization(Policies.Clinical);
 
         group.MapGet("/{patientId:guid}", async Task<Results<Ok<PatientView>, ProblemHttpResult>> (

@@ -2,12 +2,14 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Web.Data;
+using Speciosa.Clinical.Jurisdictions;
 using Speciosa.Web.Identity;
+using Speciosa.Web.Jurisdictions;
 
 namespace Speciosa.Web.Patients;
 
 /// <summary>Enrols, edits, finds and lists patients; errors come back keyed by field, saying what is allowed.</summary>
-public sealed partial class PatientRecords(SpeciosaDbContext db, TimeProvider clock)
+public sealed partial class PatientRecords(SpeciosaDbContext db, TimeProvider clock, LegalCheck legal)
 {
     public const int MaxPageSize = 100;
 
@@ -57,14 +59,32 @@ public sealed partial class PatientRecords(SpeciosaDbContext db, TimeProvider cl
         return errors;
     }
 
-    public async Task<(Patient? Patient, Dictionary<string, string[]> Errors)> EnrolAsync(
+    /// <summary>Enrols after checking the law where the patient lives: a refusal (banned, under the minimum
+    /// age, excluded by pregnancy or breastfeeding) stops it; a warning stops it unless confirmed, and the
+    /// confirmation is recorded with the patient.</summary>
+    public async Task<(Patient? Patient, Dictionary<string, string[]> Errors, LegalCheckOutcome? Legal)> EnrolAsync(
         ClaimsPrincipal user, PatientRequest request, CancellationToken ct = default)
     {
         var clinicId = user.ClinicIdOf()!.Value;
         var errors = await ValidateAsync(clinicId, request, null, ct);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return (null, errors, null);
+        }
+
+        var check = await legal.CheckAsync(clinicId,
+            new PatientLocation(request.CountryCode!.Trim().ToUpperInvariant(), string.IsNullOrWhiteSpace(request.SubdivisionCode) ? null : request.SubdivisionCode.Trim().ToUpperInvariant()),
+            new PatientCircumstances(request.DateOfBirth!.Value, request.Pregnant, request.Breastfeeding),
+            request.ConfirmLegalWarning, ct: ct);
+        if (check.Refused)
+        {
+            return (null, errors, check);
+        }
+
+        if (check.NeedsConfirmation)
+        {
+            errors[LegalCheck.ConfirmField] = [$"{check.WarningText} Confirm that you have read this to enrol the patient; the confirmation is recorded."];
+            return (null, errors, check);
         }
 
         var now = clock.GetUtcNow();
@@ -75,8 +95,9 @@ public sealed partial class PatientRecords(SpeciosaDbContext db, TimeProvider cl
         };
         Apply(patient, request, now);
         db.Patients.Add(patient);
+        legal.RecordConfirmation(check, clinicId, patient.Id, "enrolment", user.UserId()!.Value);
         await db.SaveChangesAsync(ct);
-        return (patient, errors);
+        return (patient, errors, check);
     }
 
     /// <summary>Applies an edit; returns (patient, errors, conflict) where conflict means the stamp was stale (409).</summary>
