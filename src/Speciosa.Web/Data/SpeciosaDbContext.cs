@@ -22,6 +22,9 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<WithdrawalEpisode> WithdrawalEpisodes => Set<WithdrawalEpisode>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<RaisedAlert> Alerts => Set<RaisedAlert>();
+    public DbSet<Labs.LabResult> LabResults => Set<Labs.LabResult>();
+    public DbSet<Safety.AdverseEventRecord> AdverseEvents => Set<Safety.AdverseEventRecord>();
+    public DbSet<Medicines.PatientMedicine> PatientMedicines => Set<Medicines.PatientMedicine>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -108,5 +111,6 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
 
         PatientModel.Configure(modelBuilder);
         AlertModel.Configure(modelBuilder);
+        Safety.SafetyModel.Configure(modelBuilder);
     }
 }
