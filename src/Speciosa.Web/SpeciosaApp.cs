@@ -89,6 +89,14 @@ public static class SpeciosaApp
         services.AddScoped<DemoClinic>();
         services.AddScoped<PatientRecords>();
         services.AddScoped<WithdrawalRecords>();
+        services.AddScoped<Alerts.AlertWorklist>();
+        services.AddSingleton<Labs.LiverSettings>();
+        services.TryAddScoped<Safety.IRegimenStatus, Safety.NoRegimensRecorded>();
+        services.AddScoped<Labs.LiverReview>();
+        services.AddScoped<Labs.LabRecords>();
+        services.AddScoped<Safety.PregnancyReview>();
+        services.AddScoped<Safety.SafetySweep>();
+        services.AddHostedService<Safety.SafetyMonitor>();
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
@@ -177,6 +185,8 @@ public static class SpeciosaApp
         app.MapAuditEndpoints();
         app.MapAccountFormEndpoints();
         app.MapPatientEndpoints();
+        Alerts.AlertEndpoints.MapAlertEndpoints(app);
+        Labs.LabEndpoints.MapLabEndpoints(app);
         app.MapRazorComponents<App>();
     }
 
