@@ -187,6 +187,7 @@ public static class SpeciosaApp
         app.MapPatientEndpoints();
         Alerts.AlertEndpoints.MapAlertEndpoints(app);
         Labs.LabEndpoints.MapLabEndpoints(app);
+        Safety.AdverseEventEndpoints.MapAdverseEventEndpoints(app);
         app.MapRazorComponents<App>();
     }
 
