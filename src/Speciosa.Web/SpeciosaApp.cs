@@ -95,6 +95,7 @@ public static class SpeciosaApp
         services.AddScoped<Labs.LiverReview>();
         services.AddScoped<Labs.LabRecords>();
         services.AddScoped<Safety.PregnancyReview>();
+        services.AddScoped<Medicines.MedicineScreeningService>();
         services.AddScoped<Safety.SafetySweep>();
         services.AddHostedService<Safety.SafetyMonitor>();
     }
@@ -188,6 +189,7 @@ public static class SpeciosaApp
         Alerts.AlertEndpoints.MapAlertEndpoints(app);
         Labs.LabEndpoints.MapLabEndpoints(app);
         Safety.AdverseEventEndpoints.MapAdverseEventEndpoints(app);
+        Medicines.MedicineEndpoints.MapMedicineEndpoints(app);
         app.MapRazorComponents<App>();
     }
 
