@@ -100,6 +100,15 @@ public static class SpeciosaApp
         services.AddScoped<JurisdictionRegistry>();
         services.AddScoped<IJurisdictionRegistryChangeHandler, PatientLegalStatusAlerts>();
         services.AddScoped<LegalCheck>();
+        services.AddScoped<Alerts.AlertWorklist>();
+        services.AddSingleton<Labs.LiverSettings>();
+        services.TryAddScoped<Safety.IRegimenStatus, Safety.NoRegimensRecorded>();
+        services.AddScoped<Labs.LiverReview>();
+        services.AddScoped<Labs.LabRecords>();
+        services.AddScoped<Safety.PregnancyReview>();
+        services.AddScoped<Medicines.MedicineScreeningService>();
+        services.AddScoped<Safety.SafetySweep>();
+        services.AddHostedService<Safety.SafetyMonitor>();
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
@@ -190,6 +199,10 @@ public static class SpeciosaApp
         app.MapPatientEndpoints();
         app.MapProductEndpoints();
         app.MapJurisdictionEndpoints();
+        Alerts.AlertEndpoints.MapAlertEndpoints(app);
+        Labs.LabEndpoints.MapLabEndpoints(app);
+        Safety.AdverseEventEndpoints.MapAdverseEventEndpoints(app);
+        Medicines.MedicineEndpoints.MapMedicineEndpoints(app);
         app.MapRazorComponents<App>();
     }
 

@@ -43,7 +43,8 @@ public sealed class SpeciosaServer : IAsyncDisposable
         string? postgresConnection = null,
         IReadOnlyDictionary<string, string>? settings = null,
         string? sqlitePath = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null)
     {
         var args = new List<string> { "--urls=http://127.0.0.1:0", "--Security:SignInAttemptsPerMinute=10000" };
         string? folder = null;
@@ -83,6 +84,8 @@ public sealed class SpeciosaServer : IAsyncDisposable
             {
                 b.Services.AddSingleton(clock);
             }
+
+            services?.Invoke(b.Services);
         });
         using var console = new StringWriter();
         await SpeciosaApp.InitializeAsync(app, console);

@@ -6,20 +6,25 @@ using Speciosa.Web.Patients;
 
 namespace Speciosa.Web.Alerts;
 
-/// <summary>Turns alerts raised by clinical rules into Alerts rows: one open alert per rule and condition key,
-/// so re-evaluating the same condition adds nothing. Rows are only added to the context; the caller saves them
-/// together with the record that triggered them.</summary>
+/// <summary>Turns alerts raised by clinical rules into Alerts rows: one active (open or acknowledged) alert per
+/// patient, rule and condition key, so re-evaluating the same condition adds nothing. Rows are only added to the
+/// context; the caller saves them together with the record that triggered them (<see cref="SaveAsync"/>).</summary>
 public static class AlertBook
 {
+    /// <summary>The reason written on alerts resolved because re-evaluation no longer raises them.</summary>
+    public const string ClearedReason = "Condition cleared on re-evaluation (resolved automatically).";
+
     public static async Task<List<RaisedAlert>> AddNewAsync(
         SpeciosaDbContext db, Patient patient, IReadOnlyList<Alert> raised, DateTimeOffset now, CancellationToken ct)
     {
         var added = new List<RaisedAlert>();
         foreach (var alert in raised)
         {
-            var open = await db.Alerts.AnyAsync(a => a.RuleId == alert.Rule.Id && a.ConditionKey == alert.ConditionKey
-                && a.Status == AlertStatus.Open, ct);
-            if (open)
+            var active = await db.Alerts.AnyAsync(a => a.PatientId == patient.Id && a.RuleId == alert.Rule.Id
+                && a.ConditionKey == alert.ConditionKey && a.Status != AlertStatus.Resolved, ct)
+                || db.Alerts.Local.Any(a => a.PatientId == patient.Id && a.RuleId == alert.Rule.Id
+                    && a.ConditionKey == alert.ConditionKey && a.Status != AlertStatus.Resolved);
+            if (active)
             {
                 continue;
             }
@@ -27,16 +32,66 @@ public static class AlertBook
             var row = new RaisedAlert
             {
                 Id = Guid.NewGuid(), ClinicId = patient.ClinicId, PatientId = patient.Id, RuleId = alert.Rule.Id,
-                RuleVersion = alert.Rule.Version, Severity = alert.Rule.Severity.ToString(), ConditionKey = alert.ConditionKey,
-                Message = alert.Message, InputsJson = JsonSerializer.Serialize(alert.Inputs.Select(i => new AlertInputView(i.Name, i.Value))),
-                Threshold = alert.Threshold, SourceCitation = alert.Rule.Source.Citation, SourceUrl = alert.Rule.Source.Url,
-                Status = AlertStatus.Open, RaisedAt = now,
+                RuleVersion = alert.Rule.Version, Severity = alert.Rule.Severity.ToString(), SeverityRank = (int)alert.Rule.Severity,
+                ConditionKey = alert.ConditionKey, Message = Clip(alert.Message, 1000),
+                InputsJson = JsonSerializer.Serialize(alert.Inputs.Select(i => new AlertInputView(i.Name, i.Value))),
+                Threshold = Clip(alert.Threshold, 500), SourceCitation = Clip(alert.Rule.Source.Citation, 2000), SourceUrl = alert.Rule.Source.Url,
+                Status = AlertStatus.Open, RaisedAt = now, ConcurrencyStamp = Guid.NewGuid(),
             };
             db.Alerts.Add(row);
             added.Add(row);
         }
 
         return added;
+    }
+
+    /// <summary>Re-evaluation of a family of rules for one patient: adds what <paramref name="raised"/> holds and is not
+    /// active yet, and resolves automatically every active alert of <paramref name="ruleIds"/> (with a condition key
+    /// starting with <paramref name="keyPrefix"/>, when given) that the evaluation no longer raises.</summary>
+    public static async Task<(List<RaisedAlert> Added, List<RaisedAlert> Resolved)> ReconcileAsync(
+        SpeciosaDbContext db, Patient patient, IReadOnlyCollection<string> ruleIds, IReadOnlyList<Alert> raised, DateTimeOffset now,
+        CancellationToken ct, string? keyPrefix = null)
+    {
+        var still = raised.Select(a => (a.Rule.Id, a.ConditionKey)).ToHashSet();
+        var active = await db.Alerts.Where(a => a.PatientId == patient.Id && ruleIds.Contains(a.RuleId) && a.Status != AlertStatus.Resolved)
+            .ToListAsync(ct);
+        var resolved = new List<RaisedAlert>();
+        foreach (var alert in active.Where(a => (keyPrefix is null || a.ConditionKey.StartsWith(keyPrefix, StringComparison.Ordinal))
+            && !still.Contains((a.RuleId, a.ConditionKey))))
+        {
+            alert.Status = AlertStatus.Resolved;
+            alert.ResolvedAt = now;
+            alert.ResolvedByUserId = null;
+            alert.ResolutionReason = ClearedReason;
+            alert.ConcurrencyStamp = Guid.NewGuid();
+            resolved.Add(alert);
+        }
+
+        var added = await AddNewAsync(db, patient, raised, now, ct);
+        return (added, resolved);
+    }
+
+    /// <summary>Saves the triggering record and the staged alerts in one SaveChanges. When a concurrent request
+    /// opened the same alert first (unique active index), theirs is kept and ours is saved without it.</summary>
+    public static async Task<List<RaisedAlert>> SaveAsync(
+        SpeciosaDbContext db, List<RaisedAlert> added, Func<Task<List<RaisedAlert>>> restage, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return added;
+        }
+        catch (DbUpdateException) when (added.Count > 0)
+        {
+            foreach (var a in added)
+            {
+                db.Entry(a).State = EntityState.Detached;
+            }
+
+            var again = await restage();
+            await db.SaveChangesAsync(ct);
+            return again;
+        }
     }
 
     public static async Task<IReadOnlyList<AlertView>> ForPatientAsync(SpeciosaDbContext db, Guid patientId, string? status, CancellationToken ct)
@@ -52,6 +107,11 @@ public static class AlertBook
 
     public static AlertView ViewOf(RaisedAlert a) =>
         new(a.Id, a.PatientId, a.RuleId, a.RuleVersion, a.Severity, a.ConditionKey, a.Message,
-            JsonSerializer.Deserialize<List<AlertInputView>>(a.InputsJson) ?? [], a.Threshold, a.SourceCitation, a.SourceUrl,
+            InputsOf(a), a.Threshold, a.SourceCitation, a.SourceUrl,
             a.Status, a.RaisedAt);
+
+    public static List<AlertInputView> InputsOf(RaisedAlert a) =>
+        JsonSerializer.Deserialize<List<AlertInputView>>(a.InputsJson) ?? [];
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

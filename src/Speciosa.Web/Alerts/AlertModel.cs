@@ -10,6 +10,10 @@ public static class AlertModel
     /// <summary>Index filter keeping one open alert per rule and condition key (same SQL on SQLite and PostgreSQL).</summary>
     public const string OpenFilter = "\"Status\" = 'open'";
 
+    /// <summary>Since migration Safety: one active (open or acknowledged) alert per patient, rule and condition key,
+    /// so an acknowledged alert is not raised again while its condition persists.</summary>
+    public const string ActiveFilter = "\"Status\" <> 'resolved'";
+
     public static void Configure(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<RaisedAlert>(e =>
@@ -24,9 +28,12 @@ public static class AlertModel
             e.Property(a => a.SourceCitation).HasMaxLength(2000);
             e.Property(a => a.SourceUrl).HasMaxLength(500);
             e.Property(a => a.Status).HasMaxLength(16);
-            e.HasIndex(a => new { a.RuleId, a.ConditionKey }).IsUnique().HasFilter(OpenFilter);
+            e.Property(a => a.AcknowledgementNote).HasMaxLength(1000);
+            e.Property(a => a.ResolutionReason).HasMaxLength(1000);
+            e.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(a => new { a.PatientId, a.RuleId, a.ConditionKey }).IsUnique().HasFilter(ActiveFilter);
+            e.HasIndex(a => new { a.ClinicId, a.Status, a.SeverityRank });
             e.HasIndex(a => new { a.PatientId, a.Status });
-            e.HasIndex(a => new { a.ClinicId, a.Status });
             e.HasOne<Clinic>().WithMany().HasForeignKey(a => a.ClinicId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -22,6 +22,24 @@ public sealed class RaisedAlert
     public required string Status { get; set; }
 
     public DateTimeOffset RaisedAt { get; set; }
+
+    /// <summary>Info 0, Warning 1, High 2, Critical 3: lets the worklist sort by severity in SQL.</summary>
+    public int SeverityRank { get; set; }
+
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public Guid? AcknowledgedByUserId { get; set; }
+    public string? AcknowledgementNote { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>Who resolved it by hand; null with a resolution time means resolved automatically when the
+    /// condition cleared on re-evaluation.</summary>
+    public Guid? ResolvedByUserId { get; set; }
+
+    public string? ResolutionReason { get; set; }
+
+    /// <summary>Changes on every acknowledge/resolve, so two people acting at once get a 409, not a lost update.</summary>
+    public Guid ConcurrencyStamp { get; set; }
 }
 
 public static class AlertStatus
@@ -29,4 +47,6 @@ public static class AlertStatus
     public const string Open = "open";
     public const string Acknowledged = "acknowledged";
     public const string Resolved = "resolved";
+
+    public static readonly IReadOnlyList<string> All = [Open, Acknowledged, Resolved];
 }

@@ -35,6 +35,9 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<JurisdictionRecord> Jurisdictions => Set<JurisdictionRecord>();
     public DbSet<JurisdictionChange> JurisdictionChanges => Set<JurisdictionChange>();
     public DbSet<LegalConfirmation> LegalConfirmations => Set<LegalConfirmation>();
+    public DbSet<Labs.LabResult> LabResults => Set<Labs.LabResult>();
+    public DbSet<Safety.AdverseEventRecord> AdverseEvents => Set<Safety.AdverseEventRecord>();
+    public DbSet<Medicines.PatientMedicine> PatientMedicines => Set<Medicines.PatientMedicine>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -123,5 +126,6 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
         AlertModel.Configure(modelBuilder);
         ProductModel.Configure(modelBuilder);
         JurisdictionModel.Configure(modelBuilder);
+        Safety.SafetyModel.Configure(modelBuilder);
     }
 }

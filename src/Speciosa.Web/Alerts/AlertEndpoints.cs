@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Speciosa.Web.Audit;
+using Speciosa.Web.Http;
+using Speciosa.Web.Identity;
+
+namespace Speciosa.Web.Alerts;
+
+/// <summary>/api/alerts: the clinic worklist (filters severity, status, rule, patient; paged), acknowledge and resolve.</summary>
+public static class AlertEndpoints
+{
+    public static IEndpointRouteBuilder MapAlertEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/alerts").WithTags("Alerts");
+
+        group.MapGet("/", async Task<Results<Ok<AlertPage>, ValidationProblem>> (
+                ClaimsPrincipal user, AlertWorklist worklist, CancellationToken ct, string? severity = null, string? status = null,
+                string? rule = null, Guid? patientId = null, int page = 1, int pageSize = 25) =>
+            {
+                var errors = AlertWorklist.CheckFilters(severity, status, page, pageSize);
+                return errors.Count > 0 ? ProblemResponses.Invalid(errors)
+                    : TypedResults.Ok(await worklist.ListAsync(user, severity, status, rule, patientId, page, pageSize, ct));
+            })
+            .WithSummary("Alerts of your clinic, most severe then newest first. Filters: severity (Info, Warning, High, Critical), " +
+                "status (open by default; acknowledged, resolved, active, all), rule id, patientId; page from 1, pageSize up to 100.")
+            .Audited("alert.list", "Alert").RequireAuthorization(Policies.Clinical);
+
+        group.MapGet("/{alertId:guid}", async Task<Results<Ok<AlertDetail>, ProblemHttpResult>> (
+                Guid alertId, ClaimsPrincipal user, HttpContext http, AlertWorklist worklist, CancellationToken ct) =>
+            {
+                if (await worklist.FindAsync(user, alertId, ct) is not { } alert)
+                {
+                    return ProblemResponses.Problem(StatusCodes.Status404NotFound);
+                }
+
+                http.Audit().PatientId = alert.PatientId;
+                http.Audit().ResourceId = alert.Id.ToString();
+                return TypedResults.Ok(alert);
+            })
+            .WithSummary("One alert with its rule, inputs, threshold, source and lifecycle.")
+            .Audited("alert.read", "Alert").RequireAuthorization(Policies.Clinical);
+
+        group.MapPost("/{alertId:guid}/acknowledge", Task<Results<Ok<AlertDetail>, ValidationProblem, ProblemHttpResult>> (
+                Guid alertId, AcknowledgeRequest request, ClaimsPrincipal user, HttpContext http, AlertWorklist worklist, CancellationToken ct) =>
+                Outcome(worklist.AcknowledgeAsync(user, alertId, request, ct), "note", http, worklist, ct))
+            .WithSummary("Acknowledge an open alert with a note (you are recorded as the one who did). Send the concurrencyStamp you read; 409 when it changed.")
+            .Audited("alert.acknowledge", "Alert").RequireAuthorization(Policies.Clinical);
+
+        group.MapPost("/{alertId:guid}/resolve", Task<Results<Ok<AlertDetail>, ValidationProblem, ProblemHttpResult>> (
+                Guid alertId, ResolveRequest request, ClaimsPrincipal user, HttpContext http, AlertWorklist worklist, CancellationToken ct) =>
+                Outcome(worklist.ResolveAsync(user, alertId, request, ct), "reason", http, worklist, ct))
+            .WithSummary("Resolve an open or acknowledged alert by hand, with a reason.")
+            .Audited("alert.resolve", "Alert").RequireAuthorization(Policies.Clinical);
+
+        return app;
+    }
+
+    private static async Task<Results<Ok<AlertDetail>, ValidationProblem, ProblemHttpResult>> Outcome(
+        Task<(AlertChange Change, RaisedAlert? Alert, string Message)> pending, string field, HttpContext http, AlertWorklist worklist, CancellationToken ct)
+    {
+        var (change, alert, message) = await pending;
+        if (alert is not null)
+        {
+            http.Audit().PatientId = alert.PatientId;
+            http.Audit().ResourceId = alert.Id.ToString();
+        }
+
+        return change switch
+        {
+            AlertChange.NotFound => ProblemResponses.Problem(StatusCodes.Status404NotFound),
+            AlertChange.Invalid => ProblemResponses.Invalid(field, message),
+            AlertChange.Conflict => ProblemResponses.Problem(StatusCodes.Status409Conflict, message),
+            _ => TypedResults.Ok((await worklist.DetailsAsync([alert!], ct))[0]),
+        };
+    }
+}

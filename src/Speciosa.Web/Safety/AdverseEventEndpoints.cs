@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Speciosa.Clinical.Safety;
+using Speciosa.Web.Alerts;
+using Speciosa.Web.Audit;
+using Speciosa.Web.Data;
+using Speciosa.Web.Http;
+using Speciosa.Web.Identity;
+using Speciosa.Web.Patients;
+
+namespace Speciosa.Web.Safety;
+
+public sealed record AdverseEventRequest(
+    string? TermId, string? OtherTerm, int Grade, DateTimeOffset Onset, DateTimeOffset? ResolvedAt, string? Outcome, string? Relatedness,
+    IReadOnlyList<string>? SeriousnessCriteria, string? ActionTaken, string? Description);
+
+public sealed record AdverseEventView(
+    Guid Id, string? TermId, string TermText, int Grade, DateTimeOffset Onset, DateTimeOffset? ResolvedAt, string Outcome, string Relatedness,
+    IReadOnlyList<string> SeriousnessCriteria, bool Serious, string ActionTaken, string? Description, DateTimeOffset RecordedAt);
+
+public sealed record AdverseEventRecorded(AdverseEventView Event, IReadOnlyList<AlertView> RaisedAlerts);
+
+/// <summary>/api/patients/{patientId}/adverse-events: record (validated and assessed by the core; a serious event alerts in
+/// the same save), list, and a MedWatch-style (FDA form 3500 sections) JSON for the clinician to submit.</summary>
+public static class AdverseEventEndpoints
+{
+    public static IEndpointRouteBuilder MapAdverseEventEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/patients/{patientId:guid}/adverse-events").WithTags("Adverse events");
+
+        group.MapGet("/terms", () => TypedResults.Ok(AdverseEventTermCatalogue.Default.Terms))
+            .WithSummary("The common adverse-event terms with reported frequencies and sources.")
+            .Audited("adverse-event-term.list", "AdverseEventTerm").RequireAuthorization(Policies.Clinical);
+
+        group.MapGet("/", async Task<Results<Ok<List<AdverseEventView>>, ProblemHttpResult>> (
+                Guid patientId, ClaimsPrincipal user, PatientRecords records, SpeciosaDbContext db, CancellationToken ct) =>
+            {
+                if (await records.FindAsync(user, patientId, ct) is not { } p)
+                {
+                    return NotFound();
+                }
+
+                var rows = await db.AdverseEvents.AsNoTracking().Where(e => e.PatientId == p.Id && !e.EnteredInError).ToListAsync(ct);
+                return TypedResults.Ok(rows.OrderByDescending(e => e.Onset).Select(ViewOf).ToList());
+            })
+            .WithSummary("Adverse events of a patient, newest onset first.")
+            .Audited("adverse-event.list", "AdverseEvent").RequireAuthorization(Policies.Clinical);
+
+        group.MapPost("/", async Task<Results<Created<AdverseEventRecorded>, ValidationProblem, ProblemHttpResult>> (
+                Guid patientId, AdverseEventRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records,
+                SpeciosaDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                if (await records.FindAsync(user, patientId, ct) is not { } p)
+                {
+                    return NotFound();
+                }
+
+                var now = clock.GetUtcNow();
+                var id = Guid.NewGuid();
+                var criteria = request.SeriousnessCriteria ?? [];
+                var validation = AdverseEventValidation.Validate(
+                    new AdverseEventReport(id.ToString(), request.TermId, request.OtherTerm, request.Grade, request.Onset, request.ResolvedAt,
+                        request.Outcome ?? "", request.Relatedness ?? "", criteria), now);
+                var errors = validation.Problems.GroupBy(pr => pr.Field).ToDictionary(g => g.Key, g => g.Select(pr => pr.Message).ToArray());
+                var action = request.ActionTaken ?? "unknown";
+                if (!AdverseEventActions.All.Contains(action))
+                {
+                    errors["actionTaken"] = [$"Allowed: {string.Join(", ", AdverseEventActions.All)}."];
+                }
+
+                if (request.Description is { Length: > 4000 })
+                {
+                    errors["description"] = ["At most 4000 characters."];
+                }
+
+                if (errors.Count > 0 || validation.Event is not { } ev)
+                {
+                    return ProblemResponses.Invalid(errors);
+                }
+
+                var assessment = AdverseEventAssessment.Assess(ev);
+                var row = new AdverseEventRecord
+                {
+                    Id = id, PatientId = p.Id, TermId = ev.Term?.Id, TermText = ev.TermText, Grade = ev.Grade, Onset = ev.Onset.ToUniversalTime(),
+                    ResolvedAt = ev.ResolvedAt?.ToUniversalTime(), Outcome = request.Outcome!, Relatedness = request.Relatedness!,
+                    SeriousnessCriteria = string.Join(",", criteria.Distinct()), Serious = assessment.IsSerious, ActionTaken = action,
+                    Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
+                    RecordedAt = now, RecordedByUserId = user.UserId()!.Value,
+                };
+                db.AdverseEvents.Add(row);
+                var raised = assessment.Alert is { } alert ? new[] { alert } : [];
+                var added = await AlertBook.AddNewAsync(db, p, raised, now, ct);
+                added = await AlertBook.SaveAsync(db, added, () => AlertBook.AddNewAsync(db, p, raised, now, ct), ct);
+                http.Audit().ResourceId = row.Id.ToString();
+                return TypedResults.Created($"/api/patients/{p.Id}/adverse-events/{row.Id}",
+                    new AdverseEventRecorded(ViewOf(row), added.Select(AlertBook.ViewOf).ToList()));
+            })
+            .WithSummary("Record an adverse event: termId from the list or otherTerm, CTCAE grade 1-5, onset, outcome, relatedness, " +
+                "seriousness criteria, action taken. A serious event (any criterion, or grade ≥ 4) raises its alert in the same save.")
+            .Audited("adverse-event.create", "AdverseEvent").RequireAuthorization(Policies.Clinical);
+
+        group.MapGet("/{eventId:guid}/medwatch", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+                Guid patientId, Guid eventId, ClaimsPrincipal user, HttpContext http, PatientRecords records, SpeciosaDbContext db, CancellationToken ct) =>
+            {
+                if (await records.FindAsync(user, patientId, ct) is not { } p
+                    || await db.AdverseEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId && e.PatientId == p.Id, ct) is not { } row)
+                {
+                    return NotFound();
+                }
+
+                http.Audit().ResourceId = row.Id.ToString();
+                var reporter = await db.Users.AsNoTracking().Where(u => u.Id == user.UserId()).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+                var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(MedWatchReport.For(p, row, reporter),
+                    new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+                return TypedResults.File(json, "application/json", $"medwatch-3500-{row.Id}.json");
+            })
+            .WithSummary("A MedWatch-style draft (FDA form 3500 sections A, B, C, E, G) as JSON for the clinician to check and submit.")
+            .Audited("adverse-event.export", "AdverseEvent").RequireAuthorization(Policies.Clinical);
+
+        return app;
+    }
+
+    public static AdverseEventView ViewOf(AdverseEventRecord e) =>
+        new(e.Id, e.TermId, e.TermText, e.Grade, e.Onset, e.ResolvedAt, e.Outcome, e.Relatedness,
+            e.SeriousnessCriteria.Split(',', StringSplitOptions.RemoveEmptyEntries), e.Serious, e.ActionTaken, e.Description, e.RecordedAt);
+
+    private static ProblemHttpResult NotFound() => ProblemResponses.Problem(StatusCodes.Status404NotFound);
+}
+
+/// <summary>A draft organised like FDA MedWatch form 3500 (voluntary report). It is a draft for the clinician: patient
+/// identifiers are initials only, as the form asks; the clinician checks every field and submits it to FDA.</summary>
+public static class MedWatchReport
+{
+    public static object For(Patient patient, AdverseEventRecord e, string? reporter)
+    {
+        var criteria = e.SeriousnessCriteria.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        return new
+        {
+            form = "FDA MedWatch 3500 (voluntary) — draft prepared by Speciosa; check every field before submitting",
+            sectionA_patient = new
+            {
+                identifier = $"{patient.GivenName[..1]}{patient.FamilyName[..1]}",
+                dateOfBirth = patient.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                sex = patient.Sex,
+            },
+            sectionB_adverseEvent = new
+            {
+                outcomes = criteria,
+                seriousByCtcaeGrade = e.Grade >= AdverseEventAssessment.SeriousFromGrade,
+                dateOfEvent = e.Onset.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                dateOfReport = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                description = $"{e.TermText}, CTCAE grade {e.Grade}. Outcome: {e.Outcome}. {e.Description}".Trim(),
+                resolved = e.ResolvedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            },
+            sectionC_productAvailability = "Clinic to complete",
+            sectionE_suspectProduct = new
+            {
+                name = "Kratom (Mitragyna speciosa) — product, lot and dose from the clinic's regimen record",
+                relatedness = e.Relatedness,
+                actionTaken = e.ActionTaken,
+                eventAbatedAfterStopOrReduction = "Clinic to complete",
+                eventReappearedAfterReintroduction = "Clinic to complete",
+            },
+            sectionG_reporter = new { name = reporter, occupation = "Health professional", alsoReportedTo = "Clinic to complete" },
+        };
+    }
+}
