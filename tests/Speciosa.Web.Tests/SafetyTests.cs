@@ -131,4 +131,27 @@ public sealed class SafetyTests
         var alert = Assert.Single(await AlertsAsync(client, id, "safety.pregnant-on-regimen"));
         Assert.Contains("neonatal abstinence", alert.GetProperty("message").GetString()!, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task Recording_that_a_patient_on_a_regimen_is_pregnant_alerts_when_the_record_is_saved()
+    {
+        await using var server = await SpeciosaServer.StartAsync(
+            settings: new Dictionary<string, string> { ["Safety:SweepEnabled"] = "false" },
+            services: s => s.AddScoped<IRegimenStatus>(_ => new OnRegimenSince(DateTimeOffset.UtcNow.AddDays(-3))));
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await LiverAlertTests.EnrolAsync(client, "Laterpregnant");
+        Assert.Empty(await AlertsAsync(client, id, "safety.pregnant-on-regimen"));
+
+        var view = await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}");
+        var edit = await client.PutAsJsonAsync($"/api/patients/{id}", new
+        {
+            givenName = "Test", familyName = "Laterpregnant", dateOfBirth = "1985-04-12", sex = "female", countryCode = "US",
+            subdivisionCode = "US-TN", pregnant = true, breastfeeding = false, planningConception = false,
+            status = "active", careTeam = Array.Empty<Guid>(), concurrencyStamp = view.GetProperty("concurrencyStamp").GetGuid(),
+        });
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+
+        var alert = Assert.Single(await AlertsAsync(client, id, "safety.pregnant-on-regimen", "open"));
+        Assert.Contains("neonatal abstinence", alert.GetProperty("message").GetString()!, StringComparison.OrdinalIgnoreCase);
+    }
 }

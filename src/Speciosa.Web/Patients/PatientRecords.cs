@@ -9,7 +9,7 @@ using Speciosa.Web.Jurisdictions;
 namespace Speciosa.Web.Patients;
 
 /// <summary>Enrols, edits, finds and lists patients; errors come back keyed by field, saying what is allowed.</summary>
-public sealed partial class PatientRecords(SpeciosaDbContext db, TimeProvider clock, LegalCheck legal)
+public sealed partial class PatientRecords(SpeciosaDbContext db, TimeProvider clock, LegalCheck legal, Safety.PregnancyReview pregnancy)
 {
     public const int MaxPageSize = 100;
 
@@ -96,6 +96,8 @@ public sealed partial class PatientRecords(SpeciosaDbContext db, TimeProvider cl
         Apply(patient, request, now);
         db.Patients.Add(patient);
         legal.RecordConfirmation(check, clinicId, patient.Id, "enrolment", user.UserId()!.Value);
+        // Pregnancy, breastfeeding or planned conception with a regimen alerts with the record that says so.
+        await pregnancy.StageAsync(patient, now, ct);
         await db.SaveChangesAsync(ct);
         return (patient, errors, check);
     }
@@ -121,7 +123,9 @@ public sealed partial class PatientRecords(SpeciosaDbContext db, TimeProvider cl
         }
 
         db.Entry(patient).Property(p => p.ConcurrencyStamp).OriginalValue = request.ConcurrencyStamp!.Value;
-        Apply(patient, request, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        Apply(patient, request, now);
+        await pregnancy.StageAsync(patient, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
