@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Speciosa.Web.Data;
+using Xunit;
+
+namespace Speciosa.Web.Tests.Products;
+
+/// <summary>Quality staff record products, lots and certificates from the pages, not only the API.</summary>
+public sealed class QualityPageFormTests(DemoServer demo) : IClassFixture<DemoServer>
+{
+    [Fact]
+    public async Task A_quality_user_creates_a_product_and_a_lot_from_the_pages()
+    {
+        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var page = await quality.GetStringAsync("/products/new");
+        var created = await quality.PostAsync("/products/new", Form(page, "product-new", new()
+        {
+            ["Input.Name"] = "Page Leaf (test)", ["Input.Brand"] = "Formbrand", ["Input.Vendor"] = "Formvendor",
+            ["Input.Form"] = "LeafPowder", ["Input.ServingGrams"] = "2.5",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var productPath = created.Headers.Location!.OriginalString;
+        Assert.Contains("Page Leaf (test)", await quality.GetStringAsync(productPath), StringComparison.Ordinal);
+
+        var lotPage = await quality.GetStringAsync(productPath + "/lots/new");
+        var lot = await quality.PostAsync(productPath + "/lots/new", Form(lotPage, "lot-new", new()
+        {
+            ["Input.LotCode"] = "PAGE-LOT-1", ["Input.Steps[0].Role"] = "Origin", ["Input.Steps[0].Name"] = "Farm cooperative",
+            ["Input.Steps[0].Country"] = "ID",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, lot.StatusCode);
+        var lotHtml = await quality.GetStringAsync(lot.Headers.Location!.OriginalString);
+        Assert.Contains("PAGE-LOT-1", lotHtml, StringComparison.Ordinal);
+        Assert.Contains("Farm cooperative", lotHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_product_without_a_name_is_refused_on_the_page_and_nothing_is_stored()
+    {
+        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var before = await CountAsync(db => db.Products.CountAsync());
+        var page = await quality.GetStringAsync("/products/new");
+        var response = await quality.PostAsync("/products/new", Form(page, "product-new", new() { ["Input.Name"] = "", ["Input.Form"] = "Capsules" }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("name", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, await CountAsync(db => db.Products.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_import_page_lists_each_bad_line_and_stores_nothing()
+    {
+        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var before = await CountAsync(db => db.Certificates.CountAsync());
+        var page = await quality.GetStringAsync("/certificates/import");
+        var csv = "lot_code,analyte,value,unit,qualifier,lod,loq,method,lab,accreditation,sample_date,report_date\n" +
+                  "DEMO-GL-001,mitragynine,ten,mg/g,detected,,,HPLC,Page Lab,ISO/IEC 17025,2026-09-28,2026-10-01\n";
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent("coa-import"), "_handler" },
+            { new StringContent(HtmlForm.AntiforgeryToken(page)), "__RequestVerificationToken" },
+        };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        body.Add(file, "file", "coa.csv");
+        var response = await quality.PostAsync("/certificates/import", body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Nothing was imported", html, StringComparison.Ordinal);
+        Assert.Contains("<td>2</td><td>value</td>", html, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync(db => db.Certificates.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_nurse_cannot_open_the_product_form()
+    {
+        var nurse = await demo.Server.SignedInClientAsync("demo.nurse");
+        var response = await nurse.GetAsync("/products/new");
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("/account/denied", response.Headers.Location?.PathAndQuery ?? "", StringComparison.Ordinal);
+    }
+
+    private static FormUrlEncodedContent Form(string page, string handler, Dictionary<string, string> fields)
+    {
+        fields["_handler"] = handler;
+        fields["__RequestVerificationToken"] = HtmlForm.AntiforgeryToken(page);
+        return new FormUrlEncodedContent(fields);
+    }
+
+    private async Task<int> CountAsync(Func<SpeciosaDbContext, Task<int>> count)
+    {
+        await using var scope = demo.Server.Services.CreateAsyncScope();
+        return await count(scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>());
+    }
+}
