@@ -50,5 +50,12 @@ public sealed class AlertWorklistTests(BrowserSession browser)
         await card.GetByLabel("Note or reason").FillAsync("Phoned patient; repeat panel and hepatitis serology today.");
         await card.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
         Assert.Contains("Alert acknowledged.", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+
+        // It has left the open list, and is found among the acknowledged ones with who acknowledged it.
+        await page.GotoAsync("/alerts?status=open&rule=liver.potential-hys-law");
+        Assert.Equal(0, await page.GetByRole(AriaRole.Article, new() { Name = "Critical alert liver.potential-hys-law" }).CountAsync());
+        await page.GotoAsync("/alerts?status=acknowledged&rule=liver.potential-hys-law");
+        var acknowledged = page.GetByRole(AriaRole.Article, new() { Name = "Critical alert liver.potential-hys-law" });
+        Assert.Contains("Dr Casey Clinician (demo)", await acknowledged.InnerTextAsync(), StringComparison.Ordinal);
     }
 }
