@@ -15,6 +15,7 @@ using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
 using Speciosa.Web.Products;
 using Speciosa.Web.Jurisdictions;
+using Speciosa.Web.Regimens;
 
 namespace Speciosa.Web;
 
@@ -99,6 +100,7 @@ public static class SpeciosaApp
         services.Configure<JurisdictionOptions>(configuration.GetSection(JurisdictionOptions.Section));
         services.AddScoped<JurisdictionRegistry>();
         services.AddScoped<IJurisdictionRegistryChangeHandler, PatientLegalStatusAlerts>();
+        services.AddRegimens(configuration);
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
@@ -189,6 +191,7 @@ public static class SpeciosaApp
         app.MapPatientEndpoints();
         app.MapProductEndpoints();
         app.MapJurisdictionEndpoints();
+        app.MapRegimenEndpoints();
         app.MapRazorComponents<App>();
     }
 

@@ -6,6 +6,7 @@ using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
 using Speciosa.Web.Products;
 using Speciosa.Web.Jurisdictions;
+using Speciosa.Web.Regimens;
 
 namespace Speciosa.Web.Data;
 
@@ -34,6 +35,9 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<ClinicQualitySettings> ClinicQualitySettings => Set<ClinicQualitySettings>();
     public DbSet<JurisdictionRecord> Jurisdictions => Set<JurisdictionRecord>();
     public DbSet<JurisdictionChange> JurisdictionChanges => Set<JurisdictionChange>();
+    public DbSet<Regimen> Regimens => Set<Regimen>();
+    public DbSet<RegimenVersion> RegimenVersions => Set<RegimenVersion>();
+    public DbSet<Dose> Doses => Set<Dose>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -122,5 +126,6 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
         AlertModel.Configure(modelBuilder);
         ProductModel.Configure(modelBuilder);
         JurisdictionModel.Configure(modelBuilder);
+        RegimenModel.Configure(modelBuilder);
     }
 }
