@@ -15,6 +15,7 @@ using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
 using Speciosa.Web.Products;
 using Speciosa.Web.Jurisdictions;
+using Speciosa.Web.Regimens;
 
 namespace Speciosa.Web;
 
@@ -109,6 +110,7 @@ public static class SpeciosaApp
         services.AddScoped<Medicines.MedicineScreeningService>();
         services.AddScoped<Safety.SafetySweep>();
         services.AddHostedService<Safety.SafetyMonitor>();
+        services.AddRegimens(configuration);
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
@@ -203,6 +205,7 @@ public static class SpeciosaApp
         Labs.LabEndpoints.MapLabEndpoints(app);
         Safety.AdverseEventEndpoints.MapAdverseEventEndpoints(app);
         Medicines.MedicineEndpoints.MapMedicineEndpoints(app);
+        app.MapRegimenEndpoints();
         app.MapRazorComponents<App>();
     }
 

@@ -6,6 +6,7 @@ using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
 using Speciosa.Web.Products;
 using Speciosa.Web.Jurisdictions;
+using Speciosa.Web.Regimens;
 
 namespace Speciosa.Web.Data;
 
@@ -38,6 +39,9 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Labs.LabResult> LabResults => Set<Labs.LabResult>();
     public DbSet<Safety.AdverseEventRecord> AdverseEvents => Set<Safety.AdverseEventRecord>();
     public DbSet<Medicines.PatientMedicine> PatientMedicines => Set<Medicines.PatientMedicine>();
+    public DbSet<Regimen> Regimens => Set<Regimen>();
+    public DbSet<RegimenVersion> RegimenVersions => Set<RegimenVersion>();
+    public DbSet<Dose> Doses => Set<Dose>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -127,5 +131,6 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
         ProductModel.Configure(modelBuilder);
         JurisdictionModel.Configure(modelBuilder);
         Safety.SafetyModel.Configure(modelBuilder);
+        RegimenModel.Configure(modelBuilder);
     }
 }

@@ -14,6 +14,12 @@ public static class Policies
     public const string PatientRecords = "PatientRecords";
     /// <summary>Quality staff: product, lot, certificate, photo and release/recall writes.</summary>
     public const string Quality = "Quality";
+    /// <summary>Clinicians only: regimen orders, amendments and taper calendars.</summary>
+    public const string Clinician = "Clinician";
+    /// <summary>Who records doses: Clinician and Nurse give them, a Patient reports their own.</summary>
+    public const string DoseRecorders = "DoseRecorders";
+    /// <summary>Who reads recall exposure lists: Clinician and Quality.</summary>
+    public const string RecallTracing = "RecallTracing";
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -26,5 +32,8 @@ public static class Policies
         o.AddPolicy(PatientRecords, p => p.RequireAuthenticatedUser().RequireRole(
             SpeciosaRoles.Admin, SpeciosaRoles.Clinician, SpeciosaRoles.Nurse, SpeciosaRoles.Patient));
         o.AddPolicy(Quality, p => p.RequireAuthenticatedUser().RequireRole(SpeciosaRoles.Quality));
+        o.AddPolicy(Clinician, p => p.RequireAuthenticatedUser().RequireRole(SpeciosaRoles.Clinician));
+        o.AddPolicy(DoseRecorders, p => p.RequireAuthenticatedUser().RequireRole(SpeciosaRoles.Clinician, SpeciosaRoles.Nurse, SpeciosaRoles.Patient));
+        o.AddPolicy(RecallTracing, p => p.RequireAuthenticatedUser().RequireRole(SpeciosaRoles.Clinician, SpeciosaRoles.Quality));
     }
 }

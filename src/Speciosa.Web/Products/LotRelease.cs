@@ -6,7 +6,11 @@ namespace Speciosa.Web.Products;
 
 /// <summary>What happened when a lot was recalled; the regimen feature (dose log, patient alerts)
 /// subscribes by registering an <see cref="ILotRecallListener"/>.</summary>
-public sealed record LotRecalled(Guid ClinicId, Guid LotId, Guid ProductId, string LotCode, string Reason, Guid RecalledBy, DateTimeOffset RecalledAt);
+public sealed record LotRecalled(Guid ClinicId, Guid LotId, Guid ProductId, string LotCode, string Reason, Guid RecalledBy, DateTimeOffset RecalledAt)
+{
+    /// <summary>How many days before the recall a dose from the lot counts as exposure; null: the listener's default.</summary>
+    public int? ExposureWindowDays { get; init; }
+}
 
 /// <summary>The seam for later features: called inside the recall's transaction, before it commits,
 /// so a listener that fails rolls the recall back. None is registered yet.</summary>
@@ -56,7 +60,7 @@ public sealed class LotRelease(SpeciosaDbContext db, LotQuality quality, TimePro
         return await ChangeAsync(lot, LotState.Released, userId, string.IsNullOrWhiteSpace(reason) ? "Released: certificate passes the clinic's standards" : reason.Trim(), assessment.Verdict, null, ct);
     }
 
-    public async Task<LotActionResult> RecallAsync(Guid clinicId, Guid lotId, Guid userId, string reason, string? expectedStamp, CancellationToken ct = default)
+    public async Task<LotActionResult> RecallAsync(Guid clinicId, Guid lotId, Guid userId, string reason, string? expectedStamp, CancellationToken ct = default, int? exposureWindowDays = null)
     {
         var assessment = await quality.AssessAsync(clinicId, lotId, ct);
         if (assessment is null)
@@ -75,7 +79,10 @@ public sealed class LotRelease(SpeciosaDbContext db, LotQuality quality, TimePro
             return new(LotActionStatus.Conflict, "The lot is already recalled.", assessment.Verdict, lot);
         }
 
-        var recall = new LotRecalled(clinicId, lot.Id, lot.ProductId, lot.LotCode, reason.Trim(), userId, clock.GetUtcNow());
+        var recall = new LotRecalled(clinicId, lot.Id, lot.ProductId, lot.LotCode, reason.Trim(), userId, clock.GetUtcNow())
+        {
+            ExposureWindowDays = exposureWindowDays,
+        };
         return await ChangeAsync(lot, LotState.Recalled, userId, reason.Trim(), assessment.Verdict, recall, ct);
     }
 

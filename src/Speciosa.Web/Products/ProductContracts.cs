@@ -18,8 +18,9 @@ public sealed record CertificateRequest(string? LabName, string? LabAccreditatio
     DateOnly? ReportedOn, IReadOnlyList<ResultDto>? Results);
 
 /// <summary>State change request: an optional reason (release) or a required reason (recall), and the
-/// concurrency stamp the caller saw (optional; a stale one gets 409).</summary>
-public sealed record LotActionRequest(string? Reason, string? ConcurrencyStamp);
+/// concurrency stamp the caller saw (optional; a stale one gets 409). A recall may say how many days back a dose
+/// from the lot counts as exposure (<see cref="ExposureWindowDays"/>, 1 to 3650; default from Dosing:RecallExposureWindowDays).</summary>
+public sealed record LotActionRequest(string? Reason, string? ConcurrencyStamp, int? ExposureWindowDays = null);
 
 public sealed record QualitySettingsDto(IReadOnlyList<string> Standards, decimal LabelClaimTolerancePercent, decimal MaximumDailyGrams);
 

@@ -183,7 +183,14 @@ public static class ProductEndpoints
                 extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["reason"] = ["Say why the lot is recalled (1 to 1000 characters)."] } });
         }
 
-        var result = await release.RecallAsync(Clinic(user), id, UserId(user), reason, request.ConcurrencyStamp, ct);
+        if (request.ExposureWindowDays is < 1 or > 3650)
+        {
+            return TypedResults.Problem(statusCode: 400, title: ProblemResponses.TitleFor(400),
+                detail: "The exposure window is 1 to 3650 days.",
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["exposureWindowDays"] = ["The exposure window is 1 to 3650 days."] } });
+        }
+
+        var result = await release.RecallAsync(Clinic(user), id, UserId(user), reason, request.ConcurrencyStamp, ct, request.ExposureWindowDays);
         return await Answer(result, user, service, ct);
     }
 

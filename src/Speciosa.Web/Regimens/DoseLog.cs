@@ -1,0 +1,225 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Speciosa.Clinical.Alerts;
+using Speciosa.Clinical.Dosing;
+using Speciosa.Clinical.Jurisdictions;
+using Speciosa.Web.Alerts;
+using Speciosa.Web.Data;
+using Speciosa.Web.Identity;
+using Speciosa.Web.Patients;
+using Speciosa.Web.Products;
+
+namespace Speciosa.Web.Regimens;
+
+public enum DoseWriteStatus
+{
+    Saved,
+    Invalid,
+    Refused,
+    LegalRefused,
+    LegalNeedsConfirmation,
+}
+
+public sealed record DoseWriteResult(
+    DoseWriteStatus Status,
+    Dose? Dose = null,
+    Dictionary<string, string[]>? Errors = null,
+    IReadOnlyList<string>? Reasons = null,
+    IReadOnlyList<RaisedAlert>? Alerts = null,
+    EnforcementDecision? Decision = null);
+
+/// <summary>The dose log. Staff (Clinician, Nurse) give doses against the order: a dose the order does not allow is
+/// refused and stored nowhere. A patient (own record) reports what they took: always stored, marked as reported,
+/// with every departure from the order raised as an explained alert in the same SaveChanges.
+/// Checks are <see cref="DoseCheck"/>'s; escalation is <see cref="DoseWatch"/>'s.</summary>
+public sealed class DoseLog(
+    SpeciosaDbContext db,
+    RegimenQueries queries,
+    RegimenService regimens,
+    RegimenLegal legal,
+    LotRelease release,
+    DoseWatch watch,
+    TimeProvider clock)
+{
+    public async Task<DoseWriteResult> RecordAsync(ClaimsPrincipal user, Patient patient, DoseRequest request, CancellationToken ct = default)
+    {
+        var source = user.IsInRole(SpeciosaRoles.Clinician) || user.IsInRole(SpeciosaRoles.Nurse) ? DoseSource.StaffGiven
+            : user.IsInRole(SpeciosaRoles.Patient) ? DoseSource.PatientReported
+            : throw new InvalidOperationException("Only clinicians, nurses and patients record doses.");
+        var now = clock.GetUtcNow();
+        var givenAt = (request.GivenAt ?? now).ToUniversalTime();
+        var errors = new Dictionary<string, string[]>();
+        if (request.Grams is not (> 0m and <= 1000m))
+        {
+            errors["grams"] = ["Grams are above 0 and at most 1000."];
+        }
+
+        if (givenAt > now.AddMinutes(5))
+        {
+            errors["givenAt"] = ["The dose time cannot be in the future."];
+        }
+
+        Lot? lot = null;
+        if (request.LotId is { } lotId)
+        {
+            lot = await db.Lots.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lotId && l.ClinicId == patient.ClinicId, ct);
+            if (lot is null)
+            {
+                errors["lotId"] = ["No such lot in your clinic."];
+            }
+        }
+        else if (source == DoseSource.StaffGiven)
+        {
+            errors["lotId"] = ["Choose the lot the dose is given from."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(DoseWriteStatus.Invalid, Errors: errors);
+        }
+
+        var zone = await queries.ClinicZoneAsync(patient.ClinicId, ct);
+        var day = ClinicDay.Of(givenAt, zone);
+        var regimen = await queries.ActiveRegimenAsync(patient.Id, day, ct) ?? await LatestAsync(patient.Id, ct);
+        var dose = new Dose
+        {
+            Id = Guid.NewGuid(), ClinicId = patient.ClinicId, PatientId = patient.Id, RegimenId = regimen?.RegimenId,
+            RegimenVersion = regimen?.Version, LotId = lot?.Id, GivenAt = givenAt, Grams = request.Grams!.Value, Source = source.ToString(),
+            RecordedBy = user.UserId()!.Value, RecordedAt = now,
+        };
+        var alerts = new List<Alert>();
+        if (regimen is null)
+        {
+            if (source == DoseSource.StaffGiven)
+            {
+                return new(DoseWriteStatus.Refused, Reasons: ["The patient has no regimen: there is no order to give a dose against."]);
+            }
+        }
+        else
+        {
+            if (source == DoseSource.StaffGiven && lot is not null && lot.ProductId != regimen.ProductId)
+            {
+                return new(DoseWriteStatus.Refused, Reasons: [$"Lot {lot.LotCode} is not of the ordered product."]);
+            }
+
+            var record = DoseContent.RecordOf(dose);
+            DoseLot? doseLot = null;
+            if (lot is not null)
+            {
+                var status = await release.IsUsableAsync(patient.ClinicId, lot.Id, ct) ? LotStatus.Released
+                    : lot.State == LotState.Recalled ? LotStatus.Recalled : LotStatus.NotReleased;
+                doseLot = new DoseLot(lot.Id.ToString(), status);
+            }
+
+            var from = givenAt.AddDays(-2);
+            var to = givenAt.AddDays(2);
+            var others = await db.Doses.AsNoTracking().Where(d => d.PatientId == patient.Id && d.GivenAt >= from && d.GivenAt <= to).ToListAsync(ct);
+            var scores = await regimens.ScoreReadingsAsync(patient.Id, ct);
+            var check = DoseCheck.Evaluate(regimen.Order, record, others.Select(DoseContent.RecordOf).ToList(), doseLot, zone, scores);
+            if (check.Disposition == DoseDisposition.Refuse)
+            {
+                return new(DoseWriteStatus.Refused, Reasons: check.Reasons.Select(r => Readable(r, lot)).ToList());
+            }
+
+            if (source == DoseSource.StaffGiven && regimen.LotId is null && lot is not null)
+            {
+                // "Any released lot": choosing this lot is the moment its 7-OH content meets the law where the patient lives.
+                var decision = await legal.DecideAsync(patient, lot.Id, ct);
+                if (decision.Outcome == EnforcementOutcome.Refuse)
+                {
+                    return new(DoseWriteStatus.LegalRefused, Decision: decision);
+                }
+
+                if (decision.Outcome == EnforcementOutcome.WarnAndConfirm)
+                {
+                    if (!request.ConfirmLegalWarning)
+                    {
+                        return new(DoseWriteStatus.LegalNeedsConfirmation, Decision: decision);
+                    }
+
+                    dose.LegalWarningsJson = RegimenJson.Write(RegimenLegal.Views(decision.Warnings));
+                }
+            }
+
+            alerts.AddRange(check.Alerts.Select(a => a with { ConditionKey = $"patient/{patient.Id}/{a.ConditionKey}", Message = Readable(a.Message, lot) }));
+        }
+
+        db.Doses.Add(dose);
+        var raised = await AlertBook.AddNewAsync(db, patient, alerts, now, ct);
+        await watch.ReviewAsync(patient, day, zone, dose, ct);
+        raised = [.. raised, .. db.ChangeTracker.Entries<RaisedAlert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).Except(raised)];
+        await db.SaveChangesAsync(ct);
+        return new(DoseWriteStatus.Saved, dose, Alerts: raised);
+    }
+
+    private async Task<ActiveRegimen?> LatestAsync(Guid patientId, CancellationToken ct)
+    {
+        var latest = (await db.Regimens.AsNoTracking().Where(r => r.PatientId == patientId).ToListAsync(ct))
+            .OrderByDescending(r => r.StartDate).FirstOrDefault();
+        return latest is null ? null : await queries.ActiveRegimenAsync(patientId, latest.StartDate, ct);
+    }
+
+    /// <summary>The core names lots by the id it was given; people read lot codes.</summary>
+    private static string Readable(string message, Lot? lot) =>
+        lot is null ? message : message.Replace(lot.Id.ToString(), lot.LotCode, StringComparison.Ordinal);
+
+    public async Task<DosePage> ListAsync(Patient patient, int page, int pageSize, CancellationToken ct = default)
+    {
+        var query = db.Doses.AsNoTracking().Where(d => d.PatientId == patient.Id);
+        var total = await query.CountAsync(ct);
+        // Instants are ticks on SQLite: order in SQL works on both providers.
+        var rows = await query.OrderByDescending(d => d.GivenAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new DosePage(await ViewsAsync(rows, ct), page, pageSize, total);
+    }
+
+    public async Task<IReadOnlyList<DoseView>> ViewsAsync(IReadOnlyList<Dose> rows, CancellationToken ct = default)
+    {
+        var lots = await new DoseContent(db).LotsAsync(rows.Select(d => d.LotId), ct);
+        return rows.Select(d =>
+        {
+            var e = DoseContent.Of(d, lots);
+            return new DoseView(d.Id, d.PatientId, d.RegimenId, d.RegimenVersion, d.LotId, d.LotId is { } l && lots.TryGetValue(l, out var f) ? f.LotCode : null,
+                d.GivenAt, d.Grams, d.Source, d.Source == nameof(DoseSource.PatientReported), e?.MitragynineMgPerDose, e?.SevenHydroxymitragynineMgPerDose,
+                e?.IsEstimate ?? false, DoseContent.Basis(e), []);
+        }).ToList();
+    }
+
+    /// <summary>The daily chart: grams, administrations and alkaloid mg per clinic day against the ceiling of the day
+    /// (<see cref="DayLimits"/>, taper included), with COWS/SOWS totals on the same days.</summary>
+    public async Task<DoseChartView> ChartAsync(Patient patient, CancellationToken ct = default)
+    {
+        var zone = await queries.ClinicZoneAsync(patient.ClinicId, ct);
+        var today = ClinicDay.Of(clock.GetUtcNow(), zone);
+        var since = clock.GetUtcNow().AddDays(-91);
+        var doses = await db.Doses.AsNoTracking().Where(d => d.PatientId == patient.Id && d.GivenAt >= since).ToListAsync(ct);
+        var scores = (await regimens.ScoreReadingsAsync(patient.Id, ct)).Where(s => s.TakenAt >= since).ToList();
+        var firstDay = doses.Select(d => ClinicDay.Of(d.GivenAt, zone)).Concat(scores.Select(s => ClinicDay.Of(s.TakenAt, zone)))
+            .Append(today.AddDays(-13)).Min();
+        var lots = await new DoseContent(db).LotsAsync(doses.Select(d => d.LotId), ct);
+        var byDay = doses.GroupBy(d => ClinicDay.Of(d.GivenAt, zone)).ToDictionary(g => g.Key, g => g.ToList());
+        var regimenRows = await db.Regimens.AsNoTracking().Where(r => r.PatientId == patient.Id).ToListAsync(ct);
+        var versions = new List<RegimenOrder>();
+        foreach (var r in regimenRows)
+        {
+            var v = await db.RegimenVersions.AsNoTracking().FirstAsync(x => x.RegimenId == r.Id && x.Version == r.CurrentVersion, ct);
+            versions.Add(RegimenJson.OrderOf(v));
+        }
+
+        var days = new List<DailyDoseView>();
+        for (var day = firstDay; day <= today; day = day.AddDays(1))
+        {
+            var list = byDay.GetValueOrDefault(day) ?? [];
+            var exposures = list.Select(d => DoseContent.Of(d, lots)).ToList();
+            var total = exposures.All(e => e is not null) ? DailyAlkaloidTotal.Of(exposures.Select(e => e!).ToList()) : null;
+            var order = versions.Where(o => o.Covers(day)).OrderByDescending(o => o.StartDate).FirstOrDefault();
+            var limits = order is null ? null : DayLimits.On(order, day, scores, zone);
+            days.Add(new DailyDoseView(day, list.Sum(d => d.Grams), list.Count, list.Count == 0 ? 0m : total?.MitragynineMg,
+                list.Count == 0 ? 0m : total?.SevenHydroxymitragynineMg, total?.IsEstimate ?? false, total?.IsUpperBound ?? false,
+                limits?.MaxGramsPerDay, limits?.MaxGramsPerDayBasis));
+        }
+
+        var points = scores.Select(s => new ScorePointView(s.Scale == WithdrawalScale.Cows ? "COWS" : "SOWS", s.TakenAt, ClinicDay.Of(s.TakenAt, zone), s.Total))
+            .Where(p => p.Day >= firstDay).ToList();
+        return new DoseChartView(patient.Id, firstDay, today, days, points);
+    }
+}

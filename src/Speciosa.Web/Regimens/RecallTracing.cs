@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Speciosa.Clinical.Alerts;
+using Speciosa.Clinical.Dosing;
+using Speciosa.Web.Alerts;
+using Speciosa.Web.Data;
+using Speciosa.Web.Products;
+
+namespace Speciosa.Web.Regimens;
+
+/// <summary>Who is exposed to a lot: patients whose regimen (not ended) orders that specific lot, and patients with a
+/// dose from it since the window's start. Answered from IX_Regimens_LotId and IX_Doses_LotId_GivenAt.</summary>
+public sealed class LotExposure(SpeciosaDbContext db, RegimenQueries queries, IOptions<DosingOptions> options)
+{
+    public int DefaultWindowDays => options.Value.RecallExposureWindowDays;
+
+    public async Task<IReadOnlyList<ExposedPatientView>> ExposedAsync(Guid clinicId, Guid lotId, DateTimeOffset windowFrom, DateTimeOffset asOf, CancellationToken ct)
+    {
+        var zone = await queries.ClinicZoneAsync(clinicId, ct);
+        var today = ClinicDay.Of(asOf, zone);
+        var onRegimen = await db.Regimens.AsNoTracking()
+            .Where(r => r.LotId == lotId && r.ClinicId == clinicId && (r.EndDate == null || r.EndDate >= today))
+            .Select(r => r.PatientId).Distinct().ToListAsync(ct);
+        var doses = await db.Doses.AsNoTracking()
+            .Where(d => d.LotId == lotId && d.GivenAt >= windowFrom && d.ClinicId == clinicId)
+            .Select(d => new { d.PatientId, d.GivenAt }).ToListAsync(ct);
+        var ids = onRegimen.Concat(doses.Select(d => d.PatientId)).Distinct().ToList();
+        var names = await db.Patients.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct);
+        return ids.Select(id =>
+            {
+                var taken = doses.Where(d => d.PatientId == id).ToList();
+                return new ExposedPatientView(id, names.GetValueOrDefault(id, "?"), onRegimen.Contains(id), taken.Count,
+                    taken.Count == 0 ? null : taken.Max(d => d.GivenAt));
+            })
+            .OrderBy(p => p.DisplayName, StringComparer.Ordinal)
+            .ToList();
+    }
+}
+
+/// <summary>The recall listener: inside the recall's transaction, alerts every exposed patient (one open alert per
+/// patient and lot), citing the recall reason. A failure rolls the recall back.</summary>
+public sealed class RecallExposureAlerts(SpeciosaDbContext db, LotExposure exposure) : ILotRecallListener
+{
+    public async Task LotRecalledAsync(LotRecalled recall, CancellationToken ct)
+    {
+        var window = recall.ExposureWindowDays ?? exposure.DefaultWindowDays;
+        var from = recall.RecalledAt.AddDays(-window);
+        var exposed = await exposure.ExposedAsync(recall.ClinicId, recall.LotId, from, recall.RecalledAt, ct);
+        var ids = exposed.Select(e => e.PatientId).ToList();
+        var patients = await db.Patients.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        foreach (var e in exposed)
+        {
+            var why = new List<string>();
+            if (e.ActiveRegimenOnLot)
+            {
+                why.Add("their regimen orders this lot");
+            }
+
+            if (e.DosesInWindow > 0)
+            {
+                why.Add($"{e.DosesInWindow} dose(s) from it in the last {window} days, the latest {e.LastDoseAt!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
+            }
+
+            var alert = new Alert(
+                DosingAlertRules.LotRecalled,
+                $"patient/{e.PatientId}/dosing:recall:{recall.LotId}",
+                Trim($"Lot {recall.LotCode} was recalled ({recall.Reason}); this patient is exposed: {string.Join("; ", why)}."),
+                [
+                    new AlertInput("Lot", $"{recall.LotCode} (Recalled)"),
+                    new AlertInput("Recall reason", Trim(recall.Reason)),
+                    new AlertInput("Regimen orders this lot", e.ActiveRegimenOnLot ? "yes" : "no"),
+                    new AlertInput($"Doses from it in the last {window} days", e.DosesInWindow.ToString(CultureInfo.InvariantCulture)),
+                ],
+                "lot released and not recalled");
+            await AlertBook.AddNewAsync(db, patients[e.PatientId], [alert], recall.RecalledAt, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Trim(string s) => s.Length <= 900 ? s : s[..899] + "…";
+}

@@ -1,0 +1,90 @@
+using Speciosa.Clinical.Alerts;
+using Speciosa.Clinical.Dosing;
+
+namespace Speciosa.Web.Regimens;
+
+/// <summary>A new regimen or an amendment (a new version). Amendments need <see cref="Reason"/> and the
+/// <see cref="ConcurrencyStamp"/> read; a warn-and-confirm legal decision needs <see cref="ConfirmLegalWarning"/>.
+/// <see cref="LotId"/> null means "any released lot of this product". Breaks, titration and taper are optional.</summary>
+public sealed record RegimenRequest(
+    Guid? ProductId,
+    Guid? LotId,
+    decimal? GramsPerAdministration,
+    int? MaxAdministrationsPerDay,
+    decimal? MaxGramsPerDay,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    IReadOnlyList<BreakDto>? Breaks = null,
+    TitrationDto? Titration = null,
+    TaperCalendarDto? Taper = null,
+    string? Reason = null,
+    bool ConfirmLegalWarning = false,
+    Guid? ConcurrencyStamp = null);
+
+public sealed record BreakDto(DateOnly FirstDay, DateOnly LastDay, string? Reason = null);
+
+/// <summary>Explicit steps, or the clinician's uniform rule (<see cref="Uniform"/>) written out by the core.</summary>
+public sealed record TitrationDto(IReadOnlyList<TitrationStepDto>? Steps = null, UniformTitrationDto? Uniform = null);
+
+/// <summary><see cref="HoldScale"/>: cows or sows; <see cref="HoldComparison"/>: lt, le, ge, gt.</summary>
+public sealed record TitrationStepDto(decimal GramsPerAdministration, int DaysAfterPreviousStep, string? HoldScale = null, string? HoldComparison = null, int? HoldThreshold = null);
+
+public sealed record UniformTitrationDto(decimal IncreaseGrams, int EveryDays, decimal CeilingGramsPerAdministration, string? HoldScale = null, string? HoldComparison = null, int? HoldThreshold = null);
+
+public sealed record TaperEntryDto(DateOnly StartsOn, decimal GramsPerDay, string? Basis = null);
+
+public sealed record TaperCalendarDto(IReadOnlyList<TaperEntryDto>? Entries, bool IncreasesAllowed = false, TaperSettingsDto? GeneratedFrom = null);
+
+/// <summary>Method: PercentOfStartingDose, PercentOfCurrentDose or Cdc2022TwoPhase. WeeklyReductionPercent for the percent methods.</summary>
+public sealed record TaperSettingsDto(string? Method, DateOnly? StartDate, decimal? StartingGramsPerDay, decimal? RoundingStepGrams, decimal? WeeklyReductionPercent = null);
+
+/// <summary>A taper calendar saved onto the regimen as a new version.</summary>
+public sealed record TaperSaveRequest(TaperCalendarDto? Taper, string? Reason, Guid? ConcurrencyStamp, bool ConfirmLegalWarning = false);
+
+public sealed record SourceView(string Citation, string? Url);
+
+public sealed record LegalReasonView(string Kind, bool Refuses, string Text, IReadOnlyList<SourceView> Sources);
+
+public sealed record RegimenVersionView(
+    int Version, Guid ProductId, string ProductName, Guid? LotId, string? LotCode, decimal GramsPerAdministration,
+    int MaxAdministrationsPerDay, decimal MaxGramsPerDay, DateOnly StartDate, DateOnly? EndDate, IReadOnlyList<BreakDto> Breaks,
+    IReadOnlyList<TitrationStepDto> TitrationSteps, TaperCalendarDto? Taper, string Reason, Guid AuthoredBy, string AuthoredByName,
+    DateTimeOffset AuthoredAt, string LegalOutcome, IReadOnlyList<LegalReasonView> LegalWarnings, Guid? LegalConfirmedBy,
+    DateTimeOffset? LegalConfirmedAt);
+
+public sealed record TitrationView(int CurrentStep, decimal CurrentGramsPerAdministration, DateOnly CurrentSince,
+    int? NextStep, decimal? NextGramsPerAdministration, DateOnly? NextDueOn, string? NextHoldUntil, string? NextHeldBecause, bool Complete);
+
+public sealed record RegimenView(
+    Guid Id, Guid PatientId, Guid ConcurrencyStamp, bool ActiveToday, DateOnly Today, RegimenVersionView Current,
+    IReadOnlyList<RegimenVersionView> Versions, TitrationView? Titration, DayLimitsView? TodayLimits);
+
+public sealed record DayLimitsView(DateOnly Day, decimal GramsPerAdministration, string GramsPerAdministrationBasis, int MaxAdministrations,
+    decimal MaxGramsPerDay, string MaxGramsPerDayBasis);
+
+/// <summary>A dose: <see cref="GivenAt"/> defaults to now; <see cref="LotId"/> may be omitted only in a patient's report.</summary>
+public sealed record DoseRequest(DateTimeOffset? GivenAt, decimal? Grams, Guid? LotId, bool ConfirmLegalWarning = false);
+
+public sealed record DoseView(Guid Id, Guid PatientId, Guid? RegimenId, int? RegimenVersion, Guid? LotId, string? LotCode,
+    DateTimeOffset GivenAt, decimal Grams, string Source, bool PatientReported, decimal? MitragynineMg, decimal? SevenHydroxyMg,
+    bool AlkaloidEstimate, string AlkaloidBasis, IReadOnlyList<string> Alerts);
+
+public sealed record DosePage(IReadOnlyList<DoseView> Items, int Page, int PageSize, int Total);
+
+public sealed record DailyDoseView(DateOnly Day, decimal Grams, int Administrations, decimal? MitragynineMg, decimal? SevenHydroxyMg,
+    bool Estimate, bool UpperBound, decimal? CeilingGrams, string? CeilingBasis);
+
+public sealed record ScorePointView(string Scale, DateTimeOffset TakenAt, DateOnly Day, int Total);
+
+public sealed record DoseChartView(Guid PatientId, DateOnly From, DateOnly To, IReadOnlyList<DailyDoseView> Days, IReadOnlyList<ScorePointView> Scores);
+
+public sealed record ExposedPatientView(Guid PatientId, string DisplayName, bool ActiveRegimenOnLot, int DosesInWindow,
+    DateTimeOffset? LastDoseAt);
+
+public sealed record LotExposureView(Guid LotId, string LotCode, string State, DateTimeOffset? RecalledAt, int WindowDays,
+    DateTimeOffset WindowFrom, IReadOnlyList<ExposedPatientView> Patients);
+
+internal static class AlertText
+{
+    public static SourceView Of(Source s) => new(s.Citation, s.Url);
+}

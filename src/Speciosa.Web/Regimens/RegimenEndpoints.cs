@@ -1,0 +1,219 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Speciosa.Clinical.Dosing;
+using Speciosa.Clinical.Jurisdictions;
+using Speciosa.Web.Alerts;
+using Speciosa.Web.Audit;
+using Speciosa.Web.Data;
+using Speciosa.Web.Http;
+using Speciosa.Web.Identity;
+using Speciosa.Web.Products;
+
+namespace Speciosa.Web.Regimens;
+
+/// <summary>/api/patients/{patientId}/regimens, /doses, /dose-chart; /api/taper-plans; /api/lots/{lotId}/exposures.
+/// A patient the caller may not see is a 404.</summary>
+public static class RegimenEndpoints
+{
+    public static IServiceCollection AddRegimens(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DosingOptions>(configuration.GetSection(DosingOptions.Section));
+        services.AddScoped<RegimenQueries>();
+        services.AddScoped<RegimenLegal>();
+        services.AddScoped<RegimenService>();
+        services.AddScoped<DoseWatch>();
+        services.AddScoped<DoseLog>();
+        services.AddScoped<LotExposure>();
+        services.AddScoped<ILotRecallListener, RecallExposureAlerts>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapRegimenEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/patients/{patientId:guid}").WithTags("Regimens");
+
+        group.MapGet("/regimens", async Task<Results<Ok<IReadOnlyList<RegimenView>>, ProblemHttpResult>> (
+                Guid patientId, ClaimsPrincipal user, RegimenService service, CancellationToken ct) =>
+                await service.FindPatientAsync(user, patientId, ct) is { } p ? TypedResults.Ok(await service.ListAsync(p, ct)) : NotFound())
+            .WithSummary("The patient's regimens, newest first, each with its current version, every version, titration and today's limits.")
+            .Audited("regimen.list", "Regimen").RequireAuthorization(Policies.PatientRecords);
+
+        group.MapGet("/regimens/{regimenId:guid}", async Task<Results<Ok<RegimenView>, ProblemHttpResult>> (
+                Guid patientId, Guid regimenId, ClaimsPrincipal user, HttpContext http, RegimenService service, CancellationToken ct) =>
+            {
+                http.Audit().ResourceId = regimenId.ToString();
+                return await service.FindPatientAsync(user, patientId, ct) is { } p && await service.FindRegimenAsync(p, regimenId, ct) is { } r
+                    ? TypedResults.Ok(await service.ViewAsync(p, r, ct)) : NotFound();
+            })
+            .WithSummary("One regimen with every version (who, when, why, legal decision).")
+            .Audited("regimen.read", "Regimen").RequireAuthorization(Policies.PatientRecords);
+
+        group.MapPost("/regimens", async Task<Results<Created<RegimenView>, ValidationProblem, ProblemHttpResult>> (
+                Guid patientId, RegimenRequest request, ClaimsPrincipal user, HttpContext http, RegimenService service, CancellationToken ct) =>
+            {
+                if (await service.FindPatientAsync(user, patientId, ct) is not { } p)
+                {
+                    return NotFound();
+                }
+
+                var result = await service.CreateAsync(user, p, request, ct);
+                if (result.Regimen is { } r)
+                {
+                    http.Audit().ResourceId = r.Id.ToString();
+                    return TypedResults.Created($"/api/patients/{p.Id}/regimens/{r.Id}", await service.ViewAsync(p, r, ct));
+                }
+
+                return result.Status == RegimenWriteStatus.Invalid ? ProblemResponses.Invalid(result.Errors!) : Failure(result);
+            })
+            .WithSummary("Order a regimen (Clinician). Refused where the law refuses supply (422, with reasons and sources); a warning needs confirmLegalWarning: true (409 otherwise).")
+            .Audited("regimen.create", "Regimen").RequireAuthorization(Policies.Clinician);
+
+        group.MapPut("/regimens/{regimenId:guid}", async Task<Results<Ok<RegimenView>, ValidationProblem, ProblemHttpResult>> (
+                Guid patientId, Guid regimenId, RegimenRequest request, ClaimsPrincipal user, HttpContext http, RegimenService service, CancellationToken ct) =>
+            {
+                http.Audit().ResourceId = regimenId.ToString();
+                if (await service.FindPatientAsync(user, patientId, ct) is not { } p)
+                {
+                    return NotFound();
+                }
+
+                var result = await service.AmendAsync(user, p, regimenId, request, ct);
+                return result.Regimen is { } r ? TypedResults.Ok(await service.ViewAsync(p, r, ct))
+                    : result.Status == RegimenWriteStatus.Invalid ? ProblemResponses.Invalid(result.Errors!) : Failure(result);
+            })
+            .WithSummary("Amend a regimen (Clinician): a new version with a required reason; send the concurrencyStamp you read (409 when stale).")
+            .Audited("regimen.amend", "Regimen").RequireAuthorization(Policies.Clinician);
+
+        group.MapPut("/regimens/{regimenId:guid}/taper", async Task<Results<Ok<RegimenView>, ValidationProblem, ProblemHttpResult>> (
+                Guid patientId, Guid regimenId, TaperSaveRequest request, ClaimsPrincipal user, HttpContext http, RegimenService service, CancellationToken ct) =>
+            {
+                http.Audit().ResourceId = regimenId.ToString();
+                if (await service.FindPatientAsync(user, patientId, ct) is not { } p)
+                {
+                    return NotFound();
+                }
+
+                var result = await service.SaveTaperAsync(user, p, regimenId, request, ct);
+                return result.Regimen is { } r ? TypedResults.Ok(await service.ViewAsync(p, r, ct))
+                    : result.Status == RegimenWriteStatus.Invalid ? ProblemResponses.Invalid(result.Errors!) : Failure(result);
+            })
+            .WithSummary("Save a (generated, possibly edited) taper calendar as a new regimen version (Clinician); entries checked by the core.")
+            .Audited("regimen.taper", "Regimen").RequireAuthorization(Policies.Clinician);
+
+        group.MapGet("/doses", async Task<Results<Ok<DosePage>, ValidationProblem, ProblemHttpResult>> (
+                Guid patientId, ClaimsPrincipal user, RegimenService service, DoseLog log, CancellationToken ct, int page = 1, int pageSize = 25) =>
+            {
+                if (page < 1 || pageSize is < 1 or > 100)
+                {
+                    return ProblemResponses.Invalid("page", "page starts at 1; pageSize is 1 to 100.");
+                }
+
+                return await service.FindPatientAsync(user, patientId, ct) is { } p ? TypedResults.Ok(await log.ListAsync(p, page, pageSize, ct)) : NotFound();
+            })
+            .WithSummary("The dose log, newest first, with mg of mitragynine and 7-OH per dose (certificate, else label estimate).")
+            .Audited("dose.list", "Dose").RequireAuthorization(Policies.PatientRecords);
+
+        group.MapPost("/doses", async Task<Results<Created<DoseView>, ValidationProblem, ProblemHttpResult>> (
+                Guid patientId, DoseRequest request, ClaimsPrincipal user, HttpContext http, RegimenService service, DoseLog log, CancellationToken ct) =>
+            {
+                if (await service.FindPatientAsync(user, patientId, ct) is not { } p)
+                {
+                    return NotFound();
+                }
+
+                var result = await log.RecordAsync(user, p, request, ct);
+                switch (result.Status)
+                {
+                    case DoseWriteStatus.Invalid:
+                        return ProblemResponses.Invalid(result.Errors!);
+                    case DoseWriteStatus.Refused:
+                        return TypedResults.Problem(statusCode: 409, title: "The dose is not within the order and was not recorded.",
+                            detail: string.Join(" ", result.Reasons!), extensions: new Dictionary<string, object?> { ["reasons"] = result.Reasons });
+                    case DoseWriteStatus.LegalRefused:
+                    case DoseWriteStatus.LegalNeedsConfirmation:
+                        return Legal(result.Decision!, result.Status == DoseWriteStatus.LegalRefused);
+                    default:
+                        var dose = result.Dose!;
+                        http.Audit().ResourceId = dose.Id.ToString();
+                        var view = (await log.ViewsAsync([dose], ct))[0] with { Alerts = result.Alerts!.Select(a => a.Message).ToList() };
+                        return TypedResults.Created($"/api/patients/{p.Id}/doses/{dose.Id}", view);
+                }
+            })
+            .WithSummary("Record a dose: staff (Clinician, Nurse) give against the order (409 with reasons when it breaks it, nothing stored); a patient reports their own (always stored, departures alerted).")
+            .Audited("dose.create", "Dose").RequireAuthorization(Policies.DoseRecorders);
+
+        group.MapGet("/dose-chart", async Task<Results<Ok<DoseChartView>, ProblemHttpResult>> (
+                Guid patientId, ClaimsPrincipal user, RegimenService service, DoseLog log, CancellationToken ct) =>
+                await service.FindPatientAsync(user, patientId, ct) is { } p ? TypedResults.Ok(await log.ChartAsync(p, ct)) : NotFound())
+            .WithSummary("Grams, administrations and alkaloid mg per clinic day against the day's ceiling, with COWS/SOWS totals.")
+            .Audited("dose.chart", "Dose").RequireAuthorization(Policies.PatientRecords);
+
+        app.MapPost("/api/taper-plans", Results<Ok<TaperCalendarDto>, ValidationProblem> (TaperSettingsDto request) =>
+            {
+                var errors = new Dictionary<string, string[]>();
+                var settings = RegimenRequestReader.ReadSettings(request, errors);
+                return settings is null ? ProblemResponses.Invalid(errors) : TypedResults.Ok(RegimenService.TaperDtoOf(TaperPlanner.Plan(settings)));
+            })
+            .WithTags("Regimens").WithSummary("Generate a week-by-week taper-off calendar from the clinician's method, rounding step and start (Clinician). Nothing is saved.")
+            .Audited("taper.generate", "TaperPlan").RequireAuthorization(Policies.Clinician);
+
+        app.MapGet("/api/lots/{lotId:guid}/exposures", async Task<Results<Ok<LotExposureView>, ValidationProblem, ProblemHttpResult>> (
+                Guid lotId, ClaimsPrincipal user, HttpContext http, SpeciosaDbContext db, LotExposure exposure, TimeProvider clock, CancellationToken ct, int? windowDays = null) =>
+            {
+                http.Audit().ResourceId = lotId.ToString();
+                if (windowDays is < 1 or > 3650)
+                {
+                    return ProblemResponses.Invalid("windowDays", "The exposure window is 1 to 3650 days.");
+                }
+
+                var clinicId = user.ClinicIdOf() ?? Guid.Empty;
+                var lot = await db.Lots.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lotId && l.ClinicId == clinicId, ct);
+                if (lot is null)
+                {
+                    return NotFound();
+                }
+
+                return TypedResults.Ok(await ExposureViewAsync(lot, exposure, clock, windowDays, ct));
+            })
+            .WithTags("Regimens").WithSummary("Patients exposed to a lot: a regimen ordering it, or a dose from it within the window before its recall (or now).")
+            .Audited("lot.exposures", "Lot").RequireAuthorization(Policies.RecallTracing);
+
+        return app;
+    }
+
+    public static async Task<LotExposureView> ExposureViewAsync(Lot lot, LotExposure exposure, TimeProvider clock, int? windowDays, CancellationToken ct)
+    {
+        var window = windowDays ?? exposure.DefaultWindowDays;
+        DateTimeOffset? recalledAt = lot.State == LotState.Recalled ? lot.StateChangedAt : null;
+        var reference = recalledAt ?? clock.GetUtcNow();
+        var from = reference.AddDays(-window);
+        var patients = await exposure.ExposedAsync(lot.ClinicId, lot.Id, from, reference, ct);
+        return new LotExposureView(lot.Id, lot.LotCode, lot.State.ToString(), recalledAt, window, from, patients);
+    }
+
+    private static ProblemHttpResult NotFound() => ProblemResponses.Problem(StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult Failure(RegimenWriteResult result) => result.Status switch
+    {
+        RegimenWriteStatus.NotFound => NotFound(),
+        RegimenWriteStatus.Conflict => ProblemResponses.Problem(StatusCodes.Status409Conflict, result.Detail),
+        _ => Legal(result.Decision!, result.Status == RegimenWriteStatus.LegalRefused),
+    };
+
+    /// <summary>422 when the law refuses supply; 409 when warnings await the clinician's confirmation. Both name every
+    /// reason with its sources.</summary>
+    public static ProblemHttpResult Legal(EnforcementDecision decision, bool refused)
+    {
+        var reasons = RegimenLegal.Views(refused ? decision.Refusals : decision.Warnings);
+        var detail = string.Join(" ", reasons.Select(r => $"{r.Text} (Source: {string.Join("; ", r.Sources.Select(s => s.Citation))})"));
+        return refused
+            ? TypedResults.Problem(statusCode: 422, title: "Supply is not allowed where the patient is.", detail: detail,
+                extensions: new Dictionary<string, object?> { ["outcome"] = decision.Outcome.ToString(), ["reasons"] = reasons })
+            : TypedResults.Problem(statusCode: 409, title: "Legal warnings need the clinician's confirmation.", detail: detail,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["outcome"] = decision.Outcome.ToString(), ["reasons"] = reasons, ["confirmWith"] = "confirmLegalWarning: true",
+                });
+    }
+}

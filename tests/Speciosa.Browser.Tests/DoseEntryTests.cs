@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+using Speciosa.Testing;
+using Xunit;
+
+namespace Speciosa.Browser.Tests;
+
+public sealed class DoseEntryTests(BrowserSession browser)
+{
+    [Fact]
+    public async Task A_nurse_records_a_dose_from_the_patient_overview_and_the_daily_chart_shows_it()
+    {
+        await using var server = await SpeciosaServer.StartAsync();
+        await using var context = await browser.NewContextAsync(server);
+        var page = await context.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "demo.nurse");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sampleton (demo), Jordan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a dose" }).ClickAsync();
+        await page.GetByLabel("Grams").FillAsync("1.5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record dose" }).ClickAsync();
+
+        var notice = await page.Locator("#dose-recorded").InnerTextAsync();
+        Assert.Contains("1.5 g", notice, StringComparison.Ordinal);
+        Assert.Contains("DEMO-GL-001", notice, StringComparison.Ordinal);
+        var firstDay = await page.Locator("#daily-doses tbody tr").First.InnerTextAsync();
+        Assert.Contains("1.5", firstDay, StringComparison.Ordinal); // today: 1.5 g, 22.5 mg mitragynine (15 mg/g)
+        Assert.Contains("22.5", firstDay, StringComparison.Ordinal);
+        await page.Locator("#dose-chart[data-drawn='true']").WaitForAsync();
+        await page.Locator("#dose-chart").ScrollIntoViewIfNeededAsync();
+        await BrowserSession.ScreenshotAsync(page, "dose-recorded-daily-chart");
+    }
+
+    [Fact]
+    public async Task A_nurse_sees_why_a_dose_above_the_order_is_not_recorded()
+    {
+        await using var server = await SpeciosaServer.StartAsync();
+        await using var context = await browser.NewContextAsync(server, width: 375, height: 740);
+        var page = await context.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "demo.nurse");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sampleton (demo), Jordan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a dose" }).ClickAsync();
+        await page.GetByLabel("Grams").FillAsync("9");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record dose" }).ClickAsync();
+
+        var refusal = await page.Locator("#dose-refused").InnerTextAsync();
+        Assert.Contains("per administration", refusal, StringComparison.Ordinal);
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "The dose form scrolls sideways on a 375 px phone.");
+        await BrowserSession.ScreenshotAsync(page, "dose-refused-phone");
+    }
+}

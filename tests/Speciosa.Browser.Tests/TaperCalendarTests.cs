@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+using Speciosa.Testing;
+using Xunit;
+
+namespace Speciosa.Browser.Tests;
+
+public sealed class TaperCalendarTests(BrowserSession browser)
+{
+    [Fact]
+    public async Task A_clinician_generates_a_taper_edits_a_week_and_saves_it_as_a_new_regimen_version()
+    {
+        await using var server = await SpeciosaServer.StartAsync();
+        await using var context = await browser.NewContextAsync(server);
+        var page = await context.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "demo.clinician");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Placeholder (demo), Avery" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Regimen, doses and chart" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Taper calendar" }).First.ClickAsync();
+        await page.GetByLabel("Weekly reduction").FillAsync("25");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Generate" }).ClickAsync();
+
+        // 6 g a day, 25% of the starting dose a week, 0.5 g steps: 4.5, 3, 1.5, 0.
+        Assert.Equal("4.5", await page.GetByLabel("Week 1 grams a day").InputValueAsync());
+        await page.GetByLabel("Week 2 grams a day").FillAsync("3.5");
+        await page.GetByLabel("Week 2 basis").FillAsync("clinician: slower second week");
+        await page.GetByLabel("Why (required)").FillAsync("Stable for two weeks; taper agreed with the patient");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new regimen version" }).ClickAsync();
+
+        var calendar = await page.Locator("#taper-calendar").InnerTextAsync();
+        Assert.Contains("3.5", calendar, StringComparison.Ordinal);
+        Assert.Contains("slower second week", calendar, StringComparison.Ordinal);
+        var history = await page.Locator("#regimen-history").InnerTextAsync();
+        Assert.Contains("taper agreed", history, StringComparison.Ordinal);
+        Assert.Contains("taper calendar", history, StringComparison.Ordinal);
+        await page.Locator("#taper-calendar").ScrollIntoViewIfNeededAsync();
+        await BrowserSession.ScreenshotAsync(page, "taper-saved");
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Speciosa.Web.Products;
+using Speciosa.Web.Tests.Products;
+using Xunit;
+
+namespace Speciosa.Web.Tests.Regimens;
+
+internal static class RegimenTestData
+{
+    public static async Task<Guid> PatientIdAsync(HttpClient client, string familyNameContains)
+    {
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/patients?name={Uri.EscapeDataString(familyNameContains)}");
+        return page.GetProperty("items").EnumerateArray().First().GetProperty("id").GetGuid();
+    }
+
+    public static async Task<(Guid ProductId, Guid LotId)> LeafLotAsync(HttpClient client)
+    {
+        var lotId = await ProductTestData.DemoLotIdAsync(client, DemoProducts.PassingLot);
+        var lot = await client.GetFromJsonAsync<JsonElement>($"/api/lots/{lotId}");
+        return (lot.GetProperty("productId").GetGuid(), lotId);
+    }
+
+    /// <summary>Enrols a fresh patient (so tests do not share state) living at the given subdivision. Enrolment
+    /// itself checks the law (warnings are confirmed here); where it refuses enrolment (a banned place), the
+    /// patient is enrolled in Tennessee and then recorded as having moved — the record must hold where they live.</summary>
+    public static async Task<Guid> EnrolAsync(HttpClient clinician, string subdivision, string country = "US")
+    {
+        var family = "Regimen " + Guid.NewGuid().ToString("N")[..6];
+        var response = await clinician.PostAsJsonAsync("/api/patients", Patient(family, country, subdivision));
+        if (response.StatusCode == HttpStatusCode.UnprocessableEntity)
+        {
+            response = await clinician.PostAsJsonAsync("/api/patients", Patient(family, "US", "US-TN"));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var enrolled = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var id = enrolled.GetProperty("id").GetGuid();
+            var moved = await clinician.PutAsJsonAsync($"/api/patients/{id}", new
+            {
+                givenName = "Test", familyName = family, dateOfBirth = "1980-01-01", sex = "unknown", countryCode = country,
+                subdivisionCode = subdivision, status = "active", careTeam = Array.Empty<Guid>(),
+                concurrencyStamp = enrolled.GetProperty("concurrencyStamp").GetGuid(),
+            });
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+            return id;
+        }
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static object Patient(string family, string country, string subdivision) => new
+    {
+        givenName = "Test", familyName = family, dateOfBirth = "1980-01-01", sex = "unknown",
+        countryCode = country, subdivisionCode = subdivision, confirmLegalWarning = true,
+    };
+
+    public static object Order(Guid productId, Guid? lotId, string reason = "Starting order", bool confirm = false, object? stamp = null,
+        decimal grams = 2m, decimal maxPerDay = 6m) => new
+    {
+        productId, lotId, gramsPerAdministration = grams, maxGramsPerDay = maxPerDay,
+        startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd"),
+        reason, confirmLegalWarning = confirm, concurrencyStamp = stamp,
+    };
+}
