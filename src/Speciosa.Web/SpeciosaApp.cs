@@ -103,7 +103,7 @@ public static class SpeciosaApp
         services.AddScoped<LegalCheck>();
         services.AddScoped<Alerts.AlertWorklist>();
         services.AddSingleton<Labs.LiverSettings>();
-        services.TryAddScoped<Safety.IRegimenStatus, Safety.NoRegimensRecorded>();
+        services.TryAddScoped<Safety.IRegimenStatus, Regimens.RegimenBackedStatus>();
         services.AddScoped<Labs.LiverReview>();
         services.AddScoped<Labs.LabRecords>();
         services.AddScoped<Safety.PregnancyReview>();

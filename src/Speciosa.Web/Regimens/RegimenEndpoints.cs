@@ -23,6 +23,7 @@ public static class RegimenEndpoints
         services.AddScoped<RegimenLegal>();
         services.AddScoped<RegimenService>();
         services.AddScoped<DoseWatch>();
+        services.AddScoped<RegimenSafetyReview>();
         services.AddScoped<DoseLog>();
         services.AddScoped<LotExposure>();
         services.AddScoped<ILotRecallListener, RecallExposureAlerts>();

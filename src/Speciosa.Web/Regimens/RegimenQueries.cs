@@ -49,7 +49,7 @@ public sealed class RegimenQueries(SpeciosaDbContext db)
     public async Task<TimeZoneInfo> ClinicZoneAsync(Guid clinicId, CancellationToken ct = default) =>
         ZoneOf(await db.Clinics.Where(c => c.Id == clinicId).Select(c => c.TimeZone).FirstOrDefaultAsync(ct));
 
-    private async Task<TimeZoneInfo> ClinicZoneForPatientAsync(Guid patientId, CancellationToken ct) =>
+    public async Task<TimeZoneInfo> ClinicZoneForPatientAsync(Guid patientId, CancellationToken ct) =>
         ZoneOf(await db.Patients.Where(p => p.Id == patientId).Join(db.Clinics, p => p.ClinicId, c => c.Id, (p, c) => c.TimeZone).FirstOrDefaultAsync(ct));
 
     public static TimeZoneInfo ZoneOf(string? name) =>

@@ -36,6 +36,7 @@ public sealed class RegimenService(
     RegimenLegal legal,
     JurisdictionRegistry registry,
     RegimenQueries queries,
+    RegimenSafetyReview safety,
     TimeProvider clock,
     IOptions<DosingOptions> options)
 {
@@ -177,6 +178,8 @@ public sealed class RegimenService(
         }
 
         db.RegimenVersions.Add(version);
+        // The regimen and the safety alerts it changes (pregnancy, liver schedule, interactions) commit together.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -186,6 +189,10 @@ public sealed class RegimenService(
             db.ChangeTracker.Clear();
             return new(RegimenWriteStatus.Conflict, Detail: "Someone amended the regimen at the same time; reload and amend again.");
         }
+
+        await safety.StageAsync(patient, now, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
 
         return new(RegimenWriteStatus.Saved, regimen, Decision: decision);
     }

@@ -15,8 +15,9 @@ public sealed record SweepOutcome(bool Ran, int Patients, int Raised, int Resolv
 
 /// <summary>The time-based rules, re-evaluated for every active patient: liver panel schedule (overdue, baseline
 /// missing), withdrawal "past expected duration" and "after the peak" on the latest COWS judged at the time now, and the
-/// pregnancy/breastfeeding/conception alerts through the regimen seam. Raises what is new and resolves what cleared.</summary>
-public sealed class SafetySweep(SpeciosaDbContext db, LiverReview liver, PregnancyReview pregnancy, AuditTrail audit, TimeProvider clock)
+/// pregnancy/breastfeeding/conception alerts through the regimen seam, and the dose escalation watch. Raises what is
+/// new and resolves what cleared.</summary>
+public sealed class SafetySweep(SpeciosaDbContext db, LiverReview liver, PregnancyReview pregnancy, Regimens.DoseWatch doses, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Advisory lock key so one instance sweeps at a time on PostgreSQL ("SPECIOSA" safety sweep).</summary>
     public const long LockKey = 0x5350_4543_5357_0001;
@@ -40,6 +41,8 @@ public sealed class SafetySweep(SpeciosaDbContext db, LiverReview liver, Pregnan
         try
         {
             var outcome = await SweepAsync(ct);
+            // Escalation and daily use without a taper plan are time-based too.
+            await doses.ReviewAllAsync(ct);
             await audit.AppendAsync(new AuditRecord("alert.sweep", "Alert", "success", Guid.NewGuid().ToString("N"),
                 ResourceId: $"patients={outcome.Patients};raised={outcome.Raised};resolved={outcome.Resolved}"), ct);
             return outcome;

@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Xunit;
+using static Speciosa.Web.Tests.Regimens.RegimenTestData;
+
+namespace Speciosa.Web.Tests.Regimens;
+
+/// <summary>Starting a regimen re-runs the safety rules that depend on being on kratom, in the same save.</summary>
+public sealed class RegimenSafetyTests(DemoServer demo) : IClassFixture<DemoServer>
+{
+    [Fact]
+    public async Task Starting_a_regimen_for_a_pregnant_patient_without_a_baseline_liver_panel_alerts_at_once()
+    {
+        var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
+        var (productId, lotId) = await LeafLotAsync(clinician);
+        var patientId = await EnrolAsync(clinician, "US-TN");
+        var view = await clinician.GetFromJsonAsync<JsonElement>($"/api/patients/{patientId}");
+        var pregnant = await clinician.PutAsJsonAsync($"/api/patients/{patientId}", new
+        {
+            givenName = view.GetProperty("givenName").GetString(), familyName = view.GetProperty("familyName").GetString(),
+            dateOfBirth = "1980-01-01", sex = "female", countryCode = "US", subdivisionCode = "US-TN", pregnant = true,
+            status = "active", careTeam = Array.Empty<Guid>(), concurrencyStamp = view.GetProperty("concurrencyStamp").GetGuid(),
+        });
+        Assert.Equal(HttpStatusCode.OK, pregnant.StatusCode);
+        Assert.DoesNotContain("safety.pregnant-on-regimen", await RuleIdsAsync(clinician, patientId));
+
+        var created = await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", Order(productId, lotId));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var rules = await RuleIdsAsync(clinician, patientId);
+        Assert.Contains("safety.pregnant-on-regimen", rules);
+        Assert.Contains("liver.baseline-panel-missing", rules);
+    }
+
+    private static async Task<List<string>> RuleIdsAsync(HttpClient client, Guid patientId) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/alerts?patientId={patientId}&status=open&pageSize=100"))
+            .GetProperty("items").EnumerateArray().Select(a => a.GetProperty("ruleId").GetString()!).ToList();
+}
