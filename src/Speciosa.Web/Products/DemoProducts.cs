@@ -10,6 +10,8 @@ public static class DemoProducts
     public const string PassingLot = "DEMO-GL-001";
     public const string FailingLot = "DEMO-GL-002";
     public const string IncompleteLot = "DEMO-HC-001";
+    public const string RecalledLot = "DEMO-HC-002";
+    public const string RecallReason = "Vendor notice: a second laboratory found O-desmethyltramadol in retained samples (demo).";
 
     public static async Task SeedAsync(SpeciosaDbContext db, Guid clinicId, Guid qualityUserId, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -34,15 +36,19 @@ public static class DemoProducts
         Lot(db, leaf, FailingLot, qualityUserId, now, failing, released: false);
         Lot(db, capsules, IncompleteLot, qualityUserId, now,
             Clean().Where(r => r.Analyte is not "salmonella" and not "escherichia-coli").ToList(), released: false);
+        // Released on a clean certificate, then recalled: recall is final and blocks any new use.
+        Lot(db, capsules, RecalledLot, qualityUserId, now, Clean(), released: true, recallReason: RecallReason);
         await db.SaveChangesAsync(ct);
     }
 
-    private static void Lot(SpeciosaDbContext db, Product product, string code, Guid userId, DateTimeOffset now, List<CertificateResult> results, bool released)
+    private static void Lot(SpeciosaDbContext db, Product product, string code, Guid userId, DateTimeOffset now, List<CertificateResult> results, bool released,
+        string? recallReason = null)
     {
         var lot = new Lot
         {
             Id = Guid.NewGuid(), ClinicId = product.ClinicId, ProductId = product.Id, LotCode = code,
-            State = released ? LotState.Released : LotState.Quarantined, StateChangedAt = now, CreatedAt = now, CreatedBy = userId,
+            State = recallReason is not null ? LotState.Recalled : released ? LotState.Released : LotState.Quarantined,
+            StateChangedAt = now, RecallReason = recallReason, CreatedAt = now, CreatedBy = userId,
             ConcurrencyStamp = Guid.NewGuid().ToString("N"),
         };
         db.Lots.Add(lot);
@@ -69,6 +75,15 @@ public static class DemoProducts
             {
                 LotId = lot.Id, FromState = LotState.Quarantined, ToState = LotState.Released, Reason = "Demo: certificate passes the clinic's standards",
                 VerdictSummary = "Pass", ChangedBy = userId, ChangedAt = now,
+            });
+        }
+
+        if (recallReason is not null)
+        {
+            db.LotStateChanges.Add(new LotStateChange
+            {
+                LotId = lot.Id, FromState = LotState.Released, ToState = LotState.Recalled, Reason = recallReason,
+                VerdictSummary = "Pass", ChangedBy = userId, ChangedAt = now.AddSeconds(1),
             });
         }
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,5 +94,27 @@ public sealed class QualityPageFormTests(DemoServer demo) : IClassFixture<DemoSe
     {
         await using var scope = demo.Server.Services.CreateAsyncScope();
         return await count(scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>());
+    }
+}
+
+public sealed class DemoLotTests(DemoServer demo) : IClassFixture<DemoServer>
+{
+    [Fact]
+    public async Task The_demo_has_a_recalled_lot_that_cannot_be_released_again_or_ordered()
+    {
+        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var lotId = await ProductTestData.DemoLotIdAsync(quality, Speciosa.Web.Products.DemoProducts.RecalledLot);
+        var lot = await quality.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/lots/{lotId}");
+        Assert.Equal("Recalled", lot.GetProperty("state").GetString());
+
+        var release = await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "try again" });
+        await release.AssertProblemAsync(HttpStatusCode.Conflict);
+
+        var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
+        var patientId = await Regimens.RegimenTestData.EnrolAsync(clinician, "US-TN");
+        var order = await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens",
+            Regimens.RegimenTestData.Order(lot.GetProperty("productId").GetGuid(), lotId));
+        Assert.Equal(HttpStatusCode.BadRequest, order.StatusCode);
+        Assert.Contains("lotId", await order.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
