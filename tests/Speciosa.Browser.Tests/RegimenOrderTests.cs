@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Speciosa.Testing;
+using Xunit;
+
+namespace Speciosa.Browser.Tests;
+
+public sealed class RegimenOrderTests(BrowserSession browser)
+{
+    [Fact]
+    public async Task A_clinician_orders_a_regimen_adds_a_taper_plan_and_sees_the_calendar_and_the_dose_chart()
+    {
+        await using var server = await SpeciosaServer.StartAsync();
+        var api = await server.SignedInClientAsync("demo.clinician");
+        var enrolled = await api.PostAsJsonAsync("/api/patients", new
+        {
+            givenName = "Rowan", familyName = "Neworder (test)", dateOfBirth = "1982-05-06", sex = "male", countryCode = "US",
+            subdivisionCode = "US-TN", careTeam = Array.Empty<Guid>(),
+        });
+        var id = (await enrolled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        await using var context = await browser.NewContextAsync(server);
+        var page = await context.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "demo.clinician");
+        await page.GotoAsync($"/patients/{id}/regimen");
+
+        await page.GetByLabel("Product").SelectOptionAsync(new SelectOptionValue { Label = "Green Vein Leaf Powder (demo)" });
+        await page.GetByLabel("Lot").SelectOptionAsync(new SelectOptionValue { Label = "DEMO-GL-001 (Green Vein Leaf Powder (demo))" });
+        await page.GetByLabel("Grams per administration").FillAsync("2");
+        await page.GetByLabel("Maximum grams a day").FillAsync("6");
+        await page.GetByLabel("Start date").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Why (required)").FillAsync("Start low: 2 g up to three times a day");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Order" }).ClickAsync();
+        Assert.Contains("Start low", await page.Locator("#regimen-history").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Taper calendar" }).First.ClickAsync();
+        await page.GetByLabel("Weekly reduction").FillAsync("25");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Generate" }).ClickAsync();
+        await page.GetByLabel("Why (required)").FillAsync("Taper agreed with the patient");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new regimen version" }).ClickAsync();
+
+        var calendar = await page.Locator("#taper-calendar").InnerTextAsync();
+        Assert.Contains("4.5", calendar, StringComparison.Ordinal);
+        await page.Locator("#dose-chart[data-drawn='true']").WaitForAsync();
+        await page.Locator("#dose-chart").ScrollIntoViewIfNeededAsync();
+        await BrowserSession.ScreenshotAsync(page, "regimen-ordered-with-taper");
+    }
+}
