@@ -118,3 +118,38 @@ public sealed class DemoLotTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Contains("lotId", await order.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+public sealed class LotPhotoPageTests(DemoServer demo) : IClassFixture<DemoServer>
+{
+    [Fact]
+    public async Task A_quality_user_adds_a_photo_on_the_lot_page_and_a_renamed_text_file_is_refused()
+    {
+        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var (_, lotId, _) = await ProductTestData.NewLotAsync(quality);
+
+        var refused = await PostPhotoAsync(quality, lotId, Encoding.UTF8.GetBytes("just text, renamed leaf.png"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("not a PNG, JPEG or WebP", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var added = await PostPhotoAsync(quality, lotId, ProductTestData.Png(4, 3));
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var html = await added.Content.ReadAsStringAsync();
+        Assert.Contains("Photo added.", html, StringComparison.Ordinal);
+        Assert.Equal(1, (await quality.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/lots/{lotId}")).GetProperty("photos").GetArrayLength());
+    }
+
+    private static async Task<HttpResponseMessage> PostPhotoAsync(HttpClient client, Guid lotId, byte[] bytes)
+    {
+        var page = await client.GetStringAsync($"/lots/{lotId}");
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent("photo"), "_handler" },
+            { new StringContent(HtmlForm.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new StringContent("Leaf"), "photoKind" },
+        };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        body.Add(file, "photoFile", "leaf.png");
+        return await client.PostAsync($"/lots/{lotId}", body);
+    }
+}
