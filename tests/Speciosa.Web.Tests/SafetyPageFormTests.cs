@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Speciosa.Testing;
+using Speciosa.Web.Data;
+using Xunit;
+
+namespace Speciosa.Web.Tests;
+
+/// <summary>The safety page forms (liver panel, RUCAM, adverse events, medicines) posted as a browser would.</summary>
+public sealed class SafetyPageFormTests(DemoServer demo) : IClassFixture<DemoServer>
+{
+    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    private SpeciosaServer Server => demo.Server;
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await client.GetStringAsync(path);
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("_handler", handler), new("__RequestVerificationToken", HtmlForm.AntiforgeryToken(page)),
+        };
+        form.AddRange(fields);
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
+    private static async Task<string> FollowAsync(HttpClient client, HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther,
+            $"Expected a redirect after saving, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location));
+    }
+
+    private async Task<int> CountAsync(Func<SpeciosaDbContext, Task<int>> count)
+    {
+        await using var scope = Server.Services.CreateAsyncScope();
+        return await count(scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>());
+    }
+
+    private static string Local(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, NewYork).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    // Rows in page order: 0 ALT, 1 AST, 2 ALP, 3 total bilirubin, 4 GGT, 5 INR.
+    internal static Dictionary<string, string> HysLawPanelFields(DateTimeOffset at)
+    {
+        // A browser posts every row, empty ones included.
+        var fields = Enumerable.Range(0, 6).SelectMany(i => new[] { "Value", "Unit", "ReferenceLow", "Uln" }.Select(f => $"Input.Rows[{i}].{f}"))
+            .ToDictionary(k => k, _ => "");
+        foreach (var (k, v) in HysLawValues(at))
+        {
+            fields[k] = v;
+        }
+
+        return fields;
+    }
+
+    private static Dictionary<string, string> HysLawValues(DateTimeOffset at) => new()
+    {
+        ["Input.CollectedAt"] = Local(at),
+        ["Input.Rows[0].Value"] = "250", ["Input.Rows[0].Unit"] = "U/L", ["Input.Rows[0].Uln"] = "40",
+        ["Input.Rows[2].Value"] = "100", ["Input.Rows[2].Unit"] = "U/L", ["Input.Rows[2].Uln"] = "120",
+        ["Input.Rows[3].Value"] = "3.1", ["Input.Rows[3].Unit"] = "mg/dL", ["Input.Rows[3].ReferenceLow"] = "0.1", ["Input.Rows[3].Uln"] = "1.2",
+    };
+
+    [Fact]
+    public async Task The_liver_panel_form_saves_the_results_and_the_page_shows_times_uln_grade_quadrant_and_alert()
+    {
+        var client = await Server.SignedInClientAsync("demo.clinician");
+        var id = await LiverAlertTests.EnrolAsync(client, "Liverform");
+
+        var page = await FollowAsync(client, await PostFormAsync(client, $"/patients/{id}/liver", "liver-panel",
+            HysLawPanelFields(DateTimeOffset.UtcNow.AddHours(-3))));
+
+        Assert.Contains("Saved 3 results", page, StringComparison.Ordinal);
+        Assert.Contains("6.25×", page, StringComparison.Ordinal); // ALT 250 / 40
+        Assert.Contains("grade 3 (>5.0-20.0×ULN)", page, StringComparison.Ordinal);
+        Assert.Contains("0.1–1.2 mg/dL", page, StringComparison.Ordinal);
+        Assert.Contains("Quadrant: upper right: potential Hy's law", page, StringComparison.Ordinal);
+        Assert.Contains("liver.potential-hys-law", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"liver-chart-data\"", page, StringComparison.Ordinal);
+        Assert.Equal(3, await CountAsync(db => db.LabResults.CountAsync(r => r.PatientId == id && r.EnteredVia == "page")));
+    }
+
+    [Fact]
+    public async Task An_invalid_liver_panel_stores_nothing_and_says_what_is_wrong_beside_the_field()
+    {
+        var client = await Server.SignedInClientAsync("demo.clinician");
+        var id = await LiverAlertTests.EnrolAsync(client, "Liverbad");
+        var fields = HysLawPanelFields(DateTimeOffset.UtcNow.AddHours(-3));
+        fields["Input.Rows[0].Value"] = "lots";
+        fields["Input.Rows[3].Uln"] = "";
+
+        var response = await PostFormAsync(client, $"/patients/{id}/liver", "liver-panel", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Nothing was saved", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"alt.value-problem\" role=\"alert\"><strong>Problem:</strong> A number, e.g. 42 or 1.8.", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"total-bilirubin.uln-problem\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"lots\"", page, StringComparison.Ordinal); // what was typed stays to correct
+        Assert.Equal(0, await CountAsync(db => db.LabResults.CountAsync(r => r.PatientId == id)));
+    }
+}
