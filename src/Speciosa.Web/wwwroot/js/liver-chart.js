@@ -14,9 +14,12 @@
 
   var lineCanvas = document.getElementById('liver-chart');
   if (lineCanvas && series.length > 0) {
-    var labels = [];
-    series.forEach(function (s) { s.points.forEach(function (p) { if (labels.indexOf(p.t) < 0) { labels.push(p.t); } }); });
-    labels.sort();
+    // Times come as clinic-local "yyyy-MM-dd HH:mm"; read them as UTC only to space points by real elapsed time.
+    function ms(t) { return Date.parse(t.replace(' ', 'T') + ':00Z'); }
+    function day(v) { return new Date(v).toISOString().slice(0, 10); }
+    var minX = Infinity, maxX = -Infinity;
+    series.forEach(function (s) { s.points.forEach(function (p) { minX = Math.min(minX, ms(p.t)); maxX = Math.max(maxX, ms(p.t)); }); });
+    var pad = Math.max((maxX - minX) * 0.05, 12 * 3600 * 1000);
     var maxY = 1;
     series.forEach(function (s) { s.points.forEach(function (p) { maxY = Math.max(maxY, p.x); }); });
     var thresholdLines = {
@@ -34,8 +37,8 @@
           ctx.beginPath(); ctx.moveTo(area.left, py); ctx.lineTo(area.right, py); ctx.stroke();
           ctx.setLineDash([]);
           ctx.fillStyle = '#1b2430';
-          var text = t.timesUln + '× ULN';
-          ctx.fillText(text, area.left + 4, py - 3);
+          var text = t.label;
+          ctx.fillText(text, area.right - ctx.measureText(text).width - 4, py - 3);
         });
         ctx.restore();
       }
@@ -43,14 +46,10 @@
     new Chart(lineCanvas, {
       type: 'line',
       data: {
-        labels: labels,
         datasets: series.map(function (s) {
-          var byT = {};
-          s.points.forEach(function (p) { byT[p.t] = p.x; });
           return {
             label: (names[s.test] || s.test) + ' ×ULN',
-            data: labels.map(function (l) { return l in byT ? byT[l] : null; }),
-            spanGaps: true,
+            data: s.points.map(function (p) { return { x: ms(p.t), y: p.x, t: p.t }; }),
             borderColor: palette[s.test] || '#374151',
             backgroundColor: palette[s.test] || '#374151',
             borderDash: dashes[s.test] || [],
@@ -63,10 +62,14 @@
         maintainAspectRatio: false,
         animation: false,
         scales: {
-          x: { title: { display: true, text: 'Collected' }, ticks: { maxRotation: 45, autoSkip: true } },
+          x: { type: 'linear', min: minX - pad, max: maxX + pad, title: { display: true, text: 'Date collected' },
+            ticks: { maxTicksLimit: 5, maxRotation: 0, callback: function (v) { return day(v); } } },
           y: { beginAtZero: true, suggestedMax: Math.max(6, Math.ceil(maxY * 1.1)), title: { display: true, text: '× ULN' } }
         },
-        plugins: { legend: { labels: { usePointStyle: true } } }
+        plugins: {
+          legend: { labels: { usePointStyle: true } },
+          tooltip: { callbacks: { title: function (items) { return items.length ? items[0].raw.t : ''; } } }
+        }
       },
       plugins: [thresholdLines]
     });
@@ -75,6 +78,8 @@
   var edishCanvas = document.getElementById('edish-chart');
   var e = data.edish;
   if (edishCanvas && e) {
+    var shown = [0.1, 1, 2, 3, 10, 100, 1000];
+    function tick(v) { return shown.indexOf(Number(v)) >= 0 ? String(v) : ''; }
     var lo = 0.1, hi = Math.max(100, e.altTimesUln * 2, e.bilirubinTimesUln * 2);
     var quadrantLines = {
       id: 'quadrantLines',
@@ -94,7 +99,7 @@
         ctx.font = '600 11px system-ui, sans-serif';
         ctx.fillText("Potential Hy's law", area.right - ctx.measureText("Potential Hy's law").width - 4, area.top + 12);
         ctx.fillText("Temple's corollary", area.right - ctx.measureText("Temple's corollary").width - 4, area.bottom - 16);
-        ctx.fillText('Cholestasis', area.left + 4, area.top + 12);
+        ctx.fillText('Hyperbilirubinaemia', area.left + 4, area.top + 12);
         ctx.fillText('Normal', area.left + 4, area.bottom - 16);
         ctx.restore();
       }
@@ -107,8 +112,8 @@
         maintainAspectRatio: false,
         animation: false,
         scales: {
-          x: { type: 'logarithmic', min: lo, max: hi, title: { display: true, text: 'Peak ALT ×ULN (log)' } },
-          y: { type: 'logarithmic', min: lo, max: hi, title: { display: true, text: 'Peak bilirubin ×ULN (log)' } }
+          x: { type: 'logarithmic', min: lo, max: hi, title: { display: true, text: 'Peak ALT ×ULN (log)' }, ticks: { autoSkip: false, maxRotation: 0, callback: tick } },
+          y: { type: 'logarithmic', min: lo, max: hi, title: { display: true, text: 'Peak bilirubin ×ULN (log)' }, ticks: { autoSkip: false, callback: tick } }
         },
         plugins: { legend: { display: false } }
       },
