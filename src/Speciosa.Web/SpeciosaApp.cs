@@ -105,6 +105,7 @@ public static class SpeciosaApp
         services.TryAddScoped<Safety.IRegimenStatus, Safety.NoRegimensRecorded>();
         services.AddScoped<Labs.LiverReview>();
         services.AddScoped<Labs.LabRecords>();
+        services.AddScoped<Labs.RucamReview>();
         services.AddScoped<Safety.PregnancyReview>();
         services.AddScoped<Medicines.MedicineScreeningService>();
         services.AddScoped<Safety.SafetySweep>();

@@ -102,4 +102,52 @@ public sealed class SafetyPageFormTests(DemoServer demo) : IClassFixture<DemoSer
         Assert.Contains("value=\"lots\"", page, StringComparison.Ordinal); // what was typed stays to correct
         Assert.Equal(0, await CountAsync(db => db.LabResults.CountAsync(r => r.PatientId == id)));
     }
+
+    private async Task<Guid> PatientWithHysLawPanelAsync(HttpClient client, string family)
+    {
+        var id = await LiverAlertTests.EnrolAsync(client, family);
+        var response = await client.PostAsync($"/api/patients/{id}/labs", System.Net.Http.Json.JsonContent.Create(LiverAlertTests.HysLawPanel(DateTimeOffset.UtcNow.AddHours(-3))));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return id;
+    }
+
+    [Fact]
+    public async Task The_rucam_worksheet_fills_age_from_the_record_and_recalculates_with_the_clinicians_answers()
+    {
+        var client = await Server.SignedInClientAsync("demo.clinician");
+        var id = await PatientWithHysLawPanelAsync(client, "Rucamform");
+        var path = $"/patients/{id}/liver/rucam";
+
+        var before = WebUtility.HtmlDecode(await client.GetStringAsync(path));
+        Assert.Contains("hepatocellular scale applies", before, StringComparison.Ordinal);
+        Assert.Contains("Filled from the record (you can change it):</strong> Age", before, StringComparison.Ordinal);
+        Assert.Contains("To be answered by you:", before, StringComparison.Ordinal);
+        Assert.Contains("UNCONFIRMED", before, StringComparison.Ordinal);
+        Assert.Contains("Total 0: ", before, StringComparison.Ordinal);
+
+        var response = await PostFormAsync(client, path, "rucam", new Dictionary<string, string>
+        {
+            ["answer.onset"] = "start-5-90", ["answer.known-hepatotoxicity"] = "published-not-labelled",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var after = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Matches("Total [1-9]: ", after);
+        Assert.Contains("Answered by you:", after, StringComparison.Ordinal);
+        Assert.Contains("value=\"start-5-90\" checked", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rucam_answer_that_is_not_allowed_is_refused_beside_its_item()
+    {
+        var client = await Server.SignedInClientAsync("demo.clinician");
+        var id = await PatientWithHysLawPanelAsync(client, "Rucambad");
+
+        var response = await PostFormAsync(client, $"/patients/{id}/liver/rucam", "rucam", new Dictionary<string, string> { ["answer.onset"] = "whenever" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"onset-problem\" role=\"alert\"><strong>Problem:</strong> Choose one of the answers listed for item 1.", page, StringComparison.Ordinal);
+        Assert.Contains("Total 0: ", page, StringComparison.Ordinal);
+    }
 }
