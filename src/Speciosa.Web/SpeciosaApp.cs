@@ -107,6 +107,7 @@ public static class SpeciosaApp
         services.AddScoped<Labs.LabRecords>();
         services.AddScoped<Labs.RucamReview>();
         services.AddScoped<Safety.PregnancyReview>();
+        services.AddScoped<Safety.AdverseEvents>();
         services.AddScoped<Medicines.MedicineScreeningService>();
         services.AddScoped<Safety.SafetySweep>();
         services.AddHostedService<Safety.SafetyMonitor>();

@@ -150,4 +150,52 @@ public sealed class SafetyPageFormTests(DemoServer demo) : IClassFixture<DemoSer
         Assert.Contains("id=\"onset-problem\" role=\"alert\"><strong>Problem:</strong> Choose one of the answers listed for item 1.", page, StringComparison.Ordinal);
         Assert.Contains("Total 0: ", page, StringComparison.Ordinal);
     }
+
+    private static List<KeyValuePair<string, string>> EventFields(string grade, string outcome, params string[] criteria)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Input.TermId", Speciosa.Clinical.Safety.AdverseEventTermCatalogue.Default.Terms[0].Id), new("Input.OtherTerm", ""),
+            new("Input.Onset", Local(DateTimeOffset.UtcNow.AddDays(-2))), new("Input.ResolvedAt", ""), new("Input.Grade", grade),
+            new("Input.Outcome", outcome), new("Input.Relatedness", "possible"), new("Input.ActionTaken", "dose-reduced"),
+            new("Input.Description", "Made-up test event."),
+        };
+        fields.AddRange(criteria.Select(c => new KeyValuePair<string, string>("Input.SeriousnessCriteria", c)));
+        return fields;
+    }
+
+    [Fact]
+    public async Task The_adverse_event_form_records_a_serious_event_marked_in_words_with_its_medwatch_draft()
+    {
+        var client = await Server.SignedInClientAsync("demo.clinician");
+        var id = await LiverAlertTests.EnrolAsync(client, "Eventform");
+
+        var page = await FollowAsync(client, await PostFormAsync(client, $"/patients/{id}/adverse-events", "adverse-event",
+            EventFields("3", "recovering", "hospitalisation")));
+
+        Assert.Contains("It is SERIOUS: an alert was raised", page, StringComparison.Ordinal);
+        Assert.Contains("SERIOUS: hospitalisation", page, StringComparison.Ordinal);
+        Assert.Contains("3 (severe)", page, StringComparison.Ordinal);
+        Assert.Contains("dose reduced", page, StringComparison.Ordinal);
+        var link = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/api/patients/[^\"]+/medwatch)\"").Groups[1].Value;
+        var draft = await client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        Assert.Contains("MedWatch 3500", await draft.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_adverse_event_without_grade_or_outcome_stores_nothing_and_says_so_beside_the_fields()
+    {
+        var client = await Server.SignedInClientAsync("demo.clinician");
+        var id = await LiverAlertTests.EnrolAsync(client, "Eventbad");
+
+        var response = await PostFormAsync(client, $"/patients/{id}/adverse-events", "adverse-event", EventFields("", "", "hospitalisation"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"grade-problem\" role=\"alert\"><strong>Problem:</strong> The CTCAE grade must be 1 to 5.", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"outcome-problem\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"hospitalisation\" checked", page, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(db => db.AdverseEvents.CountAsync(e => e.PatientId == id)));
+    }
 }
