@@ -67,4 +67,52 @@ public sealed class LiverPageTests(BrowserSession browser)
         await page.WaitForFunctionAsync("() => Chart.getChart('liver-chart') && Chart.getChart('edish-chart')");
         await BrowserSession.ScreenshotAsync(page, "liver-hys-law");
     }
+
+    [Fact]
+    public async Task The_rucam_adverse_event_and_medicine_pages_fit_a_375_px_phone()
+    {
+        await using var server = await SpeciosaServer.StartAsync();
+        var api = await server.SignedInClientAsync("demo.clinician");
+        var enrolled = await api.PostAsJsonAsync("/api/patients", new
+        {
+            givenName = "Sasha", familyName = "Phonecheck", dateOfBirth = "1960-01-02", sex = "male", countryCode = "US",
+            pregnant = false, breastfeeding = false, planningConception = false, confirmLegalWarning = true,
+        });
+        var id = (await enrolled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var at = DateTimeOffset.UtcNow.AddHours(-3);
+        (await api.PostAsJsonAsync($"/api/patients/{id}/labs", new
+        {
+            results = new object[]
+            {
+                new { test = "alt", value = 250m, unit = "U/L", upperLimitOfNormal = 40m, collectedAt = at },
+                new { test = "alp", value = 100m, unit = "U/L", upperLimitOfNormal = 120m, collectedAt = at },
+                new { test = "total-bilirubin", value = 3.1m, unit = "mg/dL", upperLimitOfNormal = 1.2m, collectedAt = at },
+            },
+        })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/patients/{id}/adverse-events", new
+        {
+            otherTerm = "Made-up jaundice", grade = 3, onset = at, outcome = "recovering", relatedness = "possible",
+            seriousnessCriteria = new[] { "hospitalisation" }, actionTaken = "withdrawn",
+        })).EnsureSuccessStatusCode();
+        var rule = Speciosa.Clinical.Interactions.InteractionRuleBase.Default.MedicineRules.First(r => r.Classes.Count > 0);
+        (await api.PostAsJsonAsync($"/api/patients/{id}/medicines", new { name = "Madeupzolam", classes = new[] { rule.Classes[0] } })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/patients/{id}/medicines", new { name = "Made-up tonic" })).EnsureSuccessStatusCode();
+
+        await using var context = await browser.NewContextAsync(server, width: 375, height: 800);
+        var page = await context.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "demo.clinician");
+        foreach (var (path, name, expect) in new[]
+        {
+            ($"/patients/{id}/liver/rucam", "rucam-phone", "Total "),
+            ($"/patients/{id}/adverse-events", "adverse-events-phone", "SERIOUS: hospitalisation"),
+            ($"/patients/{id}/medicines", "medicines-phone", "No data:"),
+        })
+        {
+            await page.GotoAsync(path);
+            Assert.Contains(expect, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+            Assert.False(overflow, $"{path} scrolls sideways on a 375 px phone.");
+            await BrowserSession.ScreenshotAsync(page, name);
+        }
+    }
 }
