@@ -245,4 +245,28 @@ public sealed class SafetyPageFormTests(DemoServer demo) : IClassFixture<DemoSer
         Assert.Contains("id=\"rxNorm-problem\" role=\"alert\"><strong>Problem:</strong> An RxNorm concept id (digits only)", page, StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync(db => db.PatientMedicines.CountAsync(m => m.PatientId == id)));
     }
+
+    [Fact]
+    public async Task Marking_a_liver_result_entered_in_error_needs_a_reason_keeps_it_struck_through_and_clears_the_hys_law_alert()
+    {
+        var client = await Server.SignedInClientAsync("demo.clinician");
+        var id = await LiverAlertTests.EnrolAsync(client, "Liverfix");
+        await FollowAsync(client, await PostFormAsync(client, $"/patients/{id}/liver", "liver-panel", HysLawPanelFields(DateTimeOffset.UtcNow.AddHours(-3))));
+        Guid bilirubinId;
+        await using (var scope = Server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
+            bilirubinId = await db.LabResults.Where(r => r.PatientId == id && r.Test == "TotalBilirubin").Select(r => r.Id).SingleAsync();
+        }
+
+        var refused = await PostFormAsync(client, $"/patients/{id}/liver", $"eie-{bilirubinId}", [new("reason", "")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains($"id=\"eie-{bilirubinId}-problem\" role=\"alert\"><strong>Problem:</strong> A reason of 1 to 500 characters.",
+            WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var page = await FollowAsync(client, await PostFormAsync(client, $"/patients/{id}/liver", $"eie-{bilirubinId}", [new("reason", "Haemolysed sample (made up)")]));
+        Assert.Contains("ENTERED IN ERROR: Haemolysed sample (made up)", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("liver.potential-hys-law", page, StringComparison.Ordinal);
+        Assert.Contains("No eDISH point", page, StringComparison.Ordinal);
+    }
 }
