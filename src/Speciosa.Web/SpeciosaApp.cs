@@ -106,7 +106,9 @@ public static class SpeciosaApp
         services.TryAddScoped<Safety.IRegimenStatus, Regimens.RegimenBackedStatus>();
         services.AddScoped<Labs.LiverReview>();
         services.AddScoped<Labs.LabRecords>();
+        services.AddScoped<Labs.RucamReview>();
         services.AddScoped<Safety.PregnancyReview>();
+        services.AddScoped<Safety.AdverseEvents>();
         services.AddScoped<Medicines.MedicineScreeningService>();
         services.AddScoped<Safety.SafetySweep>();
         services.AddHostedService<Safety.SafetyMonitor>();

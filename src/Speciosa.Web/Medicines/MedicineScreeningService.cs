@@ -38,6 +38,60 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db)
         return (result, current, added, resolved);
     }
 
+    /// <summary>The patient's current medicines (oldest first) with the screening of each, as the list API returns it.</summary>
+    public async Task<(List<PatientMedicine> Medicines, InteractionScreeningResult Result)> ScreenCurrentAsync(Guid patientId, CancellationToken ct)
+    {
+        var current = (await db.PatientMedicines.AsNoTracking()
+            .Where(m => m.PatientId == patientId && !m.EnteredInError && m.StoppedAt == null).ToListAsync(ct))
+            .OrderBy(m => m.RecordedAt).ToList();
+        return (current, InteractionScreening.Screen(current.Select(ToScreened)));
+    }
+
+    public async Task<List<MedicineView>> ListAsync(Guid patientId, CancellationToken ct)
+    {
+        var (current, result) = await ScreenCurrentAsync(patientId, ct);
+        return current.Select((m, i) => ViewOf(m, result.Medicines[i])).ToList();
+    }
+
+    /// <summary>Validates, stores and screens a medicine with its interaction alerts in one save; on any problem stores nothing.</summary>
+    public async Task<(MedicineAdded? Added, Dictionary<string, string[]> Errors)> AddAsync(
+        Patient patient, MedicineRequest request, Guid userId, DateTimeOffset now, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200)
+        {
+            errors["name"] = ["The medicine or substance name, 1 to 200 characters."];
+        }
+
+        if (request.RxNorm is { } rx && (rx.Trim().Length is 0 or > 16 || !rx.Trim().All(char.IsAsciiDigit)))
+        {
+            errors["rxNorm"] = ["An RxNorm concept id (digits only), or leave it out."];
+        }
+
+        var classes = (request.Classes ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
+        var unknown = classes.Where(c => !DrugClassCatalogue.Default.IsKnownClass(c)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors["classes"] = [$"Unknown class id(s): {string.Join(", ", unknown)}. Allowed: {string.Join(", ", DrugClassCatalogue.Default.Classes.Select(c => c.Id))}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var medicine = new PatientMedicine
+        {
+            Id = Guid.NewGuid(), PatientId = patient.Id, Name = request.Name!.Trim(), RxNorm = request.RxNorm?.Trim(),
+            Classes = string.Join(",", classes), RecordedAt = now, RecordedByUserId = userId,
+        };
+        db.PatientMedicines.Add(medicine);
+        var (result, current, added, _) = await StageAsync(patient, now, ct);
+        added = await AlertBook.SaveAsync(db, added, async () => (await StageAsync(patient, now, ct)).Added, ct);
+        var index = current.FindIndex(m => m.Id == medicine.Id);
+        return (new MedicineAdded(ViewOf(medicine, result.Medicines[index]), result.RuleBaseVersion, added.Select(AlertBook.ViewOf).ToList()), errors);
+    }
+
     public static ScreenedMedicine ToScreened(PatientMedicine m) =>
         new(m.Name, m.RxNorm, m.Classes.Split(',', StringSplitOptions.RemoveEmptyEntries));
 
@@ -53,24 +107,15 @@ public static class MedicineEndpoints
         var group = app.MapGroup("/api/patients/{patientId:guid}/medicines").WithTags("Medicines");
 
         group.MapGet("/", async Task<Results<Ok<List<MedicineView>>, ProblemHttpResult>> (
-                Guid patientId, ClaimsPrincipal user, PatientRecords records, SpeciosaDbContext db, CancellationToken ct) =>
-            {
-                if (await records.FindAsync(user, patientId, ct) is not { } p)
-                {
-                    return ProblemResponses.Problem(StatusCodes.Status404NotFound);
-                }
-
-                var current = await db.PatientMedicines.AsNoTracking()
-                    .Where(m => m.PatientId == p.Id && !m.EnteredInError && m.StoppedAt == null).ToListAsync(ct);
-                current = current.OrderBy(m => m.RecordedAt).ToList();
-                var result = InteractionScreening.Screen(current.Select(MedicineScreeningService.ToScreened));
-                return TypedResults.Ok(current.Select((m, i) => MedicineScreeningService.ViewOf(m, result.Medicines[i])).ToList());
-            })
+                Guid patientId, ClaimsPrincipal user, PatientRecords records, MedicineScreeningService screening, CancellationToken ct) =>
+                await records.FindAsync(user, patientId, ct) is { } p
+                    ? TypedResults.Ok(await screening.ListAsync(p.Id, ct))
+                    : ProblemResponses.Problem(StatusCodes.Status404NotFound))
             .WithSummary("Current concomitant medicines with their screening outcome (InteractionsFound, NoKnownInteraction, NoData).")
             .Audited("medicine.list", "PatientMedicine").RequireAuthorization(Policies.Clinical);
 
         group.MapPost("/", async Task<Results<Created<MedicineAdded>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, MedicineRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records, SpeciosaDbContext db,
+                Guid patientId, MedicineRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records,
                 MedicineScreeningService screening, TimeProvider clock, CancellationToken ct) =>
             {
                 if (await records.FindAsync(user, patientId, ct) is not { } p)
@@ -78,43 +123,14 @@ public static class MedicineEndpoints
                     return ProblemResponses.Problem(StatusCodes.Status404NotFound);
                 }
 
-                var errors = new Dictionary<string, string[]>();
-                if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200)
-                {
-                    errors["name"] = ["The medicine or substance name, 1 to 200 characters."];
-                }
-
-                if (request.RxNorm is { } rx && (rx.Trim().Length is 0 or > 16 || !rx.Trim().All(char.IsAsciiDigit)))
-                {
-                    errors["rxNorm"] = ["An RxNorm concept id (digits only), or leave it out."];
-                }
-
-                var classes = (request.Classes ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
-                var unknown = classes.Where(c => !DrugClassCatalogue.Default.IsKnownClass(c)).ToList();
-                if (unknown.Count > 0)
-                {
-                    errors["classes"] = [$"Unknown class id(s): {string.Join(", ", unknown)}. Allowed: {string.Join(", ", DrugClassCatalogue.Default.Classes.Select(c => c.Id))}."];
-                }
-
-                if (errors.Count > 0)
+                var (added, errors) = await screening.AddAsync(p, request, user.UserId()!.Value, clock.GetUtcNow(), ct);
+                if (added is null)
                 {
                     return ProblemResponses.Invalid(errors);
                 }
 
-                var now = clock.GetUtcNow();
-                var medicine = new PatientMedicine
-                {
-                    Id = Guid.NewGuid(), PatientId = p.Id, Name = request.Name!.Trim(), RxNorm = request.RxNorm?.Trim(),
-                    Classes = string.Join(",", classes), RecordedAt = now, RecordedByUserId = user.UserId()!.Value,
-                };
-                db.PatientMedicines.Add(medicine);
-                var (result, current, added, _) = await screening.StageAsync(p, now, ct);
-                added = await AlertBook.SaveAsync(db, added, async () => (await screening.StageAsync(p, now, ct)).Added, ct);
-                http.Audit().ResourceId = medicine.Id.ToString();
-                var index = current.FindIndex(m => m.Id == medicine.Id);
-                return TypedResults.Created($"/api/patients/{p.Id}/medicines",
-                    new MedicineAdded(MedicineScreeningService.ViewOf(medicine, result.Medicines[index]), result.RuleBaseVersion,
-                        added.Select(AlertBook.ViewOf).ToList()));
+                http.Audit().ResourceId = added.Medicine.Id.ToString();
+                return TypedResults.Created($"/api/patients/{p.Id}/medicines", added);
             })
             .WithSummary("Add a concomitant medicine or substance (name, optional RxNorm, drug class ids); it is screened at once and " +
                 "found interactions alert in the same save. NoData (unrecognised) differs from NoKnownInteraction.")

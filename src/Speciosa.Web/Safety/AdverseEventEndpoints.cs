@@ -35,67 +35,28 @@ public static class AdverseEventEndpoints
             .Audited("adverse-event-term.list", "AdverseEventTerm").RequireAuthorization(Policies.Clinical);
 
         group.MapGet("/", async Task<Results<Ok<List<AdverseEventView>>, ProblemHttpResult>> (
-                Guid patientId, ClaimsPrincipal user, PatientRecords records, SpeciosaDbContext db, CancellationToken ct) =>
-            {
-                if (await records.FindAsync(user, patientId, ct) is not { } p)
-                {
-                    return NotFound();
-                }
-
-                var rows = await db.AdverseEvents.AsNoTracking().Where(e => e.PatientId == p.Id && !e.EnteredInError).ToListAsync(ct);
-                return TypedResults.Ok(rows.OrderByDescending(e => e.Onset).Select(ViewOf).ToList());
-            })
+                Guid patientId, ClaimsPrincipal user, PatientRecords records, AdverseEvents events, CancellationToken ct) =>
+                await records.FindAsync(user, patientId, ct) is { } p ? TypedResults.Ok(await events.ListAsync(p.Id, ct)) : NotFound())
             .WithSummary("Adverse events of a patient, newest onset first.")
             .Audited("adverse-event.list", "AdverseEvent").RequireAuthorization(Policies.Clinical);
 
         group.MapPost("/", async Task<Results<Created<AdverseEventRecorded>, ValidationProblem, ProblemHttpResult>> (
                 Guid patientId, AdverseEventRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records,
-                SpeciosaDbContext db, TimeProvider clock, CancellationToken ct) =>
+                AdverseEvents events, CancellationToken ct) =>
             {
                 if (await records.FindAsync(user, patientId, ct) is not { } p)
                 {
                     return NotFound();
                 }
 
-                var now = clock.GetUtcNow();
-                var id = Guid.NewGuid();
-                var criteria = request.SeriousnessCriteria ?? [];
-                var validation = AdverseEventValidation.Validate(
-                    new AdverseEventReport(id.ToString(), request.TermId, request.OtherTerm, request.Grade, request.Onset, request.ResolvedAt,
-                        request.Outcome ?? "", request.Relatedness ?? "", criteria), now);
-                var errors = validation.Problems.GroupBy(pr => pr.Field).ToDictionary(g => g.Key, g => g.Select(pr => pr.Message).ToArray());
-                var action = request.ActionTaken ?? "unknown";
-                if (!AdverseEventActions.All.Contains(action))
-                {
-                    errors["actionTaken"] = [$"Allowed: {string.Join(", ", AdverseEventActions.All)}."];
-                }
-
-                if (request.Description is { Length: > 4000 })
-                {
-                    errors["description"] = ["At most 4000 characters."];
-                }
-
-                if (errors.Count > 0 || validation.Event is not { } ev)
+                var (recorded, errors) = await events.RecordAsync(p, request, user.UserId()!.Value, ct);
+                if (recorded is null)
                 {
                     return ProblemResponses.Invalid(errors);
                 }
 
-                var assessment = AdverseEventAssessment.Assess(ev);
-                var row = new AdverseEventRecord
-                {
-                    Id = id, PatientId = p.Id, TermId = ev.Term?.Id, TermText = ev.TermText, Grade = ev.Grade, Onset = ev.Onset.ToUniversalTime(),
-                    ResolvedAt = ev.ResolvedAt?.ToUniversalTime(), Outcome = request.Outcome!, Relatedness = request.Relatedness!,
-                    SeriousnessCriteria = string.Join(",", criteria.Distinct()), Serious = assessment.IsSerious, ActionTaken = action,
-                    Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
-                    RecordedAt = now, RecordedByUserId = user.UserId()!.Value,
-                };
-                db.AdverseEvents.Add(row);
-                var raised = assessment.Alert is { } alert ? new[] { alert } : [];
-                var added = await AlertBook.AddNewAsync(db, p, raised, now, ct);
-                added = await AlertBook.SaveAsync(db, added, () => AlertBook.AddNewAsync(db, p, raised, now, ct), ct);
-                http.Audit().ResourceId = row.Id.ToString();
-                return TypedResults.Created($"/api/patients/{p.Id}/adverse-events/{row.Id}",
-                    new AdverseEventRecorded(ViewOf(row), added.Select(AlertBook.ViewOf).ToList()));
+                http.Audit().ResourceId = recorded.Event.Id.ToString();
+                return TypedResults.Created($"/api/patients/{p.Id}/adverse-events/{recorded.Event.Id}", recorded);
             })
             .WithSummary("Record an adverse event: termId from the list or otherTerm, CTCAE grade 1-5, onset, outcome, relatedness, " +
                 "seriousness criteria, action taken. A serious event (any criterion, or grade ≥ 4) raises its alert in the same save.")
