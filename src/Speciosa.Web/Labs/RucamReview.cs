@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Speciosa.Clinical.Liver;
+using Speciosa.Web.Data;
 using Speciosa.Web.Patients;
 using Speciosa.Web.Safety;
 
@@ -11,7 +13,7 @@ public sealed record RucamStart(RucamWorksheet? Worksheet, string Basis);
 /// <summary>Prepares an updated-RUCAM worksheet for a patient from the recorded data, with the clinical core's
 /// <see cref="RucamWorksheet.Prepare"/>, and applies the clinician's answers with <see cref="RucamWorksheet.Answer"/>.
 /// The worksheet is a calculation: nothing is stored.</summary>
-public sealed class RucamReview(LiverReview review, IRegimenStatus regimens)
+public sealed class RucamReview(LiverReview review, IRegimenStatus regimens, SpeciosaDbContext db)
 {
     public async Task<RucamStart> PrepareAsync(Patient patient, CancellationToken ct)
     {
@@ -22,16 +24,21 @@ public sealed class RucamReview(LiverReview review, IRegimenStatus regimens)
         }
 
         var regimen = await regimens.ForPatientAsync(patient.Id, ct);
+        // First and last kratom dose from the dose log; a patient still on a regimen is still taking it.
+        var doseTimes = await db.Doses.AsNoTracking().Where(d => d.PatientId == patient.Id).Select(d => d.GivenAt).ToListAsync(ct);
+        DateTimeOffset? firstDose = doseTimes.Count > 0 ? doseTimes.Min() : regimen.StartedAt;
+        DateTimeOffset? lastDose = regimen.OnKratomRegimen || doseTimes.Count == 0 ? null : doseTimes.Max();
+        var datesKnown = regimen.OnKratomRegimen || doseTimes.Count > 0;
         var onsetDay = DateOnly.FromDateTime(onset.CollectedAt.UtcDateTime);
         var age = onsetDay.Year - patient.DateOfBirth.Year - (onsetDay < patient.DateOfBirth.AddYears(onsetDay.Year - patient.DateOfBirth.Year) ? 1 : 0);
         PatientSex? sex = patient.Sex switch { "female" => PatientSex.Female, "male" => PatientSex.Male, _ => null };
         var form = RucamWorksheet.FormFor(r.Pattern);
-        var facts = new RucamFacts(form, regimen.OnKratomRegimen ? regimen.StartedAt : null, null, onset.CollectedAt, evaluation.Panels,
+        var facts = new RucamFacts(form, firstDose, lastDose, onset.CollectedAt, evaluation.Panels,
             AgeYears: age, Sex: sex, Pregnant: patient.Pregnant);
         var worksheet = RucamWorksheet.Prepare(facts);
-        if (!regimen.OnKratomRegimen)
+        if (!datesKnown)
         {
-            // Without a recorded regimen "still taking" is not known: leave the course after stopping to the clinician.
+            // With no regimen and no dose recorded, "still taking" is not known: leave the course after stopping to the clinician.
             worksheet = worksheet with
             {
                 Items = worksheet.Items.Select(i => i.Id == "course"
