@@ -4,6 +4,10 @@ using Xunit;
 
 [assembly: AssemblyFixture(typeof(Speciosa.Browser.Tests.BrowserSession))]
 
+// One browser test at a time: each starts a server and drives Chromium, and in parallel on two cores they
+// starve each other into timeouts.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace Speciosa.Browser.Tests;
 
 /// <summary>Debian's Chromium driven by Playwright (never a downloaded browser). The path comes from
@@ -33,6 +37,7 @@ public sealed class BrowserSession : IAsyncLifetime
             return;
         }
 
+        Assertions.SetDefaultExpectTimeout(60_000);
         try
         {
             playwright = await Playwright.CreateAsync();
@@ -59,11 +64,15 @@ public sealed class BrowserSession : IAsyncLifetime
             TestEnvironment.SkipOrFail(TestEnvironment.RequireBrowser, UnavailableReason ?? "Chromium is not available.");
         }
 
-        return await Browser!.NewContextAsync(new BrowserNewContextOptions
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = server.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        // Pages render on a loaded 2-core machine next to a server and a database: be patient, not flaky.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)
@@ -79,8 +88,11 @@ public sealed class BrowserSession : IAsyncLifetime
         await page.GetByLabel("User name").FillAsync(userName);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await Assertions.Expect(page).Not.ToHaveURLAsync(SignInUrl());
     }
+
+    /// <summary>Matches the sign-in page's address.</summary>
+    public static System.Text.RegularExpressions.Regex SignInUrl() => new("/account/sign-in");
 
     public async ValueTask DisposeAsync()
     {

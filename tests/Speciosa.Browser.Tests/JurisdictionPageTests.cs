@@ -17,7 +17,7 @@ public sealed class JurisdictionPageTests(BrowserSession browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Jurisdictions" }).ClickAsync();
         await page.GetByLabel("Search").FillAsync("US-LA");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("q=US-LA", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("q=US-LA"));
 
         var rows = page.Locator("table.jurisdictions tbody tr");
         Assert.Equal(1, await rows.CountAsync());
@@ -51,7 +51,7 @@ public sealed class JurisdictionPageTests(BrowserSession browser)
 
         await page.Locator("#reason").FillAsync("Checked Utah Code 4-45 online");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save entry" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("saved=true", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("saved=true"));
         var history = await page.Locator("table.data").Last.InnerTextAsync();
         Assert.Contains("Checked Utah Code 4-45 online", history, StringComparison.Ordinal);
         Assert.Contains("demo.admin", history, StringComparison.Ordinal);

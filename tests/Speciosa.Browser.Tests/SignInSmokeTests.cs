@@ -50,7 +50,7 @@ public sealed class SignInSmokeTests(BrowserSession browser)
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.nurse");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(BrowserSession.SignInUrl());
         Assert.True(await page.GetByText("You have signed out.").IsVisibleAsync());
         await page.GotoAsync("/");
         Assert.Contains("/account/sign-in", page.Url, StringComparison.Ordinal);
