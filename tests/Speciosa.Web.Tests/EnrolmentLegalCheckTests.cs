@@ -43,9 +43,12 @@ public sealed class EnrolmentLegalCheckTests(DemoServer demo) : IClassFixture<De
     public async Task An_unknown_legal_status_needs_the_clinicians_confirmation_which_is_recorded()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
+        var before = await CountAsync(db => db.Patients.CountAsync());
         var unconfirmed = await client.PostAsJsonAsync("/api/patients", Patient("Kiwi", "NZ", null, "1980-01-01"));
-        var problem = await unconfirmed.AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("confirmLegalWarning", out _));
+        var problem = await unconfirmed.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("WarnAndConfirm", problem.GetProperty("outcome").GetString());
+        Assert.Contains(problem.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("kind").GetString() == "StatusUnknown");
+        Assert.Equal(before, await CountAsync(db => db.Patients.CountAsync()));
 
         var confirmed = await client.PostAsJsonAsync("/api/patients", Patient("Kiwi", "NZ", null, "1980-01-01", confirm: true));
         Assert.Equal(HttpStatusCode.Created, confirmed.StatusCode);

@@ -14,31 +14,46 @@ public sealed record LegalCheckOutcome(EnforcementDecision Decision, bool Confir
 
     public string WarningText => string.Join(" ", Decision.Warnings.Select(w => w.Text));
 
-    public string RefusalText => string.Join(" ", Decision.Refusals.Select(r => r.Text));
 
     /// <summary>Each reason with its sources, for problem details and pages.</summary>
-    public IReadOnlyList<LegalReasonView> Reasons => Decision.Reasons
-        .Select(r => new LegalReasonView(r.Kind.ToString(), r.Refuses, r.Text,
-            r.Sources.Select(s => new LegalSourceView(s.Citation, s.Url)).ToList()))
-        .ToList();
-
-    /// <summary>422 problem details for a refusal: each reason in words with its sources, and the entry it rests on.</summary>
-    public ProblemHttpResult ToProblem() =>
-        TypedResults.Problem(
-            detail: RefusalText,
-            statusCode: StatusCodes.Status422UnprocessableEntity,
-            title: "Refused by the law where the patient lives.",
-            extensions: new Dictionary<string, object?>
-            {
-                ["legalStatus"] = Decision.Applicable.Status.ToString(),
-                ["entryId"] = Decision.Applicable.Entry?.Id,
-                ["reasons"] = Reasons,
-            });
+    public IReadOnlyList<LegalReasonView> Reasons => LegalReasons.Views(Decision.Reasons);
 }
 
 public sealed record LegalSourceView(string Citation, string? Url);
 
 public sealed record LegalReasonView(string Kind, bool Refuses, string Text, IReadOnlyList<LegalSourceView> Sources);
+
+/// <summary>Legal decisions in words for pages, stored versions and problem details — the one shape enrolment,
+/// regimens and doses all use.</summary>
+public static class LegalReasons
+{
+    public static IReadOnlyList<LegalReasonView> Views(IEnumerable<EnforcementReason> reasons) =>
+        reasons.Select(r => new LegalReasonView(r.Kind.ToString(), r.Refuses, r.Text,
+            r.Sources.Select(s => new LegalSourceView(s.Citation, s.Url)).ToList())).ToList();
+
+    /// <summary>422 when the law refuses supply or enrolment; 409 when warnings await the clinician's confirmation
+    /// (send <c>confirmLegalWarning: true</c>). Both name every reason with its sources.</summary>
+    public static ProblemHttpResult Problem(EnforcementDecision decision, bool refused)
+    {
+        var reasons = Views(refused ? decision.Refusals : decision.Warnings);
+        var detail = string.Join(" ", reasons.Select(r => $"{r.Text} (Source: {string.Join("; ", r.Sources.Select(s => s.Citation))})"));
+        var extensions = new Dictionary<string, object?>
+        {
+            ["outcome"] = decision.Outcome.ToString(),
+            ["legalStatus"] = decision.Applicable.Status.ToString(),
+            ["entryId"] = decision.Applicable.Entry?.Id,
+            ["reasons"] = reasons,
+        };
+        if (!refused)
+        {
+            extensions["confirmWith"] = "confirmLegalWarning: true";
+        }
+
+        return refused
+            ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not allowed by the law where the patient lives.", detail: detail, extensions: extensions)
+            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Legal warnings need the clinician's confirmation.", detail: detail, extensions: extensions);
+    }
+}
 
 /// <summary>The jurisdiction check that enrolment (and later regimens and lot choice) run before writing.</summary>
 public sealed class LegalCheck(JurisdictionRegistry registry, SpeciosaDbContext db, TimeProvider clock)

@@ -7,6 +7,8 @@ using Speciosa.Web.Data;
 using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
 
+using Speciosa.Web.Jurisdictions;
+
 namespace Speciosa.Web.Patients;
 
 /// <summary>/api/patients (records, opioid history, episodes, assessments, alerts) and /api/instruments.
@@ -36,9 +38,9 @@ public static class PatientEndpoints
                 PatientRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records, CancellationToken ct) =>
             {
                 var (patient, errors, legal) = await records.EnrolAsync(user, request, ct);
-                if (legal is { Refused: true })
+                if (legal is { Refused: true } or { NeedsConfirmation: true })
                 {
-                    return legal.ToProblem();
+                    return LegalReasons.Problem(legal.Decision, legal.Refused);
                 }
 
                 if (patient is null)
@@ -50,7 +52,8 @@ public static class PatientEndpoints
                 http.Audit().ResourceId = patient.Id.ToString();
                 return TypedResults.Created($"/api/patients/{patient.Id}", await records.ViewAsync(patient, ct));
             })
-            .WithSummary("Enrol a patient in your clinic. The law where the patient lives is checked first: a refusal is 422 with reasons and sources; a warning is 400 on confirmLegalWarning until confirmed.")
+            .WithSummary("Enrol a patient in your clinic. The law where the patient lives is checked first: a refusal is 422 with reasons and sources; a warning is 409 until the request says confirmLegalWarning: true.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .Audited("patient.create", "Patient").RequireAuthorization(Policies.Clinical);
 

@@ -1,6 +1,8 @@
 using Speciosa.Clinical.Alerts;
 using Speciosa.Clinical.Dosing;
 
+using Speciosa.Web.Jurisdictions;
+
 namespace Speciosa.Web.Regimens;
 
 /// <summary>A new regimen or an amendment (a new version). Amendments need <see cref="Reason"/> and the
@@ -41,10 +43,6 @@ public sealed record TaperSettingsDto(string? Method, DateOnly? StartDate, decim
 /// <summary>A taper calendar saved onto the regimen as a new version.</summary>
 public sealed record TaperSaveRequest(TaperCalendarDto? Taper, string? Reason, Guid? ConcurrencyStamp, bool ConfirmLegalWarning = false);
 
-public sealed record SourceView(string Citation, string? Url);
-
-public sealed record LegalReasonView(string Kind, bool Refuses, string Text, IReadOnlyList<SourceView> Sources);
-
 public sealed record RegimenVersionView(
     int Version, Guid ProductId, string ProductName, Guid? LotId, string? LotCode, decimal GramsPerAdministration,
     int MaxAdministrationsPerDay, decimal MaxGramsPerDay, DateOnly StartDate, DateOnly? EndDate, IReadOnlyList<BreakDto> Breaks,
@@ -84,7 +82,3 @@ public sealed record ExposedPatientView(Guid PatientId, string DisplayName, bool
 public sealed record LotExposureView(Guid LotId, string LotCode, string State, DateTimeOffset? RecalledAt, int WindowDays,
     DateTimeOffset WindowFrom, IReadOnlyList<ExposedPatientView> Patients);
 
-internal static class AlertText
-{
-    public static SourceView Of(Source s) => new(s.Citation, s.Url);
-}

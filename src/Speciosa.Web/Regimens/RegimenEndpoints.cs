@@ -10,6 +10,8 @@ using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Products;
 
+using Speciosa.Web.Jurisdictions;
+
 namespace Speciosa.Web.Regimens;
 
 /// <summary>/api/patients/{patientId}/regimens, /doses, /dose-chart; /api/taper-plans; /api/lots/{lotId}/exposures.
@@ -202,19 +204,5 @@ public static class RegimenEndpoints
         _ => Legal(result.Decision!, result.Status == RegimenWriteStatus.LegalRefused),
     };
 
-    /// <summary>422 when the law refuses supply; 409 when warnings await the clinician's confirmation. Both name every
-    /// reason with its sources.</summary>
-    public static ProblemHttpResult Legal(EnforcementDecision decision, bool refused)
-    {
-        var reasons = RegimenLegal.Views(refused ? decision.Refusals : decision.Warnings);
-        var detail = string.Join(" ", reasons.Select(r => $"{r.Text} (Source: {string.Join("; ", r.Sources.Select(s => s.Citation))})"));
-        return refused
-            ? TypedResults.Problem(statusCode: 422, title: "Supply is not allowed where the patient is.", detail: detail,
-                extensions: new Dictionary<string, object?> { ["outcome"] = decision.Outcome.ToString(), ["reasons"] = reasons })
-            : TypedResults.Problem(statusCode: 409, title: "Legal warnings need the clinician's confirmation.", detail: detail,
-                extensions: new Dictionary<string, object?>
-                {
-                    ["outcome"] = decision.Outcome.ToString(), ["reasons"] = reasons, ["confirmWith"] = "confirmLegalWarning: true",
-                });
-    }
+    public static ProblemHttpResult Legal(EnforcementDecision decision, bool refused) => LegalReasons.Problem(decision, refused);
 }

@@ -41,6 +41,5 @@ public sealed class RegimenLegal(JurisdictionRegistry registry, LotQuality quali
         return new LotSevenOhContent(share?.Percent, perGram / 10m);
     }
 
-    public static IReadOnlyList<LegalReasonView> Views(IEnumerable<EnforcementReason> reasons) =>
-        reasons.Select(r => new LegalReasonView(r.Kind.ToString(), r.Refuses, r.Text, r.Sources.Select(AlertText.Of).ToList())).ToList();
+    public static IReadOnlyList<LegalReasonView> Views(IEnumerable<EnforcementReason> reasons) => LegalReasons.Views(reasons);
 }
