@@ -92,8 +92,9 @@ public sealed class AnalyteCatalogue
     internal AnalyteResult? ResultFor(IReadOnlyList<AnalyteResult> results, string analyteId) =>
         results.FirstOrDefault(r => TryFind(r.Analyte)?.Id == analyteId);
 
-    /// <summary>Field-keyed problems that stop results being judged: unknown analyte, a unit the analyte
-    /// may not be reported in, a quantified result without a value, negative figures, duplicates.</summary>
+    /// <summary>Field-keyed problems that stop results being judged: an undefined qualifier, unknown analyte,
+    /// a unit the analyte may not be reported in, a quantified result without a value, a value beside a
+    /// not-detected or below-limit qualifier, negative figures, duplicates.</summary>
     public IReadOnlyList<ResultProblem> Check(IReadOnlyList<AnalyteResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -102,6 +103,13 @@ public sealed class AnalyteCatalogue
         for (var i = 0; i < results.Count; i++)
         {
             var r = results[i];
+            if (!Enum.IsDefined(r.Qualifier))
+            {
+                // Fail closed: an undefined qualifier must never be read as "not detected".
+                problems.Add(new(i, "qualifier", $"'{(int)r.Qualifier}' is not a result qualifier; allowed: {AllowedQualifiers}."));
+                continue;
+            }
+
             var analyte = TryFind(r.Analyte);
             if (analyte is null)
             {
@@ -127,6 +135,12 @@ public sealed class AnalyteCatalogue
                 problems.Add(new(i, "value", $"A quantified {analyte.Name} result needs a value."));
             }
 
+            if (r.Value is not null && r.Qualifier is not ResultQualifier.Detected)
+            {
+                // A value beside "not detected" or "below LOD/LOQ" contradicts itself; neither reading may be guessed.
+                problems.Add(new(i, "value", $"A result qualified '{QualifierWord(r.Qualifier)}' carries no value: leave the value empty and give the {(r.Qualifier is ResultQualifier.BelowLoq ? "LOQ" : "LOD")}, or qualify the result as detected."));
+            }
+
             if (r.Value < 0)
             {
                 problems.Add(new(i, "value", "A result cannot be negative."));
@@ -145,6 +159,17 @@ public sealed class AnalyteCatalogue
 
         return problems;
     }
+
+    /// <summary>The qualifier names a client may send, as they are written.</summary>
+    public static string AllowedQualifiers { get; } = string.Join(", ", Enum.GetNames<ResultQualifier>());
+
+    private static string QualifierWord(ResultQualifier q) => q switch
+    {
+        ResultQualifier.NotDetected => "not detected",
+        ResultQualifier.BelowLoq => "below LOQ",
+        ResultQualifier.BelowLod => "below LOD",
+        _ => "detected",
+    };
 
     /// <summary>Field-keyed problems in the product facts: non-positive grams, claims for unknown or
     /// non-alkaloid analytes, non-positive claims.</summary>

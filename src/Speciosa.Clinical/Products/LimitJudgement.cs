@@ -138,6 +138,11 @@ internal sealed class LimitJudgement(
             return Fail($"{analyte.Name} present in {Figures.Format(portion)} g; limit: absent in {Figures.Format(required)} g");
         }
 
+        if (result.Qualifier is not (ResultQualifier.NotDetected or ResultQualifier.BelowLod))
+        {
+            throw new ArgumentOutOfRangeException(nameof(result), result.Qualifier, "Undefined result qualifier.");
+        }
+
         return portion >= required
             ? Pass($"{analyte.Name} absent in {Figures.Format(portion)} g (limit: absent in {Figures.Format(required)} g)")
             : Incomplete($"{analyte.Name} absent in {Figures.Format(portion)} g, but the limit is absence in {Figures.Format(required)} g: the test portion is too small to show compliance");
@@ -167,9 +172,13 @@ internal sealed class LimitJudgement(
     private AnalyteFinding JudgeNotDetected(AnalyteResult result)
     {
         var bound = ResultBound.Of(result, analyte.Name);
-        return result.Qualifier is ResultQualifier.Detected or ResultQualifier.BelowLoq
-            ? Fail($"{bound.Text}: detected")
-            : Pass(bound.IsKnown ? bound.Text : $"{analyte.Name} not detected (no LOD stated)");
+        return result.Qualifier switch
+        {
+            ResultQualifier.Detected or ResultQualifier.BelowLoq => Fail($"{bound.Text}: detected"),
+            ResultQualifier.NotDetected or ResultQualifier.BelowLod =>
+                Pass(bound.IsKnown ? bound.Text : $"{analyte.Name} not detected (no LOD stated)"),
+            _ => throw new ArgumentOutOfRangeException(nameof(result), result.Qualifier, "Undefined result qualifier."),
+        };
     }
 
     private AnalyteFinding? JudgeLabelClaim()

@@ -16,9 +16,12 @@ internal readonly record struct ResultBound(decimal? Value, bool IsUpperBound, s
             new(loq, true, $"{name} below LOQ {Figures.Format(loq)} {result.Unit}", null),
         ResultQualifier.BelowLoq =>
             Unknowable($"{name} below LOQ, but no LOQ is stated"),
-        _ when result.Lod is { } lod =>
+        ResultQualifier.NotDetected or ResultQualifier.BelowLod when result.Lod is { } lod =>
             new(lod, true, $"{name} {Describe(result.Qualifier)} (LOD {Figures.Format(lod)} {result.Unit})", null),
-        _ => Unknowable($"{name} {Describe(result.Qualifier)}, but no LOD is stated: the method cannot show compliance"),
+        ResultQualifier.NotDetected or ResultQualifier.BelowLod =>
+            Unknowable($"{name} {Describe(result.Qualifier)}, but no LOD is stated: the method cannot show compliance"),
+        // AnalyteCatalogue.Check refuses undefined qualifiers; judging one anyway would be a guess.
+        _ => throw new ArgumentOutOfRangeException(nameof(result), result.Qualifier, "Undefined result qualifier."),
     };
 
     private static ResultBound Unknowable(string why) => new(null, false, why, why);

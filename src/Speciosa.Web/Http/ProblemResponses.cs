@@ -30,6 +30,14 @@ public static class ProblemResponses
             ExceptionHandler = async context =>
             {
                 var status = context.Response.StatusCode;
+                var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                if (status == 400 && error is not null && StrictJson.Describe(error) is { } field)
+                {
+                    // A body that cannot be read names the field at fault, like every other 400.
+                    await Invalid(field.Field, field.Message).ExecuteAsync(context);
+                    return;
+                }
+
                 await WriteAsync(context, status, status == 400 ? "The request could not be read." : null);
             },
         });

@@ -93,4 +93,49 @@ public class ResultQualifierTests
 
         Assert.Equal(expected, verdict.Finding("o-desmethyltramadol").Outcome);
     }
+
+    [Theory]
+    [InlineData(99)]
+    [InlineData(-1)]
+    [InlineData(12345)]
+    public void An_undefined_qualifier_is_a_problem_on_its_field_and_is_never_read_as_not_detected(int qualifier)
+    {
+        var lead = new AnalyteResult("lead", 999m, "µg/g", (ResultQualifier)qualifier, Lod: 0.1m);
+
+        var problem = Assert.Single(AnalyteCatalogue.Default.Check([lead]));
+
+        Assert.Equal("qualifier", problem.Field);
+        Assert.Contains("Detected, NotDetected, BelowLoq, BelowLod", problem.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Coa.Judge(Coa.CleanWith("lead", lead), "usp-2232", new ProductFacts(MaximumDailyGrams: 10m)));
+    }
+
+    [Theory]
+    [InlineData(ResultQualifier.NotDetected, "LOD")]
+    [InlineData(ResultQualifier.BelowLod, "LOD")]
+    [InlineData(ResultQualifier.BelowLoq, "LOQ")]
+    public void A_value_beside_a_not_detected_or_below_limit_qualifier_contradicts_itself_and_is_refused(ResultQualifier qualifier, string limit)
+    {
+        // The attack found in testing: lead 999 µg/g sent as "not detected" with a small LOD passed USP <2232>.
+        var lead = new AnalyteResult("lead", 999m, "µg/g", qualifier, Lod: 0.1m, Loq: 0.2m);
+
+        var problem = Assert.Single(AnalyteCatalogue.Default.Check([lead]));
+
+        Assert.Equal("value", problem.Field);
+        Assert.Contains(limit, problem.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Coa.Judge(Coa.CleanWith("lead", lead), "usp-2232", new ProductFacts(MaximumDailyGrams: 10m)));
+    }
+
+    [Fact]
+    public void An_adulterant_sent_as_not_detected_with_a_value_is_refused_not_passed()
+    {
+        var odsmt = new AnalyteResult("o-desmethyltramadol", 5000m, "ng/g", ResultQualifier.NotDetected, Lod: 5m);
+
+        Assert.Equal("value", Assert.Single(AnalyteCatalogue.Default.Check([odsmt])).Field);
+    }
+
+    [Fact]
+    public void A_detected_value_with_its_limits_stated_is_not_a_problem()
+    {
+        Assert.Empty(AnalyteCatalogue.Default.Check([new AnalyteResult("lead", 0.3m, "µg/g", ResultQualifier.Detected, Lod: 0.05m, Loq: 0.1m)]));
+    }
 }

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Speciosa.Web.Data;
+using Xunit;
+
+namespace Speciosa.Web.Tests.Products;
+
+/// <summary>A certificate whose qualifier is undefined or contradicts its value is refused on its field and
+/// never judged: found in testing, lead 999 µg/g and O-desmethyltramadol 5000 ng/g sent as "not detected"
+/// got Pass and were released.</summary>
+public sealed class CertificateQualifierTests(DemoServer demo) : IClassFixture<DemoServer>
+{
+    private async Task<int> CertificateCountAsync(Guid lotId)
+    {
+        await using var scope = demo.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
+        return await db.Certificates.CountAsync(c => c.LotId == lotId);
+    }
+
+    /// <summary>The clean certificate with lead (index 3) replaced by the given JSON.</summary>
+    private static StringContent CertificateWithLead(JsonObject lead)
+    {
+        var results = JsonSerializer.SerializeToNode(ProductTestData.CleanResults())!.AsArray();
+        results[3] = lead;
+        var body = new JsonObject { ["labName"] = "Test Lab", ["reportedOn"] = "2026-10-01", ["results"] = results };
+        return new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+    }
+
+    private async Task AssertRefusedOnFieldAndNothingStoredAsync(HttpClient quality, Guid lotId, JsonObject lead, string field)
+    {
+        var response = await quality.PostAsync($"/api/lots/{lotId}/certificates", CertificateWithLead(lead));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), $"no error keyed {field}: {problem}");
+        Assert.False(string.IsNullOrWhiteSpace(messages[0].GetString()));
+        Assert.Equal(0, await CertificateCountAsync(lotId));
+        await (await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "try" })).AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Theory]
+    [InlineData("99")]
+    [InlineData("-1")]
+    [InlineData("12345")]
+    [InlineData("\"99\"")]
+    [InlineData("\"Detected, NotDetected\"")]
+    [InlineData("\"not-a-qualifier\"")]
+    public async Task An_undefined_qualifier_is_a_400_naming_the_field_and_nothing_is_stored(string qualifierJson)
+    {
+        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var (_, lotId, _) = await ProductTestData.NewLotAsync(quality);
+        var lead = new JsonObject { ["analyte"] = "lead", ["value"] = 999, ["unit"] = "µg/g", ["qualifier"] = JsonNode.Parse(qualifierJson), ["lod"] = 0.1 };
+
+        await AssertRefusedOnFieldAndNothingStoredAsync(quality, lotId, lead, "results[3].qualifier");
+    }
+
+    [Theory]
+    [InlineData("NotDetected")]
+    [InlineData("BelowLod")]
+    [InlineData("BelowLoq")]
+    public async Task A_value_sent_with_a_not_detected_or_below_limit_qualifier_is_a_400_on_the_value(string qualifier)
+    {
+        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var (_, lotId, _) = await ProductTestData.NewLotAsync(quality);
+        var lead = new JsonObject { ["analyte"] = "lead", ["value"] = 999, ["unit"] = "µg/g", ["qualifier"] = qualifier, ["lod"] = 0.1, ["loq"] = 0.2 };
+
+        await AssertRefusedOnFieldAndNothingStoredAsync(quality, lotId, lead, "results[3].value");
+    }
+
+    [Fact]
+    public async Task The_lead_and_o_desmethyltramadol_attack_found_in_testing_is_refused_and_the_lot_stays_quarantined()
+    {
+        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var (_, lotId, _) = await ProductTestData.NewLotAsync(quality);
+        var results = JsonSerializer.SerializeToNode(ProductTestData.CleanResults())!.AsArray();
+        results[3] = new JsonObject { ["analyte"] = "lead", ["value"] = 999, ["unit"] = "µg/g", ["qualifier"] = "NotDetected", ["lod"] = 0.1 };
+        results.Add(new JsonObject { ["analyte"] = "o-desmethyltramadol", ["value"] = 5000, ["unit"] = "ng/g", ["qualifier"] = "NotDetected", ["lod"] = 5 });
+        var body = new JsonObject { ["labName"] = "Test Lab", ["reportedOn"] = "2026-10-01", ["results"] = results };
+
+        var response = await quality.PostAsync($"/api/lots/{lotId}/certificates", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        var errors = (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("results[3].value", out _));
+        Assert.True(errors.TryGetProperty($"results[{results.Count - 1}].value", out _));
+        Assert.Equal(0, await CertificateCountAsync(lotId));
+        var lot = await quality.GetFromJsonAsync<JsonElement>($"/api/lots/{lotId}");
+        Assert.Equal("Quarantined", lot.GetProperty("state").GetString());
+    }
+
+    [Theory]
+    [InlineData("not-detected")]
+    [InlineData("ND")]
+    [InlineData("<LOD")]
+    [InlineData("<LOQ")]
+    public async Task A_csv_line_with_a_value_beside_a_not_detected_or_below_limit_qualifier_is_refused_by_line_and_column(string qualifier)
+    {
+        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var (_, lotId, code) = await ProductTestData.NewLotAsync(quality);
+        var csv = string.Join("\n",
+            "lot_code,analyte,value,unit,qualifier,lod,loq,method,lab,accreditation,sample_date,report_date",
+            $"{code},mitragynine,15,mg/g,detected,,,HPLC,Test Lab,,2026-09-28,2026-10-01",
+            $"{code},lead,999,µg/g,{qualifier},0.1,0.2,ICP-MS,Test Lab,,2026-09-28,2026-10-01");
+
+        var response = await quality.PostAsync("/api/certificates/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var report = problem.GetProperty("report").EnumerateArray()
+            .Select(p => (Line: p.GetProperty("line").GetInt32(), Column: p.GetProperty("column").GetString())).ToList();
+        Assert.Equal([(3, "value")], report);
+        Assert.Equal(0, await CertificateCountAsync(lotId));
+    }
+}
