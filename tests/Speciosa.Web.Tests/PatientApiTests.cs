@@ -239,15 +239,10 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
         var client = await Server.SignedInClientAsync("demo.clinician");
         var id = await EnrolAsync(client, "Concurrent");
         var read = await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}");
-        var stamp = read.GetProperty("concurrencyStamp").GetGuid();
-        object Edit(string status) => new
-        {
-            givenName = "Test", familyName = "Concurrent", dateOfBirth = "1985-04-12", sex = "female", countryCode = "US",
-            status, concurrencyStamp = stamp,
-        };
+        StringContent Edit(string status) => PatientEdits.Json(PatientEdits.WholeRecord(read, r => r["status"] = status));
 
-        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/patients/{id}", Edit("completed"))).StatusCode);
-        await (await client.PutAsJsonAsync($"/api/patients/{id}", Edit("withdrawn"))).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsync($"/api/patients/{id}", Edit("completed"))).StatusCode);
+        await (await client.PutAsync($"/api/patients/{id}", Edit("withdrawn"))).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]

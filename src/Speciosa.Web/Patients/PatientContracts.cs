@@ -9,7 +9,16 @@ public sealed record PatientRequest(
     string? GivenName, string? FamilyName, DateOnly? DateOfBirth, string? Sex, string? Phone, string? Email,
     string? CountryCode, string? SubdivisionCode, bool Pregnant, bool Breastfeeding, bool PlanningConception,
     string? Status, IReadOnlyList<Guid>? CareTeam, Guid? PortalUserId, Guid? ConcurrencyStamp = null,
-    bool ConfirmLegalWarning = false);
+    bool ConfirmLegalWarning = false) : Http.IWholeRecordRequest
+{
+    /// <summary>What a PUT must carry: every field of the record, so pregnancy, breastfeeding, the portal
+    /// link and the care team are never cleared by omission. Only confirmLegalWarning may be left out.</summary>
+    public static IReadOnlyList<string> EveryField { get; } =
+    [
+        "givenName", "familyName", "dateOfBirth", "sex", "phone", "email", "countryCode", "subdivisionCode",
+        "pregnant", "breastfeeding", "planningConception", "status", "careTeam", "portalUserId", "concurrencyStamp",
+    ];
+}
 
 public sealed record CareTeamView(Guid UserId, string DisplayName);
 

@@ -66,11 +66,16 @@ public static class PatientEndpoints
             .Audited("patient.read", "Patient").RequireAuthorization(Policies.PatientRecords);
 
         group.MapPut("/{patientId:guid}", async Task<Results<Ok<PatientView>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, PatientRequest request, ClaimsPrincipal user, PatientRecords records, CancellationToken ct) =>
+                Guid patientId, WholeRecord<PatientRequest> body, ClaimsPrincipal user, PatientRecords records, CancellationToken ct) =>
             {
                 if (await records.FindAsync(user, patientId, ct) is not { } p)
                 {
                     return NotFound();
+                }
+
+                if (body.Value is not { } request)
+                {
+                    return ProblemResponses.Invalid(body.MissingErrors());
                 }
 
                 var (saved, errors, conflict) = await records.EditAsync(p, request, ct);
@@ -78,7 +83,8 @@ public static class PatientEndpoints
                     : saved is null ? ProblemResponses.Invalid(errors)
                     : TypedResults.Ok(await records.ViewAsync(saved, ct));
             })
-            .WithSummary("Edit a patient record; send the concurrencyStamp you read (409 when it changed since).")
+            .Accepts<PatientRequest>("application/json")
+            .WithSummary("Replace a patient record: send every field (400 names any left out, so no flag is cleared by omission) and the concurrencyStamp you read (409 when it changed since).")
             .Audited("patient.update", "Patient").RequireAuthorization(Policies.Clinical);
 
         group.MapGet("/{patientId:guid}/opioid-use", async Task<Results<Ok<IReadOnlyList<OpioidUseView>>, ProblemHttpResult>> (
@@ -183,6 +189,7 @@ public static class PatientEndpoints
             })
             .WithSummary("Record an assessment (answers by item number; COWS pulseBpm scores item 1). The server computes total, " +
                 "band and alerts. A patient's own entry is marked patient-reported and awaits staff review.")
+            .Idempotent()
             .Audited("assessment.create", "Assessment").RequireAuthorization(Policies.PatientRecords);
 
         group.MapPost("/{patientId:guid}/assessments/{assessmentId:guid}/review", async Task<Results<Ok<AssessmentView>, ProblemHttpResult>> (

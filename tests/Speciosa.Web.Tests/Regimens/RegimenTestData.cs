@@ -35,12 +35,11 @@ internal static class RegimenTestData
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             var enrolled = await response.Content.ReadFromJsonAsync<JsonElement>();
             var id = enrolled.GetProperty("id").GetGuid();
-            var moved = await clinician.PutAsJsonAsync($"/api/patients/{id}", new
+            var moved = await clinician.PutAsync($"/api/patients/{id}", PatientEdits.Json(PatientEdits.WholeRecord(enrolled, r =>
             {
-                givenName = "Test", familyName = family, dateOfBirth = "1980-01-01", sex = "unknown", countryCode = country,
-                subdivisionCode = subdivision, status = "active", careTeam = Array.Empty<Guid>(),
-                concurrencyStamp = enrolled.GetProperty("concurrencyStamp").GetGuid(),
-            });
+                r["countryCode"] = country;
+                r["subdivisionCode"] = subdivision;
+            })));
             Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
             return id;
         }
