@@ -64,6 +64,7 @@ public static class SpeciosaApp
         services.TryAddSingleton(TimeProvider.System);
         services.AddSpeciosaDatabase(configuration);
         services.AddSpeciosaProblemDetails();
+        services.AddSpeciosaJson();
         services.AddSpeciosaHealthChecks();
         services.AddSpeciosaRateLimits(configuration);
         services.AddOpenApi();
@@ -186,6 +187,7 @@ public static class SpeciosaApp
         }
 
         app.UseRouting();
+        app.UseIdempotencyBuffering();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();

@@ -18,31 +18,33 @@ public sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail, ILog
         }
 
         var scope = context.Audit();
-        var failed = false;
+        scope.Build = outcome => RecordOf(context, audited, scope, outcome);
+        string? thrown = null;
         try
         {
             await next(context);
         }
+        catch (BadHttpRequestException)
+        {
+            thrown = AuditOutcome.Rejected;
+            throw;
+        }
         catch
         {
-            failed = true;
+            thrown = AuditOutcome.Error;
             throw;
         }
         finally
         {
-            var outcome = failed ? AuditOutcome.Error : scope.Outcome ?? AuditOutcome.FromStatus(context.Response.StatusCode);
-            var record = new AuditRecord(
-                Action: scope.Action ?? audited.Action,
-                ResourceType: audited.ResourceType,
-                Outcome: outcome,
-                CorrelationId: CorrelationId(context),
-                UserId: scope.UserId ?? context.User.UserId(),
-                ClinicId: scope.ClinicId ?? context.User.ClinicIdOf(),
-                ResourceId: scope.ResourceId ?? RouteId(context),
-                PatientId: scope.PatientId ?? RoutePatientId(context));
+            scope.Build = null;
+            var record = RecordOf(context, audited, scope, thrown ?? scope.Outcome ?? AuditOutcome.FromStatus(context.Response.StatusCode));
             try
             {
-                await trail.AppendAsync(record, CancellationToken.None);
+                // A write's entry committed with its data; anything else (reads, refusals, failures) is appended now.
+                if (!await trail.CommittedWithDataAsync(scope, CancellationToken.None))
+                {
+                    await trail.AppendAsync(record, CancellationToken.None);
+                }
             }
             catch (Exception ex)
             {
@@ -52,6 +54,16 @@ public sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail, ILog
             }
         }
     }
+
+    private static AuditRecord RecordOf(HttpContext context, AuditedAttribute audited, AuditScope scope, string outcome) => new(
+        Action: scope.Action ?? audited.Action,
+        ResourceType: audited.ResourceType,
+        Outcome: outcome,
+        CorrelationId: CorrelationId(context),
+        UserId: scope.UserId ?? context.User.UserId(),
+        ClinicId: scope.ClinicId ?? context.User.ClinicIdOf(),
+        ResourceId: scope.ResourceId ?? RouteId(context),
+        PatientId: scope.PatientId ?? RoutePatientId(context));
 
     public static string CorrelationId(HttpContext context) =>
         Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;

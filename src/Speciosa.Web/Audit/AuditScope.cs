@@ -1,7 +1,8 @@
 namespace Speciosa.Web.Audit;
 
 /// <summary>Per-request audit details a handler fills in when it knows them (which record, which
-/// patient). The audit middleware writes one entry from it when the request ends.</summary>
+/// patient). The audit middleware writes one entry from it when the request ends — unless the request's
+/// first data write already committed the entry in its own transaction (see <see cref="AuditedWrites"/>).</summary>
 public sealed class AuditScope
 {
     public string? ResourceId { get; set; }
@@ -13,6 +14,19 @@ public sealed class AuditScope
     /// <summary>The acting user when the request's principal does not know it yet (e.g. sign-in).</summary>
     public Guid? UserId { get; set; }
     public Guid? ClinicId { get; set; }
+
+    /// <summary>For a request whose outcome is decided only after its writes (sign-in, whose lockout counters
+    /// are bookkeeping, not the record the entry describes): its entry is appended when the request ends.</summary>
+    public void AppendWhenDone() => Build = null;
+
+    /// <summary>Builds this request's entry for an outcome; set by the audit middleware on audited endpoints.</summary>
+    internal Func<string, AuditRecord>? Build { get; set; }
+
+    /// <summary>The entry staged into a data write's transaction, not yet known to be committed.</summary>
+    internal AuditEntry? Staged { get; set; }
+
+    /// <summary>True once the entry committed together with the data it describes.</summary>
+    internal bool CommittedWithData { get; set; }
 }
 
 public static class AuditScopeExtensions

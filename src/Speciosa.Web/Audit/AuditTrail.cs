@@ -4,7 +4,9 @@ using Speciosa.Web.Data;
 namespace Speciosa.Web.Audit;
 
 /// <summary>Appends to the hash-chained audit log. Appends are serialised: in-process by a lock, and
-/// across app instances on PostgreSQL by a transaction-scoped advisory lock, so the chain never forks.</summary>
+/// across app instances on PostgreSQL by a transaction-scoped advisory lock (on SQLite by the immediate
+/// transaction's write lock), so the chain never forks. A data write stages its entry into its own
+/// transaction through <see cref="StageAsync"/> (see <see cref="AuditedWrites"/>), so the two commit together.</summary>
 public sealed class AuditTrail(IServiceScopeFactory scopes, TimeProvider clock)
 {
     // Arbitrary constant naming the audit-append advisory lock on PostgreSQL.
@@ -19,33 +21,7 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, TimeProvider clock)
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (db.Database.IsNpgsql())
-            {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
-            }
-
-            var last = await db.AuditEntries.AsNoTracking()
-                .OrderByDescending(a => a.Sequence)
-                .Select(a => new { a.Sequence, a.Hash })
-                .FirstOrDefaultAsync(ct);
-
-            var entry = new AuditEntry
-            {
-                Sequence = (last?.Sequence ?? 0) + 1,
-                OccurredAt = WholeMicroseconds(clock.GetUtcNow()),
-                UserId = record.UserId,
-                ClinicId = record.ClinicId,
-                Action = Truncate(record.Action, 100),
-                ResourceType = Truncate(record.ResourceType, 100),
-                ResourceId = record.ResourceId is null ? null : Truncate(record.ResourceId, 100),
-                PatientId = record.PatientId,
-                Outcome = Truncate(record.Outcome, 32),
-                CorrelationId = Truncate(record.CorrelationId, 100),
-                PreviousHash = last?.Hash ?? AuditHash.Genesis,
-                Hash = "",
-            };
-            entry.Hash = AuditHash.Compute(entry);
-            db.AuditEntries.Add(entry);
+            await StageAsync(db, record, clock, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -53,6 +29,64 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, TimeProvider clock)
         {
             AppendLock.Release();
         }
+    }
+
+    /// <summary>Adds the next chain entry for <paramref name="record"/> to <paramref name="db"/>, inside the
+    /// caller's open transaction, which holds the chain's lock until it commits or rolls back.</summary>
+    internal static async Task<AuditEntry> StageAsync(SpeciosaDbContext db, AuditRecord record, TimeProvider clock, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("An audit entry is staged inside the transaction that commits it.");
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
+        }
+
+        var last = await db.AuditEntries.AsNoTracking()
+            .OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash })
+            .FirstOrDefaultAsync(ct);
+
+        var entry = new AuditEntry
+        {
+            Sequence = (last?.Sequence ?? 0) + 1,
+            OccurredAt = WholeMicroseconds(clock.GetUtcNow()),
+            UserId = record.UserId,
+            ClinicId = record.ClinicId,
+            Action = Truncate(record.Action, 100),
+            ResourceType = Truncate(record.ResourceType, 100),
+            ResourceId = record.ResourceId is null ? null : Truncate(record.ResourceId, 100),
+            PatientId = record.PatientId,
+            Outcome = Truncate(record.Outcome, 32),
+            CorrelationId = Truncate(record.CorrelationId, 100),
+            PreviousHash = last?.Hash ?? AuditHash.Genesis,
+            Hash = "",
+        };
+        entry.Hash = AuditHash.Compute(entry);
+        db.AuditEntries.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Whether this request's entry already committed with its data. An entry staged into a caller's
+    /// own transaction is looked up, since that transaction may have rolled back.</summary>
+    public async Task<bool> CommittedWithDataAsync(AuditScope scope, CancellationToken ct)
+    {
+        if (scope.CommittedWithData)
+        {
+            return true;
+        }
+
+        if (scope.Staged is not { } staged)
+        {
+            return false;
+        }
+
+        await using var s = scopes.CreateAsyncScope();
+        var db = s.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
+        return await db.AuditEntries.AsNoTracking().AnyAsync(a => a.Sequence == staged.Sequence && a.Hash == staged.Hash, ct);
     }
 
     // PostgreSQL keeps microseconds; hashing the stored value, not the finer clock reading, keeps the chain verifiable.

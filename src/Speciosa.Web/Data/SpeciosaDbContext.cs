@@ -10,8 +10,29 @@ using Speciosa.Web.Regimens;
 
 namespace Speciosa.Web.Data;
 
-public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
+public class SpeciosaDbContext(DbContextOptions options, IHttpContextAccessor? http) : DbContext(options)
 {
+    /// <summary>A context outside any request (migrations, tools, tests).</summary>
+    public SpeciosaDbContext(DbContextOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>Saves, and on an audited request's first data write commits the request's audit entry in the
+    /// same transaction (<see cref="AuditedWrites"/>).</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var request = http?.HttpContext;
+        var scope = request?.Features.Get<AuditScope>();
+        if (scope?.Build is null)
+        {
+            return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var clock = request!.RequestServices.GetRequiredService<TimeProvider>();
+        return AuditedWrites.SaveAsync(this, scope, clock, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+    }
+
     public DbSet<Clinic> Clinics => Set<Clinic>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<UserRoleAssignment> UserRoles => Set<UserRoleAssignment>();
@@ -132,5 +153,6 @@ public class SpeciosaDbContext(DbContextOptions options) : DbContext(options)
         JurisdictionModel.Configure(modelBuilder);
         Safety.SafetyModel.Configure(modelBuilder);
         RegimenModel.Configure(modelBuilder);
+        Http.IdempotencyRecord.Configure(modelBuilder);
     }
 }

@@ -21,6 +21,8 @@ public sealed class SignInService(
     {
         var audit = http.Audit();
         audit.Action = "auth.sign-in";
+        // Lockout bookkeeping is written before the outcome is known: the entry is appended once it is.
+        audit.AppendWhenDone();
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
         {
             audit.Outcome = AuditOutcome.Failure;

@@ -41,6 +41,7 @@ public static class LabEndpoints
             })
             .WithSummary("Record liver results (alt, ast, alp, total-bilirubin, ggt, inr; UCUM unit; the lab's ULN or the clinic default). " +
                 "All or nothing; identical re-sends are skipped. Evaluated at once: Hy's law, DILI and CTCAE ≥ 3 alerts in the same save.")
+            .Idempotent()
             .Audited("lab.create", "LabResult").RequireAuthorization(Policies.Clinical);
 
         group.MapPost("/labs/csv", async Task<Results<Created<LabRecorded>, ValidationProblem, ProblemHttpResult>> (
@@ -64,6 +65,7 @@ public static class LabEndpoints
             .Accepts<string>("text/csv")
             .WithSummary("Import liver results from CSV (header: test,value,unit,collectedAt[,loinc,uln,referenceLow,baseline,lab]). " +
                 "All or nothing: any problem is a 400 naming line and column; re-importing the same file changes nothing.")
+            .Idempotent()
             .Audited("lab.import", "LabResult").RequireAuthorization(Policies.Clinical);
 
         group.MapPost("/labs/{labId:guid}/entered-in-error", async Task<Results<Ok<LabRecorded>, ValidationProblem, ProblemHttpResult>> (

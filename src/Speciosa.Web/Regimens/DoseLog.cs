@@ -78,6 +78,9 @@ public sealed class DoseLog(
             return new(DoseWriteStatus.Invalid, Errors: errors);
         }
 
+        // The limit check and the insert are one unit per patient: concurrent doses queue here, and each one
+        // checks against every dose committed before it (issue: 20 parallel doses once stored 7 against 3 a day).
+        await using var serialised = await db.BeginSerialisedAsync("dose-log", patient.Id.ToString(), ct);
         var zone = await queries.ClinicZoneAsync(patient.ClinicId, ct);
         var day = ClinicDay.Of(givenAt, zone);
         var regimen = await queries.ActiveRegimenAsync(patient.Id, day, ct) ?? await LatestAsync(patient.Id, ct);
@@ -149,6 +152,7 @@ public sealed class DoseLog(
         await watch.ReviewAsync(patient, day, zone, dose, ct);
         raised = [.. raised, .. db.ChangeTracker.Entries<RaisedAlert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).Except(raised)];
         await db.SaveChangesAsync(ct);
+        await serialised.CommitAsync(ct);
         return new(DoseWriteStatus.Saved, dose, Alerts: raised);
     }
 

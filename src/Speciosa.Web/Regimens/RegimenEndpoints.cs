@@ -144,6 +144,7 @@ public static class RegimenEndpoints
                 }
             })
             .WithSummary("Record a dose: staff (Clinician, Nurse) give against the order (409 with reasons when it breaks it, nothing stored); a patient reports their own (always stored, departures alerted).")
+            .Idempotent()
             .Audited("dose.create", "Dose").RequireAuthorization(Policies.DoseRecorders);
 
         group.MapGet("/dose-chart", async Task<Results<Ok<DoseChartView>, ProblemHttpResult>> (

@@ -60,6 +60,7 @@ public static class AdverseEventEndpoints
             })
             .WithSummary("Record an adverse event: termId from the list or otherTerm, CTCAE grade 1-5, onset, outcome, relatedness, " +
                 "seriousness criteria, action taken. A serious event (any criterion, or grade ≥ 4) raises its alert in the same save.")
+            .Idempotent()
             .Audited("adverse-event.create", "AdverseEvent").RequireAuthorization(Policies.Clinical);
 
         group.MapGet("/{eventId:guid}/medwatch", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
