@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Speciosa.Testing;
+using Speciosa.Web.Data;
+using Xunit;
+using static Speciosa.Web.Tests.Regimens.RegimenTestData;
+
+namespace Speciosa.Web.Tests;
+
+/// <summary>The forms that record doses, assessments, liver results and adverse events send an idempotency key:
+/// the same post sent twice (a double click, a resent form) saves once and lands on the same result.</summary>
+public sealed partial class FormResubmitTests(DemoServers servers) : IClassFixture<DemoServers>
+{
+    [GeneratedRegex("name=\"idempotencyKey\" value=\"([^\"]+)\"")]
+    private static partial Regex KeyPattern();
+
+    private static async Task<(HttpResponseMessage First, HttpResponseMessage Second)> PostTwiceAsync(
+        HttpClient client, string path, string handler, Func<string, IEnumerable<KeyValuePair<string, string>>> fields)
+    {
+        var page = await client.GetStringAsync(path);
+        var key = KeyPattern().Match(page);
+        Assert.True(key.Success, "The form carries no idempotency key.");
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("_handler", handler), new("__RequestVerificationToken", HtmlForm.AntiforgeryToken(page)), new("idempotencyKey", key.Groups[1].Value),
+        };
+        form.AddRange(fields(page));
+        var first = await client.PostAsync(path, new FormUrlEncodedContent(form));
+        var second = await client.PostAsync(path, new FormUrlEncodedContent(form));
+        return (first, second);
+    }
+
+    private static async Task<int> CountAsync(SpeciosaServer server, Func<SpeciosaDbContext, Task<int>> count)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        return await count(scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>());
+    }
+
+    private static async Task AssertSameRedirectAsync(HttpResponseMessage first, HttpResponseMessage second)
+    {
+        var errors = string.Join(" | ", Regex.Matches(await first.Content.ReadAsStringAsync(), "<li>([^<]*)</li>").Select(m => m.Groups[1].Value));
+        Assert.True(first.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.Found, $"first post answered {(int)first.StatusCode}: {errors}");
+        Assert.Equal(first.StatusCode, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+    }
+
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task The_dose_form_sent_twice_records_one_dose(Db db)
+    {
+        var server = await servers.On(db);
+        var clinician = await server.SignedInClientAsync("demo.clinician");
+        var (productId, lotId) = await LeafLotAsync(clinician);
+        var patientId = await EnrolAsync(clinician, "US-TN");
+        Assert.Equal(HttpStatusCode.Created, (await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", Order(productId, lotId))).StatusCode);
+        var nurse = await server.SignedInClientAsync("demo.nurse");
+
+        var (first, second) = await PostTwiceAsync(nurse, $"/patients/{patientId}/doses/new", "dose",
+            _ => [new("Input.Grams", "2"), new("Input.LotId", lotId.ToString())]);
+
+        await AssertSameRedirectAsync(first, second);
+        Assert.Equal(1, await CountAsync(server, d => d.Doses.CountAsync(x => x.PatientId == patientId)));
+    }
+
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task The_assessment_form_sent_twice_records_one_assessment(Db db)
+    {
+        var server = await servers.On(db);
+        var clinician = await server.SignedInClientAsync("demo.clinician");
+        var patientId = await LiverAlertTests.EnrolAsync(clinician, "Twiceform");
+        // The time the form offers (now, in the clinic's zone) and no sign of withdrawal on any item.
+        IEnumerable<KeyValuePair<string, string>> Answers(string page) => Enumerable.Range(1, 11)
+            .Select(n => new KeyValuePair<string, string>($"item{n}", "0"))
+            .Append(new("assessedAt", Regex.Match(page, "name=\"assessedAt\" type=\"datetime-local\" value=\"([^\"]+)\"").Groups[1].Value));
+
+        var (first, second) = await PostTwiceAsync(clinician, $"/patients/{patientId}/assess/cows", "assessment", Answers);
+
+        await AssertSameRedirectAsync(first, second);
+        Assert.Equal(1, await CountAsync(server, d => d.Assessments.CountAsync(x => x.PatientId == patientId)));
+    }
+}
