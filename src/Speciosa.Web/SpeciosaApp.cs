@@ -180,6 +180,7 @@ public static class SpeciosaApp
     private static void UsePipeline(WebApplication app)
     {
         app.UseSpeciosaProblemDetails();
+        app.UseBrowserErrorPages();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment() && app.Configuration.GetValue("Security:Hsts", false))
         {

@@ -18,6 +18,8 @@ public sealed class EndpointInventoryTests(DemoServer demo) : IClassFixture<Demo
         "/api/auth/sign-in",
         "/account/sign-in",
         "/setup",
+        // The error page: shows only the status and a trace id, and must show to a signed-out browser too.
+        "/error",
     };
 
     private List<RouteEndpoint> Endpoints() =>

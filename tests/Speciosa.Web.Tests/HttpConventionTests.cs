@@ -36,7 +36,7 @@ public sealed class HttpConventionTests(DemoServer demo) : IClassFixture<DemoSer
     }
 
     [Fact]
-    public async Task A_browser_asking_for_html_still_gets_problem_details()
+    public async Task An_api_route_asked_for_html_still_answers_problem_details()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/nothing-here");
