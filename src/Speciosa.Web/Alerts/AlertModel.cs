@@ -4,7 +4,7 @@ using Speciosa.Web.Patients;
 
 namespace Speciosa.Web.Alerts;
 
-/// <summary>EF mapping of the Alerts table (migration M0002).</summary>
+/// <summary>EF mapping of the Alerts table (migrations M0004_PatientsAndWithdrawal, M0005_Safety).</summary>
 public static class AlertModel
 {
     /// <summary>Index filter keeping one open alert per rule and condition key (same SQL on SQLite and PostgreSQL).</summary>

@@ -8,7 +8,7 @@ namespace Speciosa.Web.Data.Migrations;
 /// the persisted Alerts table (one open alert per rule and condition key).</summary>
 [DbContext(typeof(SpeciosaDbContext))]
 [Migration("20261123010000_PatientsAndWithdrawal")]
-public sealed class M0002_PatientsAndWithdrawal : Migration
+public sealed class M0004_PatientsAndWithdrawal : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
