@@ -1,18 +1,29 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Speciosa.Testing;
 
 /// <summary>Compares the schema the migrations built in a live database with what the EF model expects:
-/// tables, columns (store type and nullability), primary keys and indexes. Any difference means a
-/// migration was forgotten or is wrong.</summary>
-public static class SchemaComparison
+/// tables, columns (store type and nullability), primary keys, indexes (uniqueness, columns and filter)
+/// and foreign keys (columns, principal and ON DELETE action). Any difference means a migration was
+/// forgotten or is wrong.</summary>
+public static partial class SchemaComparison
 {
     public sealed record ColumnShape(string Type, bool Nullable);
 
-    public sealed record TableShape(Dictionary<string, ColumnShape> Columns, Dictionary<string, (bool Unique, string Columns)> Indexes);
+    /// <summary>An index; <see cref="Filter"/> is normalised by <see cref="NormaliseFilter"/>.</summary>
+    public sealed record IndexShape(bool Unique, string Columns, string? Filter);
+
+    /// <summary>Foreign keys are keyed by "(columns) -> Principal(columns)", because SQLite does not report
+    /// constraint names; the value is the ON DELETE action in SQL spelling (RESTRICT, CASCADE, ...).</summary>
+    public sealed record TableShape(
+        Dictionary<string, ColumnShape> Columns,
+        Dictionary<string, IndexShape> Indexes,
+        Dictionary<string, string> ForeignKeys);
 
     public static async Task<IReadOnlyList<string>> DifferencesAsync(DbContext context)
     {
@@ -73,6 +84,24 @@ public static class SchemaComparison
                     differences.Add($"Index {table}.{index} differs: database {a.Indexes[index]}, model {e.Indexes[index]}.");
                 }
             }
+
+            foreach (var fk in e.ForeignKeys.Keys.Except(a.ForeignKeys.Keys))
+            {
+                differences.Add($"Foreign key {table}{fk} is in the model but not in the database.");
+            }
+
+            foreach (var fk in a.ForeignKeys.Keys.Except(e.ForeignKeys.Keys))
+            {
+                differences.Add($"Foreign key {table}{fk} is in the database but not in the model.");
+            }
+
+            foreach (var fk in e.ForeignKeys.Keys.Intersect(a.ForeignKeys.Keys))
+            {
+                if (e.ForeignKeys[fk] != a.ForeignKeys[fk])
+                {
+                    differences.Add($"Foreign key {table}{fk} is ON DELETE {a.ForeignKeys[fk]} in the database but ON DELETE {e.ForeignKeys[fk]} in the model.");
+                }
+            }
         }
 
         return differences;
@@ -85,14 +114,19 @@ public static class SchemaComparison
         foreach (var table in model.Tables)
         {
             var columns = table.Columns.ToDictionary(c => c.Name, c => new ColumnShape(c.StoreType, c.IsNullable), StringComparer.Ordinal);
-            var indexes = table.Indexes.ToDictionary(i => i.Name, i => (i.IsUnique, string.Join(",", i.Columns.Select(c => c.Name))), StringComparer.Ordinal);
+            var indexes = table.Indexes.ToDictionary(
+                i => i.Name,
+                i => new IndexShape(i.IsUnique, Names(i.Columns), NormaliseFilter(i.Filter)),
+                StringComparer.Ordinal);
             // Primary keys are compared as a unique index named after the key.
             if (table.PrimaryKey is { } pk)
             {
-                indexes[pk.Name] = (true, string.Join(",", pk.Columns.Select(c => c.Name)));
+                indexes[pk.Name] = new IndexShape(true, Names(pk.Columns), null);
             }
 
-            tables[table.Name] = new TableShape(columns, indexes);
+            var foreignKeys = ForeignKeys(table.ForeignKeyConstraints.Select(fk =>
+                (Names(fk.Columns), fk.PrincipalTable.Name, Names(fk.PrincipalColumns), DeleteAction(fk.OnDeleteAction))));
+            tables[table.Name] = new TableShape(columns, indexes, foreignKeys);
         }
 
         return tables;
@@ -139,9 +173,9 @@ public static class SchemaComparison
                 }
             }
 
-            var indexes = new Dictionary<string, (bool, string)>(StringComparer.Ordinal);
-            foreach (var (name, unique, origin) in await ListAsync(connection, $"SELECT name, \"unique\", origin FROM pragma_index_list('{table}')",
-                r => (r.GetString(0), r.GetInt64(1) == 1, r.GetString(2))))
+            var indexes = new Dictionary<string, IndexShape>(StringComparer.Ordinal);
+            foreach (var (name, unique, origin, partial) in await ListAsync(connection, $"SELECT name, \"unique\", origin, partial FROM pragma_index_list('{table}')",
+                r => (r.GetString(0), r.GetInt64(1) == 1, r.GetString(2), r.GetInt64(3) == 1)))
             {
                 if (origin != "c")
                 {
@@ -149,15 +183,34 @@ public static class SchemaComparison
                 }
 
                 var cols = await ListAsync(connection, $"SELECT name FROM pragma_index_info('{name}') ORDER BY seqno", r => r.GetString(0));
-                indexes[name] = (unique, string.Join(",", cols));
+                string? filter = null;
+                if (partial)
+                {
+                    // SQLite keeps the CREATE INDEX statement as written; the filter is what follows the column list.
+                    var sql = (await ListAsync(connection, $"SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '{name}'", r => r.GetString(0))).Single();
+                    filter = SqliteIndexFilter().Match(sql) is { Success: true } m ? m.Groups[1].Value : sql;
+                }
+
+                indexes[name] = new IndexShape(unique, string.Join(",", cols), NormaliseFilter(filter));
             }
 
             if (pk.Count > 0)
             {
-                indexes["PK_" + table] = (true, string.Join(",", pk.Values));
+                indexes["PK_" + table] = new IndexShape(true, string.Join(",", pk.Values), null);
             }
 
-            tables[table] = new TableShape(columns, indexes);
+            var foreignKeys = ForeignKeys(
+                (await ListAsync(connection, $"SELECT id, seq, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('{table}')",
+                    r => (Id: r.GetInt64(0), Seq: r.GetInt64(1), Principal: r.GetString(2), From: r.GetString(3),
+                        To: r.IsDBNull(4) ? "" : r.GetString(4), OnDelete: r.GetString(5))))
+                .GroupBy(f => f.Id)
+                .Select(g =>
+                {
+                    var ordered = g.OrderBy(f => f.Seq).ToList();
+                    return (string.Join(",", ordered.Select(f => f.From)), ordered[0].Principal,
+                        string.Join(",", ordered.Select(f => f.To)), ordered[0].OnDelete.ToUpperInvariant());
+                }));
+            tables[table] = new TableShape(columns, indexes, foreignKeys);
         }
 
         return tables;
@@ -177,15 +230,87 @@ public static class SchemaComparison
             var indexes = (await ListAsync(connection,
                     "SELECT i.relname, ix.indisunique, " +
                     "array_to_string(array(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, ord) " +
-                    "JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum ORDER BY k.ord), ',') " +
+                    "JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum ORDER BY k.ord), ','), " +
+                    "pg_get_expr(ix.indpred, ix.indrelid) " +
                     $"FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid WHERE ix.indrelid = 'public.\"{table}\"'::regclass",
-                    r => (r.GetString(0), r.GetBoolean(1), r.GetString(2))))
-                .ToDictionary(i => i.Item1, i => (i.Item2, i.Item3), StringComparer.Ordinal);
-            tables[table] = new TableShape(columns, indexes);
+                    r => (r.GetString(0), r.GetBoolean(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3))))
+                .ToDictionary(i => i.Item1, i => new IndexShape(i.Item2, i.Item3, NormaliseFilter(i.Item4)), StringComparer.Ordinal);
+            var foreignKeys = ForeignKeys(await ListAsync(connection,
+                "SELECT array_to_string(array(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord) " +
+                "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.ord), ','), " +
+                "p.relname, " +
+                "array_to_string(array(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY k(attnum, ord) " +
+                "JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum ORDER BY k.ord), ','), " +
+                "c.confdeltype::text " +
+                $"FROM pg_constraint c JOIN pg_class p ON p.oid = c.confrelid WHERE c.contype = 'f' AND c.conrelid = 'public.\"{table}\"'::regclass",
+                r => (r.GetString(0), r.GetString(1), r.GetString(2), PostgresDeleteAction(r.GetString(3)))));
+            tables[table] = new TableShape(columns, indexes, foreignKeys);
         }
 
         return tables;
     }
+
+    /// <summary>Brings an index filter as the model states it, as SQLite stores it and as PostgreSQL
+    /// deparses it to one spelling: no identifier quotes, no parentheses, no PostgreSQL casts
+    /// (<c>::text</c>), <c>!=</c> as <c>&lt;&gt;</c>, single spaces, and everything outside string
+    /// literals in upper case. String literals are compared exactly.</summary>
+    public static string? NormaliseFilter(string? filter)
+    {
+        if (string.IsNullOrWhiteSpace(filter))
+        {
+            return null;
+        }
+
+        var parts = filter.Split('\'');
+        for (var i = 0; i < parts.Length; i += 2)
+        {
+            // Even parts are outside literals ('' inside a literal splits into an empty outside part).
+            var outside = PostgresCast().Replace(parts[i], "");
+            outside = outside.Replace("\"", "", StringComparison.Ordinal)
+                .Replace("(", " ", StringComparison.Ordinal)
+                .Replace(")", " ", StringComparison.Ordinal)
+                .Replace("!=", "<>", StringComparison.Ordinal);
+            parts[i] = Whitespace().Replace(outside, " ").ToUpperInvariant();
+        }
+
+        var joined = string.Join('\'', parts);
+        return Whitespace().Replace(joined, " ").Trim();
+    }
+
+    private static string Names(IEnumerable<IColumnBase> columns) => string.Join(",", columns.Select(c => c.Name));
+
+    private static Dictionary<string, string> ForeignKeys(IEnumerable<(string Columns, string Principal, string PrincipalColumns, string OnDelete)> keys) =>
+        keys.GroupBy(k => $"({k.Columns}) -> {k.Principal}({k.PrincipalColumns})", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join(" / ", g.Select(k => k.OnDelete).Order(StringComparer.Ordinal)), StringComparer.Ordinal);
+
+    private static string DeleteAction(ReferentialAction action) => action switch
+    {
+        ReferentialAction.NoAction => "NO ACTION",
+        ReferentialAction.Restrict => "RESTRICT",
+        ReferentialAction.Cascade => "CASCADE",
+        ReferentialAction.SetNull => "SET NULL",
+        ReferentialAction.SetDefault => "SET DEFAULT",
+        _ => action.ToString(),
+    };
+
+    private static string PostgresDeleteAction(string code) => code switch
+    {
+        "a" => "NO ACTION",
+        "r" => "RESTRICT",
+        "c" => "CASCADE",
+        "n" => "SET NULL",
+        "d" => "SET DEFAULT",
+        _ => code,
+    };
+
+    [GeneratedRegex(@"\)\s+WHERE\s+(.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex SqliteIndexFilter();
+
+    [GeneratedRegex(@"::\s*(character varying|timestamp with time zone|timestamp without time zone|double precision|[a-z_][a-z0-9_]*)(\s*\(\s*\d+(\s*,\s*\d+)?\s*\))?(\[\])?", RegexOptions.IgnoreCase)]
+    private static partial Regex PostgresCast();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     private static async Task<List<T>> ListAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Testing;
+using Speciosa.Web.Alerts;
 using Speciosa.Web.Clinics;
 using Speciosa.Web.Data;
 using Xunit;
@@ -39,6 +40,29 @@ public sealed class SchemaMigrationTests(PostgresCluster postgres)
         Assert.Contains(differences, d => d.Contains("Clinics.Forgotten", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_changed_index_filter_or_delete_behaviour_without_a_migration_is_caught_on_sqlite()
+    {
+        await using var db = await MigratedSqliteAsync<ContextWithChangedFilterAndDeleteBehaviour>();
+        AssertFilterAndDeleteBehaviourCaught(await SchemaComparison.DifferencesAsync(db));
+    }
+
+    [Fact]
+    public async Task A_changed_index_filter_or_delete_behaviour_without_a_migration_is_caught_on_postgres()
+    {
+        await using var db = await MigratedPostgresAsync<ContextWithChangedFilterAndDeleteBehaviour>();
+        AssertFilterAndDeleteBehaviourCaught(await SchemaComparison.DifferencesAsync(db));
+    }
+
+    private static void AssertFilterAndDeleteBehaviourCaught(IReadOnlyList<string> differences)
+    {
+        Assert.Contains(differences, d => d.Contains("IX_Alerts_PatientId_RuleId_ConditionKey", StringComparison.Ordinal)
+            && d.Contains("STATUS = 'open'", StringComparison.Ordinal));
+        Assert.Contains(differences, d => d.Contains("Alerts(ClinicId) -> Clinics(Id)", StringComparison.Ordinal)
+            && d.Contains("ON DELETE RESTRICT in the database but ON DELETE CASCADE in the model", StringComparison.Ordinal));
+        Assert.Equal(2, differences.Count);
+    }
+
     private static async Task<T> MigratedSqliteAsync<T>() where T : SpeciosaDbContext
     {
         var path = Path.Combine(Path.GetTempPath(), $"speciosa-schema-{Guid.NewGuid():N}.db");
@@ -75,5 +99,18 @@ public sealed class ContextWithForgottenMigration(DbContextOptions options) : Sp
         base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<Clinic>().Property<string>("Forgotten").HasMaxLength(20);
         modelBuilder.Entity<Clinic>().HasIndex(c => c.Name);
+    }
+}
+
+/// <summary>The model as it would be if someone loosened the "one active alert" filter and let deleting a clinic
+/// cascade to its alerts, but wrote no migration.</summary>
+public sealed class ContextWithChangedFilterAndDeleteBehaviour(DbContextOptions options) : SpeciosaDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        var alerts = modelBuilder.Entity<RaisedAlert>();
+        alerts.HasIndex(a => new { a.PatientId, a.RuleId, a.ConditionKey }).HasFilter("\"Status\" = 'open'");
+        alerts.Metadata.GetForeignKeys().Single(fk => fk.PrincipalEntityType.ClrType == typeof(Clinic)).DeleteBehavior = DeleteBehavior.Cascade;
     }
 }

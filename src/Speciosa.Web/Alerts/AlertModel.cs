@@ -4,12 +4,9 @@ using Speciosa.Web.Patients;
 
 namespace Speciosa.Web.Alerts;
 
-/// <summary>EF mapping of the Alerts table (migration M0002).</summary>
+/// <summary>EF mapping of the Alerts table (migrations M0004_PatientsAndWithdrawal, M0005_Safety).</summary>
 public static class AlertModel
 {
-    /// <summary>Index filter keeping one open alert per rule and condition key (same SQL on SQLite and PostgreSQL).</summary>
-    public const string OpenFilter = "\"Status\" = 'open'";
-
     /// <summary>Since migration Safety: one active (open or acknowledged) alert per patient, rule and condition key,
     /// so an acknowledged alert is not raised again while its condition persists.</summary>
     public const string ActiveFilter = "\"Status\" <> 'resolved'";

@@ -4,7 +4,7 @@ using Speciosa.Web.Identity;
 
 namespace Speciosa.Web.Patients;
 
-/// <summary>EF mapping of patients, care teams, opioid use, episodes and assessments (migration M0002).</summary>
+/// <summary>EF mapping of patients, care teams, opioid use, episodes and assessments (migration M0004_PatientsAndWithdrawal).</summary>
 public static class PatientModel
 {
     public static void Configure(ModelBuilder modelBuilder)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Speciosa.Web.Data.Migrations;
 
 /// <summary>Clinics, users and roles, access tokens, the first-admin setup link, the audit chain and
-/// data-protection keys. Written by hand: the EF design-time tools are not available here.</summary>
+/// data-protection keys. Written by hand, provider-neutral (docs/decisions/0001).</summary>
 [DbContext(typeof(SpeciosaDbContext))]
 [Migration("20261122010000_Foundation")]
 public sealed class M0001_Foundation : Migration

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Speciosa.Web.Alerts;
 
 namespace Speciosa.Web.Data.Migrations;
 
@@ -28,7 +27,7 @@ public sealed class M0005_Safety : Migration
         migrationBuilder.DropIndex("IX_Alerts_RuleId_ConditionKey", "Alerts");
         migrationBuilder.DropIndex("IX_Alerts_ClinicId_Status", "Alerts");
         migrationBuilder.CreateIndex("IX_Alerts_PatientId_RuleId_ConditionKey", "Alerts", ["PatientId", "RuleId", "ConditionKey"],
-            unique: true, filter: AlertModel.ActiveFilter);
+            unique: true, filter: "\"Status\" <> 'resolved'");
         migrationBuilder.CreateIndex("IX_Alerts_ClinicId_Status_SeverityRank", "Alerts", ["ClinicId", "Status", "SeverityRank"]);
 
         migrationBuilder.CreateTable(
@@ -118,7 +117,7 @@ public sealed class M0005_Safety : Migration
         migrationBuilder.DropTable("LabResults");
         migrationBuilder.DropIndex("IX_Alerts_ClinicId_Status_SeverityRank", "Alerts");
         migrationBuilder.DropIndex("IX_Alerts_PatientId_RuleId_ConditionKey", "Alerts");
-        migrationBuilder.CreateIndex("IX_Alerts_RuleId_ConditionKey", "Alerts", ["RuleId", "ConditionKey"], unique: true, filter: AlertModel.OpenFilter);
+        migrationBuilder.CreateIndex("IX_Alerts_RuleId_ConditionKey", "Alerts", ["RuleId", "ConditionKey"], unique: true, filter: "\"Status\" = 'open'");
         migrationBuilder.CreateIndex("IX_Alerts_ClinicId_Status", "Alerts", ["ClinicId", "Status"]);
         foreach (var column in new[] { "SeverityRank", "AcknowledgedAt", "AcknowledgedByUserId", "AcknowledgementNote", "ResolvedAt", "ResolvedByUserId", "ResolutionReason", "ConcurrencyStamp" })
         {

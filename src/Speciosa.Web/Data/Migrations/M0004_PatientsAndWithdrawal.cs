@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Speciosa.Web.Alerts;
 
 namespace Speciosa.Web.Data.Migrations;
 
@@ -8,7 +7,7 @@ namespace Speciosa.Web.Data.Migrations;
 /// the persisted Alerts table (one open alert per rule and condition key).</summary>
 [DbContext(typeof(SpeciosaDbContext))]
 [Migration("20261123010000_PatientsAndWithdrawal")]
-public sealed class M0002_PatientsAndWithdrawal : Migration
+public sealed class M0004_PatientsAndWithdrawal : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
@@ -161,7 +160,7 @@ public sealed class M0002_PatientsAndWithdrawal : Migration
                 t.ForeignKey("FK_Alerts_Clinics_ClinicId", x => x.ClinicId, "Clinics", "Id", onDelete: ReferentialAction.Restrict);
                 t.ForeignKey("FK_Alerts_Patients_PatientId", x => x.PatientId, "Patients", "Id", onDelete: ReferentialAction.Restrict);
             });
-        migrationBuilder.CreateIndex("IX_Alerts_RuleId_ConditionKey", "Alerts", ["RuleId", "ConditionKey"], unique: true, filter: AlertModel.OpenFilter);
+        migrationBuilder.CreateIndex("IX_Alerts_RuleId_ConditionKey", "Alerts", ["RuleId", "ConditionKey"], unique: true, filter: "\"Status\" = 'open'");
         migrationBuilder.CreateIndex("IX_Alerts_PatientId_Status", "Alerts", ["PatientId", "Status"]);
         migrationBuilder.CreateIndex("IX_Alerts_ClinicId_Status", "Alerts", ["ClinicId", "Status"]);
     }

@@ -7,7 +7,7 @@ namespace Speciosa.Web.Data.Migrations;
 /// (indexes on Doses(LotId, GivenAt) and Regimens(LotId) answer recall tracing).</summary>
 [DbContext(typeof(SpeciosaDbContext))]
 [Migration("20261123060000_Regimens")]
-public sealed class M0005_Regimens : Migration
+public sealed class M0006_Regimens : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -6,7 +6,7 @@ namespace Speciosa.Web.Data.Migrations;
 /// <summary>The legal-status registry (shared by all clinics) and its append-only change history.</summary>
 [DbContext(typeof(SpeciosaDbContext))]
 [Migration("20261122040000_Jurisdictions")]
-public sealed class M0004_Jurisdictions : Migration
+public sealed class M0003_Jurisdictions : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

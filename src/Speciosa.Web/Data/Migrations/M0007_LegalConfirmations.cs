@@ -6,7 +6,7 @@ namespace Speciosa.Web.Data.Migrations;
 /// <summary>Clinicians' confirmations of legal warnings (enrolment, regimen, lot choice).</summary>
 [DbContext(typeof(SpeciosaDbContext))]
 [Migration("20261123070000_LegalConfirmations")]
-public sealed class M0005_LegalConfirmations : Migration
+public sealed class M0007_LegalConfirmations : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

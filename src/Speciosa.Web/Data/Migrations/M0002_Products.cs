@@ -8,7 +8,7 @@ namespace Speciosa.Web.Data.Migrations;
 /// (20261122020000) written in parallel; it touches none of its tables.</summary>
 [DbContext(typeof(SpeciosaDbContext))]
 [Migration("20261122030000_Products")]
-public sealed class M0003_Products : Migration
+public sealed class M0002_Products : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
