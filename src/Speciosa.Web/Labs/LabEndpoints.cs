@@ -14,22 +14,18 @@ public static class LabEndpoints
 
     public static IEndpointRouteBuilder MapLabEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/patients/{patientId:guid}").WithTags("Labs");
+        var group = app.MapPatientScope().WithTags("Labs");
 
         group.MapGet("/labs", async Task<Results<Ok<IReadOnlyList<LabResultView>>, ProblemHttpResult>> (
-                Guid patientId, ClaimsPrincipal user, PatientRecords records, LabRecords labs, CancellationToken ct) =>
-                await records.FindAsync(user, patientId, ct) is { } p ? TypedResults.Ok(await labs.ListAsync(p.Id, ct)) : NotFound())
+                VisiblePatient patient, LabRecords labs, CancellationToken ct) =>
+                TypedResults.Ok(await labs.ListAsync(patient.Id, ct)))
             .WithSummary("Liver test results, newest first: as reported (value, UCUM unit, lab range), ULN origin, ×ULN and the value evaluated (bilirubin in mg/dL).")
             .Audited("lab.list", "LabResult").RequireAuthorization(Policies.PatientRecords);
 
         group.MapPost("/labs", async Task<Results<Created<LabRecorded>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, LabResultsRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records, LabRecords labs, CancellationToken ct) =>
+                VisiblePatient patient, LabResultsRequest request, ClaimsPrincipal user, HttpContext http, LabRecords labs, CancellationToken ct) =>
             {
-                if (await records.FindAsync(user, patientId, ct) is not { } p)
-                {
-                    return NotFound();
-                }
-
+                var p = patient.Record;
                 var (recorded, errors) = await labs.RecordAsync(p, request.Results ?? [], user.UserId()!.Value, "api", ct);
                 if (recorded is null)
                 {
@@ -45,13 +41,9 @@ public static class LabEndpoints
             .Audited("lab.create", "LabResult").RequireAuthorization(Policies.Clinical);
 
         group.MapPost("/labs/csv", async Task<Results<Created<LabRecorded>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, HttpRequest request, ClaimsPrincipal user, PatientRecords records, LabRecords labs, CancellationToken ct) =>
+                VisiblePatient patient, HttpRequest request, ClaimsPrincipal user, LabRecords labs, CancellationToken ct) =>
             {
-                if (await records.FindAsync(user, patientId, ct) is not { } p)
-                {
-                    return NotFound();
-                }
-
+                var p = patient.Record;
                 if (request.ContentLength > MaxCsvBytes)
                 {
                     return ProblemResponses.Invalid("file", $"At most {MaxCsvBytes} bytes.");
@@ -69,15 +61,9 @@ public static class LabEndpoints
             .Audited("lab.import", "LabResult").RequireAuthorization(Policies.Clinical);
 
         group.MapPost("/labs/{labId:guid}/entered-in-error", async Task<Results<Ok<LabRecorded>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, Guid labId, EnteredInErrorRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records,
-                LabRecords labs, CancellationToken ct) =>
+                VisiblePatient patient, Guid labId, EnteredInErrorRequest request, HttpContext http, LabRecords labs, CancellationToken ct) =>
             {
-                if (await records.FindAsync(user, patientId, ct) is not { } p)
-                {
-                    return NotFound();
-                }
-
-                var (result, effect, problem) = await labs.MarkEnteredInErrorAsync(p, labId, request.Reason, ct);
+                var (result, effect, problem) = await labs.MarkEnteredInErrorAsync(patient.Record, labId, request.Reason, ct);
                 if (result is null)
                 {
                     return NotFound();
@@ -90,10 +76,8 @@ public static class LabEndpoints
             .Audited("lab.entered-in-error", "LabResult").RequireAuthorization(Policies.Clinical);
 
         group.MapGet("/liver", async Task<Results<Ok<LiverChart.Data>, ProblemHttpResult>> (
-                Guid patientId, ClaimsPrincipal user, PatientRecords records, LiverReview review, CancellationToken ct) =>
-                await records.FindAsync(user, patientId, ct) is { } p
-                    ? TypedResults.Ok(LiverChart.Of(review.Evaluate(await review.CurrentResultsAsync(p.Id, ct))))
-                    : NotFound())
+                VisiblePatient patient, LiverReview review, CancellationToken ct) =>
+                TypedResults.Ok(LiverChart.Of(review.Evaluate(await review.CurrentResultsAsync(patient.Id, ct)))))
             .WithSummary("Liver tests as ×ULN over time with threshold lines, and the eDISH point with its quadrant.")
             .Audited("liver.read", "LabResult").RequireAuthorization(Policies.PatientRecords);
 

@@ -104,25 +104,19 @@ public static class MedicineEndpoints
 {
     public static IEndpointRouteBuilder MapMedicineEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/patients/{patientId:guid}/medicines").WithTags("Medicines");
+        var group = app.MapPatientScope("/medicines").WithTags("Medicines");
 
         group.MapGet("/", async Task<Results<Ok<List<MedicineView>>, ProblemHttpResult>> (
-                Guid patientId, ClaimsPrincipal user, PatientRecords records, MedicineScreeningService screening, CancellationToken ct) =>
-                await records.FindAsync(user, patientId, ct) is { } p
-                    ? TypedResults.Ok(await screening.ListAsync(p.Id, ct))
-                    : ProblemResponses.Problem(StatusCodes.Status404NotFound))
+                VisiblePatient patient, MedicineScreeningService screening, CancellationToken ct) =>
+                TypedResults.Ok(await screening.ListAsync(patient.Id, ct)))
             .WithSummary("Current concomitant medicines with their screening outcome (InteractionsFound, NoKnownInteraction, NoData).")
             .Audited("medicine.list", "PatientMedicine").RequireAuthorization(Policies.Clinical);
 
         group.MapPost("/", async Task<Results<Created<MedicineAdded>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, MedicineRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records,
+                VisiblePatient patient, MedicineRequest request, ClaimsPrincipal user, HttpContext http,
                 MedicineScreeningService screening, TimeProvider clock, CancellationToken ct) =>
             {
-                if (await records.FindAsync(user, patientId, ct) is not { } p)
-                {
-                    return ProblemResponses.Problem(StatusCodes.Status404NotFound);
-                }
-
+                var p = patient.Record;
                 var (added, errors) = await screening.AddAsync(p, request, user.UserId()!.Value, clock.GetUtcNow(), ct);
                 if (added is null)
                 {

@@ -57,21 +57,19 @@ public static class PatientEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .Audited("patient.create", "Patient").RequireAuthorization(Policies.Clinical);
 
-        group.MapGet("/{patientId:guid}", async Task<Results<Ok<PatientView>, ProblemHttpResult>> (
-                Guid patientId, ClaimsPrincipal user, PatientRecords records, CancellationToken ct) =>
-                await records.FindAsync(user, patientId, ct) is { } p
-                    ? TypedResults.Ok(await records.ViewAsync(p, ct))
-                    : NotFound())
+        // Everything about one patient: a patient the caller may not see is 404 before any handler runs.
+        var scoped = app.MapPatientScope().WithTags("Patients");
+
+        scoped.MapGet("", async Task<Results<Ok<PatientView>, ProblemHttpResult>> (
+                VisiblePatient patient, ClaimsPrincipal user, PatientRecords records, CancellationToken ct) =>
+                TypedResults.Ok(await records.ViewAsync(patient.Record, ct)))
             .WithSummary("A patient record.")
             .Audited("patient.read", "Patient").RequireAuthorization(Policies.PatientRecords);
 
-        group.MapPut("/{patientId:guid}", async Task<Results<Ok<PatientView>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, WholeRecord<PatientRequest> body, ClaimsPrincipal user, PatientRecords records, CancellationToken ct) =>
+        scoped.MapPut("", async Task<Results<Ok<PatientView>, ValidationProblem, ProblemHttpResult>> (
+                VisiblePatient patient, WholeRecord<PatientRequest> body, ClaimsPrincipal user, PatientRecords records, CancellationToken ct) =>
             {
-                if (await records.FindAsync(user, patientId, ct) is not { } p)
-                {
-                    return NotFound();
-                }
+                var p = patient.Record;
 
                 if (body.Value is not { } request)
                 {
@@ -87,22 +85,17 @@ public static class PatientEndpoints
             .WithSummary("Replace a patient record: send every field (400 names any left out, so no flag is cleared by omission) and the concurrencyStamp you read (409 when it changed since).")
             .Audited("patient.update", "Patient").RequireAuthorization(Policies.Clinical);
 
-        group.MapGet("/{patientId:guid}/opioid-use", async Task<Results<Ok<IReadOnlyList<OpioidUseView>>, ProblemHttpResult>> (
-                Guid patientId, ClaimsPrincipal user, PatientRecords records, WithdrawalRecords withdrawal, CancellationToken ct) =>
-                await records.FindAsync(user, patientId, ct) is { } p
-                    ? TypedResults.Ok(await withdrawal.OpioidHistoryAsync(p.Id, ct))
-                    : NotFound())
+        scoped.MapGet("/opioid-use", async Task<Results<Ok<IReadOnlyList<OpioidUseView>>, ProblemHttpResult>> (
+                VisiblePatient patient, ClaimsPrincipal user, PatientRecords records, WithdrawalRecords withdrawal, CancellationToken ct) =>
+                TypedResults.Ok(await withdrawal.OpioidHistoryAsync(patient.Id, ct)))
             .WithSummary("Opioid use history with MME/day (CDC table version), or why MME is not computable.")
             .Audited("opioid-use.list", "OpioidUse").RequireAuthorization(Policies.PatientRecords);
 
-        group.MapPost("/{patientId:guid}/opioid-use", async Task<Results<Created<OpioidUseView>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, OpioidUseRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records,
+        scoped.MapPost("/opioid-use", async Task<Results<Created<OpioidUseView>, ValidationProblem, ProblemHttpResult>> (
+                VisiblePatient patient, OpioidUseRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records,
                 WithdrawalRecords withdrawal, CancellationToken ct) =>
             {
-                if (await records.FindAsync(user, patientId, ct) is not { } p)
-                {
-                    return NotFound();
-                }
+                var p = patient.Record;
 
                 var (use, errors) = await withdrawal.RecordOpioidUseAsync(p, request, user.UserId()!.Value, ct);
                 if (use is null)
@@ -116,22 +109,17 @@ public static class PatientEndpoints
             .WithSummary("Record an opioid the patient used: substance, amount per day and unit, release, route, duration, last use.")
             .Audited("opioid-use.create", "OpioidUse").RequireAuthorization(Policies.Clinical);
 
-        group.MapGet("/{patientId:guid}/episodes", async Task<Results<Ok<IReadOnlyList<EpisodeView>>, ProblemHttpResult>> (
-                Guid patientId, ClaimsPrincipal user, PatientRecords records, WithdrawalRecords withdrawal, CancellationToken ct) =>
-                await records.FindAsync(user, patientId, ct) is { } p
-                    ? TypedResults.Ok(await withdrawal.EpisodesAsync(p.Id, ct))
-                    : NotFound())
+        scoped.MapGet("/episodes", async Task<Results<Ok<IReadOnlyList<EpisodeView>>, ProblemHttpResult>> (
+                VisiblePatient patient, ClaimsPrincipal user, PatientRecords records, WithdrawalRecords withdrawal, CancellationToken ct) =>
+                TypedResults.Ok(await withdrawal.EpisodesAsync(patient.Id, ct)))
             .WithSummary("Withdrawal episodes with their expected course (onset, peak, acute end) and sources.")
             .Audited("episode.list", "WithdrawalEpisode").RequireAuthorization(Policies.PatientRecords);
 
-        group.MapPost("/{patientId:guid}/episodes", async Task<Results<Created<EpisodeView>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, EpisodeRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records,
+        scoped.MapPost("/episodes", async Task<Results<Created<EpisodeView>, ValidationProblem, ProblemHttpResult>> (
+                VisiblePatient patient, EpisodeRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records,
                 WithdrawalRecords withdrawal, CancellationToken ct) =>
             {
-                if (await records.FindAsync(user, patientId, ct) is not { } p)
-                {
-                    return NotFound();
-                }
+                var p = patient.Record;
 
                 var (episode, errors) = await withdrawal.OpenEpisodeAsync(p, request, user.UserId()!.Value, ct);
                 if (episode is null)
@@ -146,8 +134,8 @@ public static class PatientEndpoints
             .WithSummary("Open a withdrawal episode starting at the last use of a recorded opioid.")
             .Audited("episode.create", "WithdrawalEpisode").RequireAuthorization(Policies.Clinical);
 
-        group.MapGet("/{patientId:guid}/assessments", async Task<Results<Ok<IReadOnlyList<AssessmentView>>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, ClaimsPrincipal user, HttpContext http, PatientRecords records, WithdrawalRecords withdrawal,
+        scoped.MapGet("/assessments", async Task<Results<Ok<IReadOnlyList<AssessmentView>>, ValidationProblem, ProblemHttpResult>> (
+                VisiblePatient patient, ClaimsPrincipal user, HttpContext http, PatientRecords records, WithdrawalRecords withdrawal,
                 CancellationToken ct, string? instrument = null, int page = 1, int pageSize = PatientRecords.MaxPageSize) =>
             {
                 var errors = WithdrawalRecords.CheckHistoryQuery(instrument, page, pageSize);
@@ -156,10 +144,7 @@ public static class PatientEndpoints
                     return ProblemResponses.Invalid(errors);
                 }
 
-                if (await records.FindAsync(user, patientId, ct) is not { } p)
-                {
-                    return NotFound();
-                }
+                var p = patient.Record;
 
                 var history = await withdrawal.AssessmentHistoryAsync(p.Id, instrument, page, pageSize, ct);
                 http.Response.Headers["X-Total-Count"] = history.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -169,14 +154,11 @@ public static class PatientEndpoints
                 "Filter by ?instrument (id); page from 1, pageSize up to 100 (default 100); the X-Total-Count header holds the total.")
             .Audited("assessment.list", "Assessment").RequireAuthorization(Policies.PatientRecords);
 
-        group.MapPost("/{patientId:guid}/assessments", async Task<Results<Created<AssessmentRecorded>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, AssessmentRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records,
+        scoped.MapPost("/assessments", async Task<Results<Created<AssessmentRecorded>, ValidationProblem, ProblemHttpResult>> (
+                VisiblePatient patient, AssessmentRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records,
                 WithdrawalRecords withdrawal, CancellationToken ct) =>
             {
-                if (await records.FindAsync(user, patientId, ct) is not { } p)
-                {
-                    return NotFound();
-                }
+                var p = patient.Record;
 
                 var (recorded, errors) = await withdrawal.RecordAssessmentAsync(p, request, user, ct);
                 if (recorded is null)
@@ -192,12 +174,11 @@ public static class PatientEndpoints
             .Idempotent()
             .Audited("assessment.create", "Assessment").RequireAuthorization(Policies.PatientRecords);
 
-        group.MapPost("/{patientId:guid}/assessments/{assessmentId:guid}/review", async Task<Results<Ok<AssessmentView>, ProblemHttpResult>> (
-                Guid patientId, Guid assessmentId, ClaimsPrincipal user, HttpContext http, PatientRecords records,
+        scoped.MapPost("/assessments/{assessmentId:guid}/review", async Task<Results<Ok<AssessmentView>, ProblemHttpResult>> (
+                VisiblePatient patient, Guid assessmentId, ClaimsPrincipal user, HttpContext http, PatientRecords records,
                 WithdrawalRecords withdrawal, CancellationToken ct) =>
             {
-                if (await records.FindAsync(user, patientId, ct) is null
-                    || await withdrawal.ReviewAsync(patientId, assessmentId, user.UserId()!.Value, ct) is not { } a)
+                if (await withdrawal.ReviewAsync(patient.Id, assessmentId, user.UserId()!.Value, ct) is not { } a)
                 {
                     return NotFound();
                 }
@@ -208,8 +189,8 @@ public static class PatientEndpoints
             .WithSummary("Staff review of a patient-reported assessment.")
             .Audited("assessment.review", "Assessment").RequireAuthorization(Policies.Clinical);
 
-        group.MapGet("/{patientId:guid}/alerts", async Task<Results<Ok<IReadOnlyList<AlertView>>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, ClaimsPrincipal user, PatientRecords records, SpeciosaDbContext db, CancellationToken ct,
+        scoped.MapGet("/alerts", async Task<Results<Ok<IReadOnlyList<AlertView>>, ValidationProblem, ProblemHttpResult>> (
+                VisiblePatient patient, ClaimsPrincipal user, PatientRecords records, SpeciosaDbContext db, CancellationToken ct,
                 string? status = AlertStatus.Open) =>
             {
                 if (status is not (null or "" or AlertStatus.Open or AlertStatus.Acknowledged or AlertStatus.Resolved or "all"))
@@ -217,9 +198,7 @@ public static class PatientEndpoints
                     return ProblemResponses.Invalid("status", "Allowed: open, acknowledged, resolved, all.");
                 }
 
-                return await records.FindAsync(user, patientId, ct) is { } p
-                    ? TypedResults.Ok(await AlertBook.ForPatientAsync(db, p.Id, status is "all" or "" ? null : status, ct))
-                    : NotFound();
+                return TypedResults.Ok(await AlertBook.ForPatientAsync(db, patient.Id, status is "all" or "" ? null : status, ct));
             })
             .WithSummary("Alerts of a patient (default open) with rule, version, inputs, threshold and source.")
             .Audited("alert.list", "Alert").RequireAuthorization(Policies.Clinical);

@@ -8,6 +8,7 @@ using Speciosa.Web.Audit;
 using Speciosa.Web.Data;
 using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
+using Speciosa.Web.Patients;
 using Speciosa.Web.Products;
 
 using Speciosa.Web.Jurisdictions;
@@ -34,32 +35,28 @@ public static class RegimenEndpoints
 
     public static IEndpointRouteBuilder MapRegimenEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/patients/{patientId:guid}").WithTags("Regimens");
+        var group = app.MapPatientScope().WithTags("Regimens");
 
         group.MapGet("/regimens", async Task<Results<Ok<IReadOnlyList<RegimenView>>, ProblemHttpResult>> (
-                Guid patientId, ClaimsPrincipal user, RegimenService service, CancellationToken ct) =>
-                await service.FindPatientAsync(user, patientId, ct) is { } p ? TypedResults.Ok(await service.ListAsync(p, ct)) : NotFound())
+                VisiblePatient patient, RegimenService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.ListAsync(patient.Record, ct)))
             .WithSummary("The patient's regimens, newest first, each with its current version, every version, titration and today's limits.")
             .Audited("regimen.list", "Regimen").RequireAuthorization(Policies.PatientRecords);
 
         group.MapGet("/regimens/{regimenId:guid}", async Task<Results<Ok<RegimenView>, ProblemHttpResult>> (
-                Guid patientId, Guid regimenId, ClaimsPrincipal user, HttpContext http, RegimenService service, CancellationToken ct) =>
+                VisiblePatient patient, Guid regimenId, HttpContext http, RegimenService service, CancellationToken ct) =>
             {
                 http.Audit().ResourceId = regimenId.ToString();
-                return await service.FindPatientAsync(user, patientId, ct) is { } p && await service.FindRegimenAsync(p, regimenId, ct) is { } r
-                    ? TypedResults.Ok(await service.ViewAsync(p, r, ct)) : NotFound();
+                return await service.FindRegimenAsync(patient.Record, regimenId, ct) is { } r
+                    ? TypedResults.Ok(await service.ViewAsync(patient.Record, r, ct)) : NotFound();
             })
             .WithSummary("One regimen with every version (who, when, why, legal decision).")
             .Audited("regimen.read", "Regimen").RequireAuthorization(Policies.PatientRecords);
 
         group.MapPost("/regimens", async Task<Results<Created<RegimenView>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, RegimenRequest request, ClaimsPrincipal user, HttpContext http, RegimenService service, CancellationToken ct) =>
+                VisiblePatient patient, RegimenRequest request, ClaimsPrincipal user, HttpContext http, RegimenService service, CancellationToken ct) =>
             {
-                if (await service.FindPatientAsync(user, patientId, ct) is not { } p)
-                {
-                    return NotFound();
-                }
-
+                var p = patient.Record;
                 var result = await service.CreateAsync(user, p, request, ct);
                 if (result.Regimen is { } r)
                 {
@@ -73,14 +70,10 @@ public static class RegimenEndpoints
             .Audited("regimen.create", "Regimen").RequireAuthorization(Policies.Clinician);
 
         group.MapPut("/regimens/{regimenId:guid}", async Task<Results<Ok<RegimenView>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, Guid regimenId, RegimenRequest request, ClaimsPrincipal user, HttpContext http, RegimenService service, CancellationToken ct) =>
+                VisiblePatient patient, Guid regimenId, RegimenRequest request, ClaimsPrincipal user, HttpContext http, RegimenService service, CancellationToken ct) =>
             {
                 http.Audit().ResourceId = regimenId.ToString();
-                if (await service.FindPatientAsync(user, patientId, ct) is not { } p)
-                {
-                    return NotFound();
-                }
-
+                var p = patient.Record;
                 var result = await service.AmendAsync(user, p, regimenId, request, ct);
                 return result.Regimen is { } r ? TypedResults.Ok(await service.ViewAsync(p, r, ct))
                     : result.Status == RegimenWriteStatus.Invalid ? ProblemResponses.Invalid(result.Errors!) : Failure(result);
@@ -89,14 +82,10 @@ public static class RegimenEndpoints
             .Audited("regimen.amend", "Regimen").RequireAuthorization(Policies.Clinician);
 
         group.MapPut("/regimens/{regimenId:guid}/taper", async Task<Results<Ok<RegimenView>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, Guid regimenId, TaperSaveRequest request, ClaimsPrincipal user, HttpContext http, RegimenService service, CancellationToken ct) =>
+                VisiblePatient patient, Guid regimenId, TaperSaveRequest request, ClaimsPrincipal user, HttpContext http, RegimenService service, CancellationToken ct) =>
             {
                 http.Audit().ResourceId = regimenId.ToString();
-                if (await service.FindPatientAsync(user, patientId, ct) is not { } p)
-                {
-                    return NotFound();
-                }
-
+                var p = patient.Record;
                 var result = await service.SaveTaperAsync(user, p, regimenId, request, ct);
                 return result.Regimen is { } r ? TypedResults.Ok(await service.ViewAsync(p, r, ct))
                     : result.Status == RegimenWriteStatus.Invalid ? ProblemResponses.Invalid(result.Errors!) : Failure(result);
@@ -105,26 +94,22 @@ public static class RegimenEndpoints
             .Audited("regimen.taper", "Regimen").RequireAuthorization(Policies.Clinician);
 
         group.MapGet("/doses", async Task<Results<Ok<DosePage>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, ClaimsPrincipal user, RegimenService service, DoseLog log, CancellationToken ct, int page = 1, int pageSize = 25) =>
+                VisiblePatient patient, DoseLog log, CancellationToken ct, int page = 1, int pageSize = 25) =>
             {
                 if (page < 1 || pageSize is < 1 or > 100)
                 {
                     return ProblemResponses.Invalid("page", "page starts at 1; pageSize is 1 to 100.");
                 }
 
-                return await service.FindPatientAsync(user, patientId, ct) is { } p ? TypedResults.Ok(await log.ListAsync(p, page, pageSize, ct)) : NotFound();
+                return TypedResults.Ok(await log.ListAsync(patient.Record, page, pageSize, ct));
             })
             .WithSummary("The dose log, newest first, with mg of mitragynine and 7-OH per dose (certificate, else label estimate).")
             .Audited("dose.list", "Dose").RequireAuthorization(Policies.PatientRecords);
 
         group.MapPost("/doses", async Task<Results<Created<DoseView>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, DoseRequest request, ClaimsPrincipal user, HttpContext http, RegimenService service, DoseLog log, CancellationToken ct) =>
+                VisiblePatient patient, DoseRequest request, ClaimsPrincipal user, HttpContext http, DoseLog log, CancellationToken ct) =>
             {
-                if (await service.FindPatientAsync(user, patientId, ct) is not { } p)
-                {
-                    return NotFound();
-                }
-
+                var p = patient.Record;
                 var result = await log.RecordAsync(user, p, request, ct);
                 switch (result.Status)
                 {
@@ -148,8 +133,8 @@ public static class RegimenEndpoints
             .Audited("dose.create", "Dose").RequireAuthorization(Policies.DoseRecorders);
 
         group.MapGet("/dose-chart", async Task<Results<Ok<DoseChartView>, ProblemHttpResult>> (
-                Guid patientId, ClaimsPrincipal user, RegimenService service, DoseLog log, CancellationToken ct) =>
-                await service.FindPatientAsync(user, patientId, ct) is { } p ? TypedResults.Ok(await log.ChartAsync(p, ct)) : NotFound())
+                VisiblePatient patient, DoseLog log, CancellationToken ct) =>
+                TypedResults.Ok(await log.ChartAsync(patient.Record, ct)))
             .WithSummary("Grams, administrations and alkaloid mg per clinic day against the day's ceiling, with COWS/SOWS totals.")
             .Audited("dose.chart", "Dose").RequireAuthorization(Policies.PatientRecords);
 

@@ -28,27 +28,22 @@ public static class AdverseEventEndpoints
 {
     public static IEndpointRouteBuilder MapAdverseEventEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/patients/{patientId:guid}/adverse-events").WithTags("Adverse events");
+        var group = app.MapPatientScope("/adverse-events").WithTags("Adverse events");
 
         group.MapGet("/terms", () => TypedResults.Ok(AdverseEventTermCatalogue.Default.Terms))
             .WithSummary("The common adverse-event terms with reported frequencies and sources.")
             .Audited("adverse-event-term.list", "AdverseEventTerm").RequireAuthorization(Policies.Clinical);
 
         group.MapGet("/", async Task<Results<Ok<List<AdverseEventView>>, ProblemHttpResult>> (
-                Guid patientId, ClaimsPrincipal user, PatientRecords records, AdverseEvents events, CancellationToken ct) =>
-                await records.FindAsync(user, patientId, ct) is { } p ? TypedResults.Ok(await events.ListAsync(p.Id, ct)) : NotFound())
+                VisiblePatient patient, AdverseEvents events, CancellationToken ct) =>
+                TypedResults.Ok(await events.ListAsync(patient.Id, ct)))
             .WithSummary("Adverse events of a patient, newest onset first.")
             .Audited("adverse-event.list", "AdverseEvent").RequireAuthorization(Policies.Clinical);
 
         group.MapPost("/", async Task<Results<Created<AdverseEventRecorded>, ValidationProblem, ProblemHttpResult>> (
-                Guid patientId, AdverseEventRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records,
-                AdverseEvents events, CancellationToken ct) =>
+                VisiblePatient patient, AdverseEventRequest request, ClaimsPrincipal user, HttpContext http, AdverseEvents events, CancellationToken ct) =>
             {
-                if (await records.FindAsync(user, patientId, ct) is not { } p)
-                {
-                    return NotFound();
-                }
-
+                var p = patient.Record;
                 var (recorded, errors) = await events.RecordAsync(p, request, user.UserId()!.Value, ct);
                 if (recorded is null)
                 {
@@ -64,10 +59,10 @@ public static class AdverseEventEndpoints
             .Audited("adverse-event.create", "AdverseEvent").RequireAuthorization(Policies.Clinical);
 
         group.MapGet("/{eventId:guid}/medwatch", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-                Guid patientId, Guid eventId, ClaimsPrincipal user, HttpContext http, PatientRecords records, SpeciosaDbContext db, CancellationToken ct) =>
+                VisiblePatient patient, Guid eventId, ClaimsPrincipal user, HttpContext http, SpeciosaDbContext db, CancellationToken ct) =>
             {
-                if (await records.FindAsync(user, patientId, ct) is not { } p
-                    || await db.AdverseEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId && e.PatientId == p.Id, ct) is not { } row)
+                var p = patient.Record;
+                if (await db.AdverseEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId && e.PatientId == p.Id, ct) is not { } row)
                 {
                     return NotFound();
                 }
