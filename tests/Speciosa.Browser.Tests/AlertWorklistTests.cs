@@ -3,21 +3,23 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using Speciosa.Testing;
 using Xunit;
+using static Microsoft.Playwright.Assertions;
 
 namespace Speciosa.Browser.Tests;
 
-public sealed class AlertWorklistTests(BrowserSession browser)
+public sealed class AlertWorklistTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task The_worklist_shows_a_hys_law_alert_with_its_rule_and_source_and_a_clinician_acknowledges_it()
+    private const string HysLaw = "liver.potential-hys-law";
+
+    /// <summary>Enrols a patient and records a Hy's law panel for them, which raises one critical alert.</summary>
+    private static async Task<Guid> PatientWithHysLawAlertAsync(HttpClient api, string given, string family)
     {
-        await using var server = await SpeciosaServer.StartAsync();
-        var api = await server.SignedInClientAsync("demo.clinician");
         var enrolled = await api.PostAsJsonAsync("/api/patients", new
         {
-            givenName = "Avery", familyName = "Worklist", dateOfBirth = "1980-02-03", sex = "male", countryCode = "US",
+            givenName = given, familyName = family, dateOfBirth = "1980-02-03", sex = "male", countryCode = "US",
             pregnant = false, breastfeeding = false, planningConception = false, confirmLegalWarning = true,
         });
+        enrolled.EnsureSuccessStatusCode();
         var id = (await enrolled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var at = DateTimeOffset.UtcNow.AddHours(-3);
         var labs = await api.PostAsJsonAsync($"/api/patients/{id}/labs", new
@@ -30,6 +32,23 @@ public sealed class AlertWorklistTests(BrowserSession browser)
             },
         });
         labs.EnsureSuccessStatusCode();
+        return id;
+    }
+
+    private static string Name(string family) => $"Quinn {family} ·";
+
+    private static async Task<string> AlertStatusAsync(HttpClient api, Guid patientId)
+    {
+        var alerts = await api.GetFromJsonAsync<JsonElement>($"/api/alerts?status=all&rule={HysLaw}&patientId={patientId}");
+        return alerts.GetProperty("items").EnumerateArray().Single().GetProperty("status").GetString()!;
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_worklist_shows_a_hys_law_alert_with_its_rule_and_source_and_a_clinician_acknowledges_it(Database database)
+    {
+        var server = await servers.On(database);
+        var api = await server.SignedInClientAsync("demo.clinician");
+        await PatientWithHysLawAlertAsync(api, "Avery", "Worklist");
 
         await using var context = await browser.NewContextAsync(server);
         var page = await context.NewPageAsync();
@@ -37,25 +56,78 @@ public sealed class AlertWorklistTests(BrowserSession browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Alerts" }).ClickAsync();
         await page.GetByLabel("Severity").SelectOptionAsync("Critical");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("severity=Critical"));
 
-        var card = page.GetByRole(AriaRole.Article, new() { Name = "Critical alert liver.potential-hys-law" });
-        var text = await card.InnerTextAsync();
-        Assert.Contains("liver.potential-hys-law", text, StringComparison.Ordinal);
-        Assert.Contains("v1", text, StringComparison.Ordinal);
-        Assert.Contains("Source:", text, StringComparison.Ordinal);
-        Assert.Contains("FDA", text, StringComparison.Ordinal);
-        Assert.Contains("Avery Worklist", text, StringComparison.Ordinal);
-        await BrowserSession.ScreenshotAsync(page, "alert-worklist-hys-law");
+        var card = page.GetByRole(AriaRole.Article, new() { Name = $"Critical alert {HysLaw}" }).Filter(new() { HasText = "Avery Worklist" });
+        await Expect(card).ToContainTextAsync(HysLaw);
+        await Expect(card).ToContainTextAsync("v1");
+        await Expect(card).ToContainTextAsync("Source:");
+        await Expect(card).ToContainTextAsync("FDA");
+        await BrowserSession.ScreenshotAsync(page, $"alert-worklist-hys-law-{database}");
 
         await card.GetByLabel("Note or reason").FillAsync("Phoned patient; repeat panel and hepatitis serology today.");
         await card.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
-        Assert.Contains("Alert acknowledged.", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Alert acknowledged.");
 
         // It has left the open list, and is found among the acknowledged ones with who acknowledged it.
-        await page.GotoAsync("/alerts?status=open&rule=liver.potential-hys-law");
-        Assert.Equal(0, await page.GetByRole(AriaRole.Article, new() { Name = "Critical alert liver.potential-hys-law" }).CountAsync());
-        await page.GotoAsync("/alerts?status=acknowledged&rule=liver.potential-hys-law");
-        var acknowledged = page.GetByRole(AriaRole.Article, new() { Name = "Critical alert liver.potential-hys-law" });
-        Assert.Contains("Dr Casey Clinician (demo)", await acknowledged.InnerTextAsync(), StringComparison.Ordinal);
+        await page.GotoAsync($"/alerts?status=open&rule={HysLaw}");
+        await Expect(page.GetByRole(AriaRole.Article).Filter(new() { HasText = "Avery Worklist" })).ToHaveCountAsync(0);
+        await page.GotoAsync($"/alerts?status=acknowledged&rule={HysLaw}");
+        var acknowledged = page.GetByRole(AriaRole.Article, new() { Name = $"Critical alert {HysLaw}" }).Filter(new() { HasText = "Avery Worklist" });
+        await Expect(acknowledged).ToContainTextAsync("Dr Casey Clinician (demo)");
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task On_a_worklist_of_twenty_one_alerts_a_clinician_acknowledges_and_then_resolves_the_eighth_and_only_that_one_changes(Database database)
+    {
+        var server = await servers.On(database);
+        var api = await server.SignedInClientAsync("demo.clinician");
+        // 21 patients "Quinn Manyalerts A" … "Quinn Manyalerts U", one critical alert each.
+        var patients = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        for (var n = 0; n < 21; n++)
+        {
+            var family = $"Manyalerts {(char)('A' + n)}";
+            patients[family] = await PatientWithHysLawAlertAsync(api, "Quinn", family);
+        }
+
+        await using var context = await browser.NewContextAsync(server);
+        var page = await context.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "demo.clinician");
+        await page.GotoAsync($"/alerts?severity=Critical&rule={HysLaw}");
+        var cards = page.GetByRole(AriaRole.Article, new() { Name = $"Critical alert {HysLaw}" }).Filter(new() { HasText = "Quinn Manyalerts" });
+        await Expect(cards).ToHaveCountAsync(21);
+
+        // The eighth card on the page, whichever patient the worklist put there. A card reads "[Critical] Quinn Manyalerts H · open · …".
+        var eighth = await cards.Nth(7).InnerTextAsync();
+        var target = patients.Keys.Single(family => eighth.Contains(Name(family), StringComparison.Ordinal));
+        var card = cards.Filter(new() { HasText = Name(target) });
+        await card.GetByLabel("Note or reason").FillAsync("Seen in clinic; repeat panel booked.");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Alert acknowledged.");
+        await Expect(cards).ToHaveCountAsync(20);
+        await BrowserSession.ScreenshotAsync(page, $"alert-worklist-many-{database}");
+
+        Assert.Equal("acknowledged", await AlertStatusAsync(api, patients[target]));
+        foreach (var id in patients.Where(p => p.Key != target).Select(p => p.Value))
+        {
+            Assert.Equal("open", await AlertStatusAsync(api, id));
+        }
+
+        // Resolve it from the list of active alerts, where all 21 are shown again.
+        await page.GotoAsync($"/alerts?severity=Critical&status=active&rule={HysLaw}");
+        await Expect(cards).ToHaveCountAsync(21);
+        var active = cards.Filter(new() { HasText = Name(target) });
+        await Expect(active).ToContainTextAsync("Acknowledged by Dr Casey Clinician (demo)");
+        await active.GetByLabel("Note or reason").FillAsync("Repeat panel normal; resolved.");
+        await active.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Alert resolved.");
+        await Expect(cards).ToHaveCountAsync(20);
+        await Expect(cards.Filter(new() { HasText = Name(target) })).ToHaveCountAsync(0);
+
+        Assert.Equal("resolved", await AlertStatusAsync(api, patients[target]));
+        foreach (var id in patients.Where(p => p.Key != target).Select(p => p.Value))
+        {
+            Assert.Equal("open", await AlertStatusAsync(api, id));
+        }
     }
 }

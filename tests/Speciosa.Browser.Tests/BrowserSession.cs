@@ -4,6 +4,9 @@ using Xunit;
 
 [assembly: AssemblyFixture(typeof(Speciosa.Browser.Tests.BrowserSession))]
 
+// Every browser test runs on SQLite and on PostgreSQL (DemoServers, BothDatabases in Speciosa.Testing).
+[assembly: AssemblyFixture(typeof(PostgresCluster))]
+
 // One browser test at a time: each starts a server and drives Chromium, and in parallel on two cores they
 // starve each other into timeouts.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]

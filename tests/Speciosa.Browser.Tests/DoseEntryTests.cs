@@ -4,12 +4,12 @@ using Xunit;
 
 namespace Speciosa.Browser.Tests;
 
-public sealed class DoseEntryTests(BrowserSession browser)
+public sealed class DoseEntryTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task A_nurse_records_a_dose_from_the_patient_overview_and_the_daily_chart_shows_it()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_nurse_records_a_dose_from_the_patient_overview_and_the_daily_chart_shows_it(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         await using var context = await browser.NewContextAsync(server);
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.nurse");
@@ -31,10 +31,10 @@ public sealed class DoseEntryTests(BrowserSession browser)
         await BrowserSession.ScreenshotAsync(page, "dose-recorded-daily-chart");
     }
 
-    [Fact]
-    public async Task A_nurse_sees_why_a_dose_above_the_order_is_not_recorded()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_nurse_sees_why_a_dose_above_the_order_is_not_recorded(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         await using var context = await browser.NewContextAsync(server, width: 375, height: 740);
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.nurse");

@@ -1,15 +1,16 @@
 using Microsoft.Playwright;
 using Speciosa.Testing;
 using Xunit;
+using static Microsoft.Playwright.Assertions;
 
 namespace Speciosa.Browser.Tests;
 
-public sealed class JurisdictionPageTests(BrowserSession browser)
+public sealed class JurisdictionPageTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task A_clinician_searches_the_registry_and_sees_status_freshness_and_verification_in_words()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_clinician_searches_the_registry_and_sees_status_freshness_and_verification_in_words(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         await using var context = await browser.NewContextAsync(server);
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.clinician");
@@ -17,27 +18,27 @@ public sealed class JurisdictionPageTests(BrowserSession browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Jurisdictions" }).ClickAsync();
         await page.GetByLabel("Search").FillAsync("US-LA");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("q=US-LA"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("q=US-LA"));
 
         var rows = page.Locator("table.jurisdictions tbody tr");
-        Assert.Equal(1, await rows.CountAsync());
+        await Expect(rows).ToHaveCountAsync(1);
         var row = await rows.First.InnerTextAsync();
         Assert.Contains("US-LA", row, StringComparison.Ordinal);
         Assert.Contains("Banned", row, StringComparison.Ordinal);
         Assert.Contains("2025-08-01", row, StringComparison.Ordinal);
         Assert.Matches("(Current|Stale): \\d+ days since checked", row);
         Assert.Contains("Verified", row, StringComparison.Ordinal);
-        Assert.False(await page.GetByRole(AriaRole.Link, new() { Name = "Add an entry" }).IsVisibleAsync(), "Only administrators may add entries.");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add an entry" })).Not.ToBeVisibleAsync(); // Only administrators may add entries.
         await BrowserSession.ScreenshotAsync(page, "jurisdictions-search");
 
         await page.GotoAsync("/jurisdictions");
         await BrowserSession.ScreenshotAsync(page, "jurisdictions-registry");
     }
 
-    [Fact]
-    public async Task An_admin_edit_needs_a_reason_and_then_appears_in_the_entry_history()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_admin_edit_needs_a_reason_and_then_appears_in_the_entry_history(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         await using var context = await browser.NewContextAsync(server, width: 375, height: 800);
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.admin");
@@ -47,11 +48,11 @@ public sealed class JurisdictionPageTests(BrowserSession browser)
         await page.GetByLabel("Note").FillAsync("Pure-leaf amendment date still to be confirmed.");
         await page.Locator("#reason").EvaluateAsync("el => el.removeAttribute('required')");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save entry" }).ClickAsync();
-        Assert.Contains("reason", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("reason");
 
         await page.Locator("#reason").FillAsync("Checked Utah Code 4-45 online");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save entry" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("saved=true"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("saved=true"));
         var history = await page.Locator("table.data").Last.InnerTextAsync();
         Assert.Contains("Checked Utah Code 4-45 online", history, StringComparison.Ordinal);
         Assert.Contains("demo.admin", history, StringComparison.Ordinal);

@@ -4,15 +4,16 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using Speciosa.Testing;
 using Xunit;
+using static Microsoft.Playwright.Assertions;
 
 namespace Speciosa.Browser.Tests;
 
-public sealed class LiverPageTests(BrowserSession browser)
+public sealed class LiverPageTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task A_clinician_enters_a_hys_law_panel_and_sees_the_chart_the_edish_quadrant_in_words_and_the_alert()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_clinician_enters_a_hys_law_panel_and_sees_the_chart_the_edish_quadrant_in_words_and_the_alert(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         var api = await server.SignedInClientAsync("demo.clinician");
         var enrolled = await api.PostAsJsonAsync("/api/patients", new
         {
@@ -53,9 +54,9 @@ public sealed class LiverPageTests(BrowserSession browser)
         await bilirubin.GetByLabel("Upper limit of normal").FillAsync("1.2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save panel" }).ClickAsync();
 
-        Assert.Contains("Saved 3 results", await page.Locator("#saved").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("potential Hy's law", await page.Locator("#edish-quadrant").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("liver.potential-hys-law", await page.Locator("#liver-alerts").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.Locator("#saved")).ToContainTextAsync("Saved 3 results");
+        await Expect(page.Locator("#edish-quadrant")).ToContainTextAsync("potential Hy's law");
+        await Expect(page.Locator("#liver-alerts")).ToContainTextAsync("liver.potential-hys-law");
         // Chart.js drew both charts (a canvas it owns gets a width).
         await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && Chart.getChart('liver-chart') && Chart.getChart('edish-chart')");
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
@@ -68,10 +69,10 @@ public sealed class LiverPageTests(BrowserSession browser)
         await BrowserSession.ScreenshotAsync(page, "liver-hys-law");
     }
 
-    [Fact]
-    public async Task The_rucam_adverse_event_and_medicine_pages_fit_a_375_px_phone()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_rucam_adverse_event_and_medicine_pages_fit_a_375_px_phone(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         var api = await server.SignedInClientAsync("demo.clinician");
         var enrolled = await api.PostAsJsonAsync("/api/patients", new
         {
@@ -109,7 +110,7 @@ public sealed class LiverPageTests(BrowserSession browser)
         })
         {
             await page.GotoAsync(path);
-            Assert.Contains(expect, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+            await Expect(page.Locator("main")).ToContainTextAsync(expect);
             var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
             Assert.False(overflow, $"{path} scrolls sideways on a 375 px phone.");
             await BrowserSession.ScreenshotAsync(page, name);

@@ -2,15 +2,16 @@ using System.Globalization;
 using Microsoft.Playwright;
 using Speciosa.Testing;
 using Xunit;
+using static Microsoft.Playwright.Assertions;
 
 namespace Speciosa.Browser.Tests;
 
-public sealed class OpioidUseEpisodeTests(BrowserSession browser)
+public sealed class OpioidUseEpisodeTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task A_clinician_records_an_opioid_use_opens_an_episode_and_sees_the_expected_course_on_the_overview()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_clinician_records_an_opioid_use_opens_an_episode_and_sees_the_expected_course_on_the_overview(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         await using var context = await browser.NewContextAsync(server);
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.clinician");
@@ -27,20 +28,20 @@ public sealed class OpioidUseEpisodeTests(BrowserSession browser)
         var lastUse = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddHours(-9), zone);
         await page.GetByLabel("Last use (America/New_York)").FillAsync(lastUse.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save opioid use" }).ClickAsync();
-        Assert.Contains("Opioid use recorded", await page.Locator("#saved").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.Locator("#saved")).ToContainTextAsync("Opioid use recorded");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Open withdrawal episode" }).ClickAsync();
         await page.GetByLabel("Heroin", new() { Exact = false }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Open episode" }).ClickAsync();
 
-        Assert.Contains("Withdrawal episode opened", await page.Locator("#saved").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.Locator("#saved")).ToContainTextAsync("Withdrawal episode opened");
         // 9 h after last heroin use: inside the 6–12 h onset window of a short-acting opioid.
         Assert.Equal("Now: in the expected onset window.", (await page.Locator("#phase-now").InnerTextAsync()).Trim());
         var episode = await page.Locator(".tile", new() { HasText = "Withdrawal episode" }).InnerTextAsync();
         Assert.Contains("Short-acting opioid", episode, StringComparison.Ordinal);
         Assert.Contains("Onset: 6–12 h after last use", episode, StringComparison.Ordinal);
         Assert.Contains("America/New_York", episode, StringComparison.Ordinal);
-        Assert.Contains("No assessments in this episode yet", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.Locator("main")).ToContainTextAsync("No assessments in this episode yet");
 
         // A COWS now lands in this episode and is drawn on its course (0–48 axis with the band lines).
         await page.GetByRole(AriaRole.Link, new() { Name = "Record COWS" }).ClickAsync();
@@ -52,8 +53,8 @@ public sealed class OpioidUseEpisodeTests(BrowserSession browser)
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Score and save" }).ClickAsync();
-        Assert.Contains("total 14", await page.Locator("#recorded").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain("No assessments in this episode yet", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.Locator("#recorded")).ToContainTextAsync("total 14");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("No assessments in this episode yet");
         await page.Locator("#withdrawal-chart[data-drawn='true']").WaitForAsync();
         await BrowserSession.ScreenshotAsync(page, "opioid-use-episode-overview");
     }

@@ -1,15 +1,16 @@
 using Microsoft.Playwright;
 using Speciosa.Testing;
 using Xunit;
+using static Microsoft.Playwright.Assertions;
 
 namespace Speciosa.Browser.Tests;
 
-public sealed class ProductPagesTests(BrowserSession browser)
+public sealed class ProductPagesTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task A_clinician_opens_the_failing_demo_lot_and_sees_the_lead_row_marked_out_of_limit_and_the_fail_verdict()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_clinician_opens_the_failing_demo_lot_and_sees_the_lead_row_marked_out_of_limit_and_the_fail_verdict(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         await using var context = await browser.NewContextAsync(server);
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.clinician");
@@ -18,23 +19,23 @@ public sealed class ProductPagesTests(BrowserSession browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Green Vein Leaf Powder (demo)" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "DEMO-GL-002" }).ClickAsync();
 
-        Assert.Contains("Lot DEMO-GL-002", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Lot DEMO-GL-002");
         var coa = page.GetByTestId("coa");
-        Assert.True(await coa.IsVisibleAsync());
+        await Expect(coa).ToBeVisibleAsync();
         var leadRow = coa.GetByRole(AriaRole.Row).Filter(new() { HasText = "lead" });
-        Assert.Contains("Out of limit", await leadRow.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(1, await coa.GetByTestId("out-of-limit").CountAsync());
-        Assert.Contains("Fail", await page.GetByTestId("verdict").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("µg/day", await page.Locator(".reasons").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(leadRow).ToContainTextAsync("Out of limit");
+        await Expect(coa.GetByTestId("out-of-limit")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("verdict")).ToContainTextAsync("Fail");
+        await Expect(page.Locator(".reasons")).ToContainTextAsync("µg/day");
         // Read-only for a clinician: no release or recall buttons.
-        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Release lot" }).CountAsync());
-        await BrowserSession.ScreenshotAsync(page, "lot-failing-clinician");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Release lot" })).ToHaveCountAsync(0);
+        await BrowserSession.ScreenshotAsync(page, $"lot-failing-clinician-{database}");
     }
 
-    [Fact]
-    public async Task Quality_staff_trying_to_release_the_failing_lot_on_a_phone_are_told_why_it_is_refused()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Quality_staff_trying_to_release_the_failing_lot_on_a_phone_are_told_why_it_is_refused(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         await using var context = await browser.NewContextAsync(server, width: 375, height: 800);
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.quality");
@@ -45,11 +46,48 @@ public sealed class ProductPagesTests(BrowserSession browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Release lot" }).ClickAsync();
 
         var alert = page.GetByRole(AriaRole.Alert);
-        Assert.Contains("cannot be released", await alert.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("lead", await alert.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("Quarantined", await page.Locator(".lede").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(alert).ToContainTextAsync("cannot be released");
+        await Expect(alert).ToContainTextAsync("lead");
+        await Expect(page.Locator(".lede")).ToContainTextAsync("Quarantined");
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "The lot page scrolls sideways on a 375 px phone.");
-        await BrowserSession.ScreenshotAsync(page, "lot-release-refused-phone");
+        await BrowserSession.ScreenshotAsync(page, $"lot-release-refused-phone-{database}");
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Quality_staff_create_a_lot_with_two_supply_chain_steps_and_the_lot_page_lists_both(Database database)
+    {
+        var server = await servers.On(database);
+        await using var context = await browser.NewContextAsync(server);
+        var page = await context.NewPageAsync();
+        await BrowserSession.SignInAsync(page, "demo.quality");
+        await page.GotoAsync("/products");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Green Vein Leaf Powder (demo)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "New lot of this product" }).ClickAsync();
+
+        var lotCode = $"PAGE-{database}-7";
+        await page.GetByLabel("Lot code").FillAsync(lotCode);
+        var steps = page.Locator(".supply-step");
+        // First row: the origin farm; third row: the processor (the role list is prefilled Origin, Grower, Processor, …).
+        await steps.Nth(0).GetByLabel("Name").FillAsync("Made-up farm cooperative");
+        await steps.Nth(0).GetByLabel("Country (ISO code)").FillAsync("ID");
+        await steps.Nth(0).GetByLabel("Region").FillAsync("West Kalimantan");
+        await steps.Nth(0).GetByLabel("Date").FillAsync("2026-08-01");
+        await steps.Nth(2).GetByLabel("Name").FillAsync("Made-up mill");
+        await steps.Nth(2).GetByLabel("Country (ISO code)").FillAsync("ID");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create lot" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"Lot {lotCode}");
+        var chain = page.GetByRole(AriaRole.Region, new() { Name = "Supply chain" });
+        var rows = chain.GetByRole(AriaRole.Row);
+        await Expect(rows).ToHaveCountAsync(3); // the header and two steps
+        await Expect(rows.Nth(1)).ToContainTextAsync("Origin");
+        await Expect(rows.Nth(1)).ToContainTextAsync("Made-up farm cooperative");
+        await Expect(rows.Nth(1)).ToContainTextAsync("West Kalimantan");
+        await Expect(rows.Nth(1)).ToContainTextAsync("2026-08-01");
+        await Expect(rows.Nth(2)).ToContainTextAsync("Processor");
+        await Expect(rows.Nth(2)).ToContainTextAsync("Made-up mill");
+        await Expect(page.Locator(".lede")).ToContainTextAsync("Quarantined");
+        await BrowserSession.ScreenshotAsync(page, $"lot-created-with-supply-chain-{database}");
     }
 }

@@ -3,15 +3,16 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using Speciosa.Testing;
 using Xunit;
+using static Microsoft.Playwright.Assertions;
 
 namespace Speciosa.Browser.Tests;
 
-public sealed class RegimenOrderTests(BrowserSession browser)
+public sealed class RegimenOrderTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task A_clinician_orders_a_regimen_adds_a_taper_plan_and_sees_the_calendar_and_the_dose_chart()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_clinician_orders_a_regimen_adds_a_taper_plan_and_sees_the_calendar_and_the_dose_chart(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         var api = await server.SignedInClientAsync("demo.clinician");
         var enrolled = await api.PostAsJsonAsync("/api/patients", new
         {
@@ -32,7 +33,7 @@ public sealed class RegimenOrderTests(BrowserSession browser)
         await page.GetByLabel("Start date").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Why (required)").FillAsync("Start low: 2 g up to three times a day");
         await page.GetByRole(AriaRole.Button, new() { Name = "Order" }).ClickAsync();
-        Assert.Contains("Start low", await page.Locator("#regimen-history").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.Locator("#regimen-history")).ToContainTextAsync("Start low");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Taper calendar" }).First.ClickAsync();
         await page.GetByLabel("Weekly reduction").FillAsync("25");

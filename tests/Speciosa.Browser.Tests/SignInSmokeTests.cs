@@ -1,15 +1,16 @@
 using Microsoft.Playwright;
 using Speciosa.Testing;
 using Xunit;
+using static Microsoft.Playwright.Assertions;
 
 namespace Speciosa.Browser.Tests;
 
-public sealed class SignInSmokeTests(BrowserSession browser)
+public sealed class SignInSmokeTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task A_demo_clinician_signs_in_and_lands_on_the_home_page()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_demo_clinician_signs_in_and_lands_on_the_home_page(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         await using var context = await browser.NewContextAsync(server);
         var page = await context.NewPageAsync();
 
@@ -18,16 +19,16 @@ public sealed class SignInSmokeTests(BrowserSession browser)
         Assert.EndsWith("/", page.Url, StringComparison.Ordinal);
         var heading = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync();
         Assert.Contains("Dr Casey Clinician (demo)", heading, StringComparison.Ordinal);
-        Assert.True(await page.GetByText("DEMO — made-up people").IsVisibleAsync());
-        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).IsVisibleAsync());
+        await Expect(page.GetByText("DEMO — made-up people")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "home-clinician");
         Assert.True(File.Exists(Path.Combine(BrowserSession.ScreenshotFolder, "home-clinician.png")));
     }
 
-    [Fact]
-    public async Task A_wrong_password_shows_a_message_on_a_phone_sized_screen()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_wrong_password_shows_a_message_on_a_phone_sized_screen(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         await using var context = await browser.NewContextAsync(server, width: 375, height: 740);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
@@ -36,22 +37,22 @@ public sealed class SignInSmokeTests(BrowserSession browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         var alert = page.GetByRole(AriaRole.Alert);
-        Assert.Contains("user name or password is wrong", await alert.InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(alert).ToContainTextAsync("user name or password is wrong");
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "The sign-in page scrolls sideways on a 375 px phone.");
         await BrowserSession.ScreenshotAsync(page, "sign-in-wrong-password-phone");
     }
 
-    [Fact]
-    public async Task Signing_out_from_the_menu_returns_to_the_sign_in_page()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Signing_out_from_the_menu_returns_to_the_sign_in_page(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         await using var context = await browser.NewContextAsync(server);
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.nurse");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(BrowserSession.SignInUrl());
-        Assert.True(await page.GetByText("You have signed out.").IsVisibleAsync());
+        await Expect(page).ToHaveURLAsync(BrowserSession.SignInUrl());
+        await Expect(page.GetByText("You have signed out.")).ToBeVisibleAsync();
         await page.GotoAsync("/");
         Assert.Contains("/account/sign-in", page.Url, StringComparison.Ordinal);
     }

@@ -4,12 +4,12 @@ using Xunit;
 
 namespace Speciosa.Browser.Tests;
 
-public sealed class TaperCalendarTests(BrowserSession browser)
+public sealed class TaperCalendarTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task A_clinician_generates_a_taper_edits_a_week_and_saves_it_as_a_new_regimen_version()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_clinician_generates_a_taper_edits_a_week_and_saves_it_as_a_new_regimen_version(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         await using var context = await browser.NewContextAsync(server);
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.clinician");

@@ -1,15 +1,16 @@
 using Microsoft.Playwright;
 using Speciosa.Testing;
 using Xunit;
+using static Microsoft.Playwright.Assertions;
 
 namespace Speciosa.Browser.Tests;
 
-public sealed class WithdrawalAssessmentTests(BrowserSession browser)
+public sealed class WithdrawalAssessmentTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task A_clinician_fills_the_cows_form_for_a_demo_patient_and_sees_the_total_the_band_and_the_chart()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_clinician_fills_the_cows_form_for_a_demo_patient_and_sees_the_total_the_band_and_the_chart(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         await using var context = await browser.NewContextAsync(server);
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.clinician");
@@ -36,10 +37,10 @@ public sealed class WithdrawalAssessmentTests(BrowserSession browser)
         await BrowserSession.ScreenshotAsync(page, "cows-recorded-with-chart");
     }
 
-    [Fact]
-    public async Task The_demo_patient_fills_the_sows_form_on_a_375_px_phone_and_it_awaits_staff_review()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_demo_patient_fills_the_sows_form_on_a_375_px_phone_and_it_awaits_staff_review(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         await using var context = await browser.NewContextAsync(server, width: 375, height: 740);
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.patient");
@@ -57,7 +58,7 @@ public sealed class WithdrawalAssessmentTests(BrowserSession browser)
         // Every answer of an item sits on its own row: the five answers are stacked, none shares a line with another.
         var tops = await page.Locator("#item-2 .choice").EvaluateAllAsync<double[]>("els => els.map(e => e.getBoundingClientRect().top)");
         Assert.Equal(tops.Length, tops.Distinct().Count());
-        Assert.Contains("Wording unconfirmed", await page.Locator("#unconfirmed-note").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.Locator("#unconfirmed-note")).ToContainTextAsync("Wording unconfirmed");
         for (var item = 1; item <= 16; item++)
         {
             await page.Locator($"#item{item}-{item % 3}").CheckAsync();
@@ -65,8 +66,8 @@ public sealed class WithdrawalAssessmentTests(BrowserSession browser)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Score and save" }).ClickAsync();
         var expected = Enumerable.Range(1, 16).Sum(i => i % 3);
-        Assert.Contains($"total {expected}", await page.Locator("#recorded").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("awaiting staff review", await page.Locator("#assessment-history").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.Locator("#recorded")).ToContainTextAsync($"total {expected}");
+        await Expect(page.Locator("#assessment-history")).ToContainTextAsync("awaiting staff review");
         Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"),
             "The patient page scrolls sideways on a 375 px phone.");
         await BrowserSession.ScreenshotAsync(page, "sows-recorded-phone");

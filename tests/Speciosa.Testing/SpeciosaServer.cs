@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Speciosa.Web;
+using Speciosa.Web.Data;
 
 namespace Speciosa.Testing;
 
@@ -17,8 +18,9 @@ public sealed class SpeciosaServer : IAsyncDisposable
 
     private readonly string? sqliteFolder;
 
-    private SpeciosaServer(WebApplication app, string? sqliteFolder, string consoleOutput)
+    private SpeciosaServer(WebApplication app, string? sqliteFolder, string consoleOutput, ServerErrorLog errors)
     {
+        Errors = errors;
         App = app;
         this.sqliteFolder = sqliteFolder;
         ConsoleOutput = consoleOutput;
@@ -27,6 +29,9 @@ public sealed class SpeciosaServer : IAsyncDisposable
     }
 
     public WebApplication App { get; }
+
+    /// <summary>What the server logged at Error or above.</summary>
+    public ServerErrorLog Errors { get; }
     public Uri BaseAddress { get; }
     public IServiceProvider Services => App.Services;
 
@@ -77,9 +82,11 @@ public sealed class SpeciosaServer : IAsyncDisposable
             args.Add($"--{key}={value}");
         }
 
+        var errors = new ServerErrorLog();
         var app = SpeciosaApp.Build(args.ToArray(), b =>
         {
             b.Logging.SetMinimumLevel(LogLevel.Warning);
+            b.Logging.AddProvider(errors);
             if (clock is not null)
             {
                 b.Services.AddSingleton(clock);
@@ -90,7 +97,7 @@ public sealed class SpeciosaServer : IAsyncDisposable
         using var console = new StringWriter();
         await SpeciosaApp.InitializeAsync(app, console);
         await app.StartAsync();
-        return new SpeciosaServer(app, folder, console.ToString()) { SqlitePath = postgresConnection is null ? sqlitePath : null };
+        return new SpeciosaServer(app, folder, console.ToString(), errors) { SqlitePath = postgresConnection is null ? sqlitePath : null };
     }
 
     /// <summary>A client with its own cookie jar that follows no redirects, so tests see what the server says.</summary>
@@ -111,6 +118,13 @@ public sealed class SpeciosaServer : IAsyncDisposable
         }
 
         return client;
+    }
+
+    /// <summary>Runs <paramref name="query"/> on a DbContext of its own, e.g. to count what a request stored.</summary>
+    public async Task<T> QueryAsync<T>(Func<SpeciosaDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>());
     }
 
     public async ValueTask DisposeAsync()

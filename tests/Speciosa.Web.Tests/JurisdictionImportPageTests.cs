@@ -6,12 +6,12 @@ using Xunit;
 
 namespace Speciosa.Web.Tests;
 
-public sealed class JurisdictionImportPageTests
+public sealed class JurisdictionImportPageTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task An_admin_reimports_the_exported_registry_from_the_page_and_nothing_changes()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_admin_reimports_the_exported_registry_from_the_page_and_nothing_changes(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         var admin = await server.SignedInClientAsync("demo.admin");
         var export = await admin.GetStringAsync("/api/jurisdictions/export");
 
@@ -21,10 +21,10 @@ public sealed class JurisdictionImportPageTests
         Assert.Contains("0 new, 0 changed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_file_that_is_not_a_registry_changes_nothing_and_says_why()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_file_that_is_not_a_registry_changes_nothing_and_says_why(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        var server = await servers.On(database);
         var admin = await server.SignedInClientAsync("demo.admin");
         var before = await admin.GetStringAsync("/api/jurisdictions/export");
 

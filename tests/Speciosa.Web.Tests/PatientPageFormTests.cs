@@ -4,19 +4,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
-using Speciosa.Web.Data;
 using Xunit;
 
 namespace Speciosa.Web.Tests;
 
 /// <summary>The patient page forms (opioid use, episode, details, assessment history) posted as a browser would.</summary>
-public sealed partial class PatientPageFormTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed partial class PatientPageFormTests(DemoServers servers) : IClassFixture<DemoServers>
 {
     private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-
-    private SpeciosaServer Server => demo.Server;
 
     private static async Task<Guid> EnrolAsync(HttpClient client, string family)
     {
@@ -57,11 +53,6 @@ public sealed partial class PatientPageFormTests(DemoServer demo) : IClassFixtur
         return WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location));
     }
 
-    private async Task<int> CountAsync(Func<SpeciosaDbContext, Task<int>> count)
-    {
-        await using var scope = Server.Services.CreateAsyncScope();
-        return await count(scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>());
-    }
 
     private static Dictionary<string, string> UseFields(string amount, DateTimeOffset lastUse) => new()
     {
@@ -70,10 +61,11 @@ public sealed partial class PatientPageFormTests(DemoServer demo) : IClassFixtur
         ["Input.LastUseAt"] = TimeZoneInfo.ConvertTime(lastUse, NewYork).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
     };
 
-    [Fact]
-    public async Task The_opioid_use_form_saves_a_valid_entry_in_clinic_time_and_the_overview_lists_it_with_its_mme()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_opioid_use_form_saves_a_valid_entry_in_clinic_time_and_the_overview_lists_it_with_its_mme(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await EnrolAsync(client, "Useform");
         var lastUse = DateTimeOffset.UtcNow.AddHours(-20);
 
@@ -88,10 +80,11 @@ public sealed partial class PatientPageFormTests(DemoServer demo) : IClassFixtur
         Assert.InRange((stored - lastUse).Duration(), TimeSpan.Zero, TimeSpan.FromMinutes(1)); // entered as New York time
     }
 
-    [Fact]
-    public async Task The_opioid_use_form_with_no_amount_stores_nothing_and_says_so_beside_the_amount()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_opioid_use_form_with_no_amount_stores_nothing_and_says_so_beside_the_amount(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await EnrolAsync(client, "Useformbad");
 
         var response = await PostFormAsync(client, $"/patients/{id}/opioid-use/new", "opioid-use", UseFields("", DateTimeOffset.UtcNow.AddHours(-3)));
@@ -100,13 +93,14 @@ public sealed partial class PatientPageFormTests(DemoServer demo) : IClassFixtur
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Matches("id=\"amountPerDay-problem\"[^>]*>.*An amount above zero", html);
         Assert.Contains("Nothing was saved", html, StringComparison.Ordinal);
-        Assert.Equal(0, await CountAsync(db => db.OpioidUses.CountAsync(u => u.PatientId == id)));
+        Assert.Equal(0, await server.QueryAsync(db => db.OpioidUses.CountAsync(u => u.PatientId == id)));
     }
 
-    [Fact]
-    public async Task The_episode_form_opens_an_episode_from_a_recorded_use_and_the_overview_shows_its_course_in_words()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_episode_form_opens_an_episode_from_a_recorded_use_and_the_overview_shows_its_course_in_words(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await EnrolAsync(client, "Episodeform");
         var useId = await RecordUseAsync(client, id);
 
@@ -120,13 +114,14 @@ public sealed partial class PatientPageFormTests(DemoServer demo) : IClassFixtur
         Assert.Contains("Onset: 6–12 h after last use", overview, StringComparison.Ordinal);
         Assert.Contains("Acute withdrawal ends: 72–240 h (3–10 days) after last use", overview, StringComparison.Ordinal);
         Assert.DoesNotContain("BeforePeak", overview, StringComparison.Ordinal);
-        Assert.Equal(1, await CountAsync(db => db.WithdrawalEpisodes.CountAsync(e => e.PatientId == id)));
+        Assert.Equal(1, await server.QueryAsync(db => db.WithdrawalEpisodes.CountAsync(e => e.PatientId == id)));
     }
 
-    [Fact]
-    public async Task The_episode_form_without_a_chosen_use_stores_nothing_and_says_so_beside_the_choice()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_episode_form_without_a_chosen_use_stores_nothing_and_says_so_beside_the_choice(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await EnrolAsync(client, "Episodeformbad");
         await RecordUseAsync(client, id);
         await RecordUseAsync(client, id);
@@ -135,7 +130,7 @@ public sealed partial class PatientPageFormTests(DemoServer demo) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Matches("id=\"opioidUseId-problem\"[^>]*>.*opioid use recorded for this patient", await response.Content.ReadAsStringAsync());
-        Assert.Equal(0, await CountAsync(db => db.WithdrawalEpisodes.CountAsync(e => e.PatientId == id)));
+        Assert.Equal(0, await server.QueryAsync(db => db.WithdrawalEpisodes.CountAsync(e => e.PatientId == id)));
     }
 
     private static Dictionary<string, string> DetailFields(string page, string given, string family) => new()
@@ -146,10 +141,11 @@ public sealed partial class PatientPageFormTests(DemoServer demo) : IClassFixtur
         ["Input.Pregnant"] = "true", ["Input.Status"] = "active", ["careTeam"] = CareTeamPattern().Match(page).Groups[1].Value,
     };
 
-    [Fact]
-    public async Task The_details_form_saves_name_jurisdiction_pregnancy_and_care_team_and_the_overview_shows_them()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_details_form_saves_name_jurisdiction_pregnancy_and_care_team_and_the_overview_shows_them(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await EnrolAsync(client, "Detailsform");
         var page = await client.GetStringAsync($"/patients/{id}/edit");
 
@@ -163,10 +159,11 @@ public sealed partial class PatientPageFormTests(DemoServer demo) : IClassFixtur
         Assert.DoesNotContain("Care team: none", overview, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_details_form_with_an_empty_given_name_stores_nothing_and_says_so_beside_the_name()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_details_form_with_an_empty_given_name_stores_nothing_and_says_so_beside_the_name(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await EnrolAsync(client, "Detailsbad");
         var page = await client.GetStringAsync($"/patients/{id}/edit");
 
@@ -179,10 +176,11 @@ public sealed partial class PatientPageFormTests(DemoServer demo) : IClassFixtur
         Assert.Equal("US-TN", stored.GetProperty("subdivisionCode").GetString());
     }
 
-    [Fact]
-    public async Task A_stale_details_edit_is_refused_with_a_reload_message_and_the_other_change_is_kept()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_stale_details_edit_is_refused_with_a_reload_message_and_the_other_change_is_kept(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await EnrolAsync(client, "Staleform");
         var page = await client.GetStringAsync($"/patients/{id}/edit");
 
@@ -204,10 +202,11 @@ public sealed partial class PatientPageFormTests(DemoServer demo) : IClassFixtur
         await stalePut.AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
-    [Fact]
-    public async Task The_assessment_history_filters_by_instrument_and_pages_in_the_api_and_on_its_page()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_assessment_history_filters_by_instrument_and_pages_in_the_api_and_on_its_page(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await EnrolAsync(client, "Historyform");
         for (var i = 0; i < 3; i++)
         {

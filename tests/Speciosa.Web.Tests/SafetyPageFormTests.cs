@@ -9,11 +9,9 @@ using Xunit;
 namespace Speciosa.Web.Tests;
 
 /// <summary>The safety page forms (liver panel, RUCAM, adverse events, medicines) posted as a browser would.</summary>
-public sealed class SafetyPageFormTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed class SafetyPageFormTests(DemoServers servers) : IClassFixture<DemoServers>
 {
     private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-
-    private SpeciosaServer Server => demo.Server;
 
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, IEnumerable<KeyValuePair<string, string>> fields)
     {
@@ -33,11 +31,6 @@ public sealed class SafetyPageFormTests(DemoServer demo) : IClassFixture<DemoSer
         return WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location));
     }
 
-    private async Task<int> CountAsync(Func<SpeciosaDbContext, Task<int>> count)
-    {
-        await using var scope = Server.Services.CreateAsyncScope();
-        return await count(scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>());
-    }
 
     private static string Local(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, NewYork).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
@@ -64,10 +57,11 @@ public sealed class SafetyPageFormTests(DemoServer demo) : IClassFixture<DemoSer
         ["Input.Rows[3].Value"] = "3.1", ["Input.Rows[3].Unit"] = "mg/dL", ["Input.Rows[3].ReferenceLow"] = "0.1", ["Input.Rows[3].Uln"] = "1.2",
     };
 
-    [Fact]
-    public async Task The_liver_panel_form_saves_the_results_and_the_page_shows_times_uln_grade_quadrant_and_alert()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_liver_panel_form_saves_the_results_and_the_page_shows_times_uln_grade_quadrant_and_alert(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await LiverAlertTests.EnrolAsync(client, "Liverform");
 
         var page = await FollowAsync(client, await PostFormAsync(client, $"/patients/{id}/liver", "liver-panel",
@@ -80,13 +74,14 @@ public sealed class SafetyPageFormTests(DemoServer demo) : IClassFixture<DemoSer
         Assert.Contains("Quadrant: upper right: potential Hy's law", page, StringComparison.Ordinal);
         Assert.Contains("liver.potential-hys-law", page, StringComparison.Ordinal);
         Assert.Contains("id=\"liver-chart-data\"", page, StringComparison.Ordinal);
-        Assert.Equal(3, await CountAsync(db => db.LabResults.CountAsync(r => r.PatientId == id && r.EnteredVia == "page")));
+        Assert.Equal(3, await server.QueryAsync(db => db.LabResults.CountAsync(r => r.PatientId == id && r.EnteredVia == "page")));
     }
 
-    [Fact]
-    public async Task An_invalid_liver_panel_stores_nothing_and_says_what_is_wrong_beside_the_field()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_invalid_liver_panel_stores_nothing_and_says_what_is_wrong_beside_the_field(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await LiverAlertTests.EnrolAsync(client, "Liverbad");
         var fields = HysLawPanelFields(DateTimeOffset.UtcNow.AddHours(-3));
         fields["Input.Rows[0].Value"] = "lots";
@@ -100,7 +95,7 @@ public sealed class SafetyPageFormTests(DemoServer demo) : IClassFixture<DemoSer
         Assert.Contains("id=\"alt.value-problem\" role=\"alert\"><strong>Problem:</strong> A number, e.g. 42 or 1.8.", page, StringComparison.Ordinal);
         Assert.Contains("id=\"total-bilirubin.uln-problem\"", page, StringComparison.Ordinal);
         Assert.Contains("value=\"lots\"", page, StringComparison.Ordinal); // what was typed stays to correct
-        Assert.Equal(0, await CountAsync(db => db.LabResults.CountAsync(r => r.PatientId == id)));
+        Assert.Equal(0, await server.QueryAsync(db => db.LabResults.CountAsync(r => r.PatientId == id)));
     }
 
     private async Task<Guid> PatientWithHysLawPanelAsync(HttpClient client, string family)
@@ -111,10 +106,11 @@ public sealed class SafetyPageFormTests(DemoServer demo) : IClassFixture<DemoSer
         return id;
     }
 
-    [Fact]
-    public async Task The_rucam_worksheet_fills_age_from_the_record_and_recalculates_with_the_clinicians_answers()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_rucam_worksheet_fills_age_from_the_record_and_recalculates_with_the_clinicians_answers(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await PatientWithHysLawPanelAsync(client, "Rucamform");
         var path = $"/patients/{id}/liver/rucam";
 
@@ -137,10 +133,11 @@ public sealed class SafetyPageFormTests(DemoServer demo) : IClassFixture<DemoSer
         Assert.Contains("value=\"start-5-90\" checked", after, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_rucam_answer_that_is_not_allowed_is_refused_beside_its_item()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_rucam_answer_that_is_not_allowed_is_refused_beside_its_item(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await PatientWithHysLawPanelAsync(client, "Rucambad");
 
         var response = await PostFormAsync(client, $"/patients/{id}/liver/rucam", "rucam", new Dictionary<string, string> { ["answer.onset"] = "whenever" });
@@ -164,10 +161,11 @@ public sealed class SafetyPageFormTests(DemoServer demo) : IClassFixture<DemoSer
         return fields;
     }
 
-    [Fact]
-    public async Task The_adverse_event_form_records_a_serious_event_marked_in_words_with_its_medwatch_draft()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_adverse_event_form_records_a_serious_event_marked_in_words_with_its_medwatch_draft(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await LiverAlertTests.EnrolAsync(client, "Eventform");
 
         var page = await FollowAsync(client, await PostFormAsync(client, $"/patients/{id}/adverse-events", "adverse-event",
@@ -183,10 +181,11 @@ public sealed class SafetyPageFormTests(DemoServer demo) : IClassFixture<DemoSer
         Assert.Contains("MedWatch 3500", await draft.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_adverse_event_without_grade_or_outcome_stores_nothing_and_says_so_beside_the_fields()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_adverse_event_without_grade_or_outcome_stores_nothing_and_says_so_beside_the_fields(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await LiverAlertTests.EnrolAsync(client, "Eventbad");
 
         var response = await PostFormAsync(client, $"/patients/{id}/adverse-events", "adverse-event", EventFields("", "", "hospitalisation"));
@@ -196,13 +195,14 @@ public sealed class SafetyPageFormTests(DemoServer demo) : IClassFixture<DemoSer
         Assert.Contains("id=\"grade-problem\" role=\"alert\"><strong>Problem:</strong> The CTCAE grade must be 1 to 5.", page, StringComparison.Ordinal);
         Assert.Contains("id=\"outcome-problem\"", page, StringComparison.Ordinal);
         Assert.Contains("value=\"hospitalisation\" checked", page, StringComparison.Ordinal);
-        Assert.Equal(0, await CountAsync(db => db.AdverseEvents.CountAsync(e => e.PatientId == id)));
+        Assert.Equal(0, await server.QueryAsync(db => db.AdverseEvents.CountAsync(e => e.PatientId == id)));
     }
 
-    [Fact]
-    public async Task The_medicines_form_adds_medicines_and_tells_found_interactions_no_known_interaction_and_no_data_apart_in_words()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_medicines_form_adds_medicines_and_tells_found_interactions_no_known_interaction_and_no_data_apart_in_words(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await LiverAlertTests.EnrolAsync(client, "Medform");
         var rules = Speciosa.Clinical.Interactions.InteractionRuleBase.Default;
         var rule = rules.MedicineRules.First(r => r.Classes.Count > 0);
@@ -228,13 +228,14 @@ public sealed class SafetyPageFormTests(DemoServer demo) : IClassFixture<DemoSer
             Assert.Contains("No known interaction in this rule base", page, StringComparison.Ordinal);
         }
 
-        Assert.Equal(uncovered is null ? 2 : 3, await CountAsync(db => db.PatientMedicines.CountAsync(m => m.PatientId == id)));
+        Assert.Equal(uncovered is null ? 2 : 3, await server.QueryAsync(db => db.PatientMedicines.CountAsync(m => m.PatientId == id)));
     }
 
-    [Fact]
-    public async Task A_medicine_without_a_name_or_with_a_bad_rxnorm_stores_nothing_and_says_so_beside_the_fields()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_medicine_without_a_name_or_with_a_bad_rxnorm_stores_nothing_and_says_so_beside_the_fields(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await LiverAlertTests.EnrolAsync(client, "Medbad");
 
         var response = await PostFormAsync(client, $"/patients/{id}/medicines", "medicine", [new("Input.Name", " "), new("Input.RxNorm", "RX-1")]);
@@ -243,17 +244,18 @@ public sealed class SafetyPageFormTests(DemoServer demo) : IClassFixture<DemoSer
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("id=\"name-problem\" role=\"alert\"><strong>Problem:</strong> The medicine or substance name", page, StringComparison.Ordinal);
         Assert.Contains("id=\"rxNorm-problem\" role=\"alert\"><strong>Problem:</strong> An RxNorm concept id (digits only)", page, StringComparison.Ordinal);
-        Assert.Equal(0, await CountAsync(db => db.PatientMedicines.CountAsync(m => m.PatientId == id)));
+        Assert.Equal(0, await server.QueryAsync(db => db.PatientMedicines.CountAsync(m => m.PatientId == id)));
     }
 
-    [Fact]
-    public async Task Marking_a_liver_result_entered_in_error_needs_a_reason_keeps_it_struck_through_and_clears_the_hys_law_alert()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Marking_a_liver_result_entered_in_error_needs_a_reason_keeps_it_struck_through_and_clears_the_hys_law_alert(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await LiverAlertTests.EnrolAsync(client, "Liverfix");
         await FollowAsync(client, await PostFormAsync(client, $"/patients/{id}/liver", "liver-panel", HysLawPanelFields(DateTimeOffset.UtcNow.AddHours(-3))));
         Guid bilirubinId;
-        await using (var scope = Server.Services.CreateAsyncScope())
+        await using (var scope = server.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
             bilirubinId = await db.LabResults.Where(r => r.PatientId == id && r.Test == "TotalBilirubin").Select(r => r.Id).SingleAsync();

@@ -3,19 +3,19 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Speciosa.Web.Data;
+using Speciosa.Testing;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Products;
 
 /// <summary>Quality staff record products, lots and certificates from the pages, not only the API.</summary>
-public sealed class QualityPageFormTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed class QualityPageFormTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task A_quality_user_creates_a_product_and_a_lot_from_the_pages()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_quality_user_creates_a_product_and_a_lot_from_the_pages(Database database)
     {
-        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var server = await servers.On(database);
+        var quality = await server.SignedInClientAsync("demo.quality");
         var page = await quality.GetStringAsync("/products/new");
         var created = await quality.PostAsync("/products/new", Form(page, "product-new", new()
         {
@@ -38,23 +38,25 @@ public sealed class QualityPageFormTests(DemoServer demo) : IClassFixture<DemoSe
         Assert.Contains("Farm cooperative", lotHtml, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_product_without_a_name_is_refused_on_the_page_and_nothing_is_stored()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_product_without_a_name_is_refused_on_the_page_and_nothing_is_stored(Database database)
     {
-        var quality = await demo.Server.SignedInClientAsync("demo.quality");
-        var before = await CountAsync(db => db.Products.CountAsync());
+        var server = await servers.On(database);
+        var quality = await server.SignedInClientAsync("demo.quality");
+        var before = await server.QueryAsync(db => db.Products.CountAsync());
         var page = await quality.GetStringAsync("/products/new");
         var response = await quality.PostAsync("/products/new", Form(page, "product-new", new() { ["Input.Name"] = "", ["Input.Form"] = "Capsules" }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("name", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(before, await CountAsync(db => db.Products.CountAsync()));
+        Assert.Equal(before, await server.QueryAsync(db => db.Products.CountAsync()));
     }
 
-    [Fact]
-    public async Task The_import_page_lists_each_bad_line_and_stores_nothing()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_import_page_lists_each_bad_line_and_stores_nothing(Database database)
     {
-        var quality = await demo.Server.SignedInClientAsync("demo.quality");
-        var before = await CountAsync(db => db.Certificates.CountAsync());
+        var server = await servers.On(database);
+        var quality = await server.SignedInClientAsync("demo.quality");
+        var before = await server.QueryAsync(db => db.Certificates.CountAsync());
         var page = await quality.GetStringAsync("/certificates/import");
         var csv = "lot_code,analyte,value,unit,qualifier,lod,loq,method,lab,accreditation,sample_date,report_date\n" +
                   "DEMO-GL-001,mitragynine,ten,mg/g,detected,,,HPLC,Page Lab,ISO/IEC 17025,2026-09-28,2026-10-01\n";
@@ -71,13 +73,14 @@ public sealed class QualityPageFormTests(DemoServer demo) : IClassFixture<DemoSe
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Nothing was imported", html, StringComparison.Ordinal);
         Assert.Contains("<td>2</td><td>value</td>", html, StringComparison.Ordinal);
-        Assert.Equal(before, await CountAsync(db => db.Certificates.CountAsync()));
+        Assert.Equal(before, await server.QueryAsync(db => db.Certificates.CountAsync()));
     }
 
-    [Fact]
-    public async Task A_nurse_cannot_open_the_product_form()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_nurse_cannot_open_the_product_form(Database database)
     {
-        var nurse = await demo.Server.SignedInClientAsync("demo.nurse");
+        var server = await servers.On(database);
+        var nurse = await server.SignedInClientAsync("demo.nurse");
         var response = await nurse.GetAsync("/products/new");
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("/account/denied", response.Headers.Location?.PathAndQuery ?? "", StringComparison.Ordinal);
@@ -89,12 +92,6 @@ public sealed class QualityPageFormTests(DemoServer demo) : IClassFixture<DemoSe
         fields["__RequestVerificationToken"] = HtmlForm.AntiforgeryToken(page);
         return new FormUrlEncodedContent(fields);
     }
-
-    private async Task<int> CountAsync(Func<SpeciosaDbContext, Task<int>> count)
-    {
-        await using var scope = demo.Server.Services.CreateAsyncScope();
-        return await count(scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>());
-    }
 }
 
 public sealed class DemoLotTests(DemoServer demo) : IClassFixture<DemoServer>
@@ -102,7 +99,8 @@ public sealed class DemoLotTests(DemoServer demo) : IClassFixture<DemoServer>
     [Fact]
     public async Task The_demo_has_a_recalled_lot_that_cannot_be_released_again_or_ordered()
     {
-        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var server = demo.Server;
+        var quality = await server.SignedInClientAsync("demo.quality");
         var lotId = await ProductTestData.DemoLotIdAsync(quality, Speciosa.Web.Products.DemoProducts.RecalledLot);
         var lot = await quality.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/lots/{lotId}");
         Assert.Equal("Recalled", lot.GetProperty("state").GetString());
@@ -110,7 +108,7 @@ public sealed class DemoLotTests(DemoServer demo) : IClassFixture<DemoServer>
         var release = await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "try again" });
         await release.AssertProblemAsync(HttpStatusCode.Conflict);
 
-        var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
+        var clinician = await server.SignedInClientAsync("demo.clinician");
         var patientId = await Regimens.RegimenTestData.EnrolAsync(clinician, "US-TN");
         var order = await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens",
             Regimens.RegimenTestData.Order(lot.GetProperty("productId").GetGuid(), lotId));
@@ -119,12 +117,13 @@ public sealed class DemoLotTests(DemoServer demo) : IClassFixture<DemoServer>
     }
 }
 
-public sealed class LotPhotoPageTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed class LotPhotoPageTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task A_quality_user_adds_a_photo_on_the_lot_page_and_a_renamed_text_file_is_refused()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_quality_user_adds_a_photo_on_the_lot_page_and_a_renamed_text_file_is_refused(Database database)
     {
-        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var server = await servers.On(database);
+        var quality = await server.SignedInClientAsync("demo.quality");
         var (_, lotId, _) = await ProductTestData.NewLotAsync(quality);
 
         var refused = await PostPhotoAsync(quality, lotId, Encoding.UTF8.GetBytes("just text, renamed leaf.png"));
