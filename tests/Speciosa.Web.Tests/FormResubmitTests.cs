@@ -48,11 +48,10 @@ public sealed partial class FormResubmitTests(DemoServers servers) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(Db.Sqlite)]
-    [InlineData(Db.Postgres)]
-    public async Task The_dose_form_sent_twice_records_one_dose(Db db)
+    [ClassData(typeof(BothDatabases))]
+    public async Task The_dose_form_sent_twice_records_one_dose(Database database)
     {
-        var server = await servers.On(db);
+        var server = await servers.On(database);
         var clinician = await server.SignedInClientAsync("demo.clinician");
         var (productId, lotId) = await LeafLotAsync(clinician);
         var patientId = await EnrolAsync(clinician, "US-TN");
@@ -67,11 +66,10 @@ public sealed partial class FormResubmitTests(DemoServers servers) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(Db.Sqlite)]
-    [InlineData(Db.Postgres)]
-    public async Task The_assessment_form_sent_twice_records_one_assessment(Db db)
+    [ClassData(typeof(BothDatabases))]
+    public async Task The_assessment_form_sent_twice_records_one_assessment(Database database)
     {
-        var server = await servers.On(db);
+        var server = await servers.On(database);
         var clinician = await server.SignedInClientAsync("demo.clinician");
         var patientId = await LiverAlertTests.EnrolAsync(clinician, "Twiceform");
         // The time the form offers (now, in the clinic's zone) and no sign of withdrawal on any item.

@@ -26,11 +26,10 @@ public sealed class PatientWholeRecordTests(DemoServers servers) : IClassFixture
     }
 
     [Theory]
-    [InlineData(Db.Sqlite)]
-    [InlineData(Db.Postgres)]
-    public async Task A_put_that_leaves_out_safety_flags_the_portal_link_or_the_care_team_is_a_400_naming_each_and_changes_nothing(Db db)
+    [ClassData(typeof(BothDatabases))]
+    public async Task A_put_that_leaves_out_safety_flags_the_portal_link_or_the_care_team_is_a_400_naming_each_and_changes_nothing(Database database)
     {
-        var server = await servers.On(db);
+        var server = await servers.On(database);
         var clinician = await server.SignedInClientAsync("demo.clinician");
         var (id, clinicianId) = await LinkedDemoRecordAsync(server);
         var set = await clinician.PutWholeRecordAsync(id, r =>
@@ -62,11 +61,10 @@ public sealed class PatientWholeRecordTests(DemoServers servers) : IClassFixture
     }
 
     [Theory]
-    [InlineData(Db.Sqlite)]
-    [InlineData(Db.Postgres)]
-    public async Task A_put_that_carries_every_field_keeps_the_flags_it_repeats_and_changes_what_it_changes(Db db)
+    [ClassData(typeof(BothDatabases))]
+    public async Task A_put_that_carries_every_field_keeps_the_flags_it_repeats_and_changes_what_it_changes(Database database)
     {
-        var server = await servers.On(db);
+        var server = await servers.On(database);
         var clinician = await server.SignedInClientAsync("demo.clinician");
         var (id, _) = await LinkedDemoRecordAsync(server);
         Assert.Equal(HttpStatusCode.OK, (await clinician.PutWholeRecordAsync(id, r => r["pregnant"] = true)).StatusCode);
@@ -83,11 +81,10 @@ public sealed class PatientWholeRecordTests(DemoServers servers) : IClassFixture
     }
 
     [Theory]
-    [InlineData(Db.Sqlite)]
-    [InlineData(Db.Postgres)]
-    public async Task A_put_with_a_flag_of_the_wrong_kind_is_a_400_on_that_field(Db db)
+    [ClassData(typeof(BothDatabases))]
+    public async Task A_put_with_a_flag_of_the_wrong_kind_is_a_400_on_that_field(Database database)
     {
-        var server = await servers.On(db);
+        var server = await servers.On(database);
         var clinician = await server.SignedInClientAsync("demo.clinician");
         var (id, _) = await LinkedDemoRecordAsync(server);
 

@@ -45,11 +45,10 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
     }
 
     [Theory]
-    [InlineData(Db.Sqlite)]
-    [InlineData(Db.Postgres)]
-    public async Task A_dose_retried_with_the_same_key_answers_the_first_result_and_stores_one_dose(Db db)
+    [ClassData(typeof(BothDatabases))]
+    public async Task A_dose_retried_with_the_same_key_answers_the_first_result_and_stores_one_dose(Database database)
     {
-        var server = await servers.On(db);
+        var server = await servers.On(database);
         var nurse = await server.SignedInClientAsync("demo.nurse");
         var (patientId, lotId) = await PatientOnAnOrderAsync(await server.SignedInClientAsync("demo.clinician"));
         var key = Guid.NewGuid().ToString();
@@ -67,11 +66,10 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
     }
 
     [Theory]
-    [InlineData(Db.Sqlite)]
-    [InlineData(Db.Postgres)]
-    public async Task Ten_concurrent_retries_with_one_key_store_one_dose_and_all_get_its_answer(Db db)
+    [ClassData(typeof(BothDatabases))]
+    public async Task Ten_concurrent_retries_with_one_key_store_one_dose_and_all_get_its_answer(Database database)
     {
-        var server = await servers.On(db);
+        var server = await servers.On(database);
         var nurse = await server.SignedInClientAsync("demo.nurse");
         var (patientId, lotId) = await PatientOnAnOrderAsync(await server.SignedInClientAsync("demo.clinician"));
         var key = Guid.NewGuid().ToString();
@@ -85,11 +83,10 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
     }
 
     [Theory]
-    [InlineData(Db.Sqlite)]
-    [InlineData(Db.Postgres)]
-    public async Task The_same_key_with_a_different_request_is_a_422_and_stores_nothing(Db db)
+    [ClassData(typeof(BothDatabases))]
+    public async Task The_same_key_with_a_different_request_is_a_422_and_stores_nothing(Database database)
     {
-        var server = await servers.On(db);
+        var server = await servers.On(database);
         var nurse = await server.SignedInClientAsync("demo.nurse");
         var (patientId, lotId) = await PatientOnAnOrderAsync(await server.SignedInClientAsync("demo.clinician"));
         var key = Guid.NewGuid().ToString();
@@ -102,11 +99,10 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
     }
 
     [Theory]
-    [InlineData(Db.Sqlite)]
-    [InlineData(Db.Postgres)]
-    public async Task Assessments_liver_results_and_adverse_events_retried_with_their_key_are_stored_once(Db db)
+    [ClassData(typeof(BothDatabases))]
+    public async Task Assessments_liver_results_and_adverse_events_retried_with_their_key_are_stored_once(Database database)
     {
-        var server = await servers.On(db);
+        var server = await servers.On(database);
         var clinician = await server.SignedInClientAsync("demo.clinician");
         var id = await LiverAlertTests.EnrolAsync(clinician, "Retryson");
         var now = DateTimeOffset.UtcNow;
@@ -139,7 +135,7 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
     [Fact]
     public async Task An_unusable_key_is_a_400_naming_the_header()
     {
-        var server = await servers.On(Db.Sqlite);
+        var server = await servers.On(Database.Sqlite);
         var nurse = await server.SignedInClientAsync("demo.nurse");
         var (patientId, lotId) = await PatientOnAnOrderAsync(await server.SignedInClientAsync("demo.clinician"));
 
@@ -151,11 +147,10 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
     }
 
     [Theory]
-    [InlineData(Db.Sqlite)]
-    [InlineData(Db.Postgres)]
-    public async Task A_dose_commits_with_its_audit_row_naming_it(Db db)
+    [ClassData(typeof(BothDatabases))]
+    public async Task A_dose_commits_with_its_audit_row_naming_it(Database database)
     {
-        var server = await servers.On(db);
+        var server = await servers.On(database);
         var nurse = await server.SignedInClientAsync("demo.nurse");
         var (patientId, lotId) = await PatientOnAnOrderAsync(await server.SignedInClientAsync("demo.clinician"));
 

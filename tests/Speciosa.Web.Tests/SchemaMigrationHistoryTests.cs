@@ -18,7 +18,7 @@ public sealed partial class SchemaMigrationHistoryTests(PostgresCluster postgres
     [Fact]
     public void Migration_ids_strictly_increase_in_the_order_of_the_numbered_class_names()
     {
-        using var db = new SpeciosaDbContext(Options(Db.Sqlite, "Data Source=:memory:"));
+        using var db = new SpeciosaDbContext(Options(Database.Sqlite, "Data Source=:memory:"));
         // EF applies migrations in the order of their ids (ordinal), whatever the classes are called.
         var applied = db.GetService<IMigrationsAssembly>().Migrations.ToList();
         Assert.NotEmpty(applied);
@@ -48,11 +48,10 @@ public sealed partial class SchemaMigrationHistoryTests(PostgresCluster postgres
     }
 
     [Theory]
-    [InlineData(Db.Sqlite)]
-    [InlineData(Db.Postgres)]
-    public async Task Alerts_raised_before_the_Safety_migration_come_through_it_ranked_stamped_and_still_unique_while_active(Db provider)
+    [ClassData(typeof(BothDatabases))]
+    public async Task Alerts_raised_before_the_Safety_migration_come_through_it_ranked_stamped_and_still_unique_while_active(Database provider)
     {
-        var options = Options(provider, provider is Db.Sqlite
+        var options = Options(provider, provider is Database.Sqlite
             ? $"Data Source={Path.Combine(Path.GetTempPath(), $"speciosa-upgrade-{Guid.NewGuid():N}.db")}"
             : await postgres.CreateDatabaseAsync());
         var clinic = Guid.NewGuid();
@@ -130,12 +129,12 @@ public sealed partial class SchemaMigrationHistoryTests(PostgresCluster postgres
         }
     }
 
-    private static DbContextOptions<SpeciosaDbContext> Options(Db provider, string connectionString)
+    private static DbContextOptions<SpeciosaDbContext> Options(Database provider, string connectionString)
     {
         var options = new DbContextOptionsBuilder<SpeciosaDbContext>();
         DatabaseSetup.Configure(options, new DatabaseOptions
         {
-            Provider = provider is Db.Sqlite ? "Sqlite" : "Postgres",
+            Provider = provider is Database.Sqlite ? "Sqlite" : "Postgres",
             ConnectionString = connectionString,
         });
         return options.Options;
@@ -162,7 +161,7 @@ public sealed partial class SchemaMigrationHistoryTests(PostgresCluster postgres
 
     /// <summary>Writes rows the way the provider stores them when EF is not doing the mapping: on SQLite, Guids as
     /// upper-case text and instants as UTC ticks; on PostgreSQL, uuid and timestamptz in UTC.</summary>
-    private sealed class OldSchemaWriter(SpeciosaDbContext db, Db provider)
+    private sealed class OldSchemaWriter(SpeciosaDbContext db, Database provider)
     {
         public async Task InsertAsync(string table, params (string Column, object? Value)[] values)
         {
@@ -184,8 +183,8 @@ public sealed partial class SchemaMigrationHistoryTests(PostgresCluster postgres
         private object Stored(object? value) => (value, provider) switch
         {
             (null, _) => DBNull.Value,
-            (Guid g, Db.Sqlite) => g.ToString().ToUpperInvariant(),
-            (DateTimeOffset t, Db.Sqlite) => t.UtcTicks,
+            (Guid g, Database.Sqlite) => g.ToString().ToUpperInvariant(),
+            (DateTimeOffset t, Database.Sqlite) => t.UtcTicks,
             (DateTimeOffset t, _) => t.ToUniversalTime(),
             _ => value,
         };

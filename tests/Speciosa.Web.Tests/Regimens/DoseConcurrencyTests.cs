@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Web.Data;
+using Speciosa.Testing;
 using Xunit;
 using static Speciosa.Web.Tests.Regimens.RegimenTestData;
 
@@ -14,11 +15,10 @@ namespace Speciosa.Web.Tests.Regimens;
 public sealed class DoseConcurrencyTests(DemoServers servers) : IClassFixture<DemoServers>
 {
     [Theory]
-    [InlineData(Db.Sqlite)]
-    [InlineData(Db.Postgres)]
-    public async Task Twenty_parallel_staff_doses_when_the_order_allows_one_more_store_exactly_one_and_refuse_the_rest(Db db)
+    [ClassData(typeof(BothDatabases))]
+    public async Task Twenty_parallel_staff_doses_when_the_order_allows_one_more_store_exactly_one_and_refuse_the_rest(Database database)
     {
-        var server = await servers.On(db);
+        var server = await servers.On(database);
         var clinician = await server.SignedInClientAsync("demo.clinician");
         var (productId, lotId) = await LeafLotAsync(clinician);
         var patientId = await EnrolAsync(clinician, "US-TN");
