@@ -91,6 +91,7 @@ public static class SpeciosaApp
         services.AddScoped<UserAdministration>();
         services.AddScoped<FirstAdministratorSetup>();
         services.AddScoped<DemoClinic>();
+        services.AddScoped<Clinics.ClinicCalendar>();
         services.AddScoped<PatientRecords>();
         services.AddScoped<WithdrawalRecords>();
         services.Configure<ProductOptions>(configuration.GetSection(ProductOptions.Section));

@@ -17,9 +17,22 @@ public sealed class AdministrationPageTests(BrowserSession browser, DemoServers 
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "demo.researcher" });
+
+        // Deactivation stops the person's sessions at once: without the confirmation it is refused beside the button.
         await row.GetByRole(AriaRole.Button, new() { Name = "Deactivate demo.researcher" }).ClickAsync();
         row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "demo.researcher" });
+        await Expect(row.GetByRole(AriaRole.Alert)).ToContainTextAsync("Tick \"Confirm\" to deactivate demo.researcher");
+        await Expect(row).ToContainTextAsync("Active");
+
+        await row.GetByLabel("Confirm deactivating demo.researcher").CheckAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Deactivate demo.researcher" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("demo.researcher deactivated");
+        row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "demo.researcher" });
         await Expect(row).ToContainTextAsync("Deactivated");
+
+        // Post, then redirect: a reload shows the list and sends nothing.
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "demo.researcher" })).ToContainTextAsync("Deactivated");
         await BrowserSession.ScreenshotAsync(page, "admin-users");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();

@@ -119,7 +119,20 @@ public sealed class AlertWorklistTests(BrowserSession browser, DemoServers serve
         var active = cards.Filter(new() { HasText = Name(target) });
         await Expect(active).ToContainTextAsync("Acknowledged by Dr Casey Clinician (demo)");
         await active.GetByLabel("Note or reason").FillAsync("Repeat panel normal; resolved.");
+
+        // Resolving is final: without the confirmation it is refused beside the button, and the note is kept.
         await active.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
+        var refused = cards.Filter(new() { HasText = Name(target) });
+        await Expect(refused.GetByRole(AriaRole.Alert)).ToContainTextAsync("Resolving cannot be undone");
+        await Expect(refused.GetByLabel("Note or reason")).ToHaveValueAsync("Repeat panel normal; resolved.");
+        Assert.Equal("acknowledged", await AlertStatusAsync(api, patients[target]));
+
+        await refused.GetByLabel("Resolving cannot be undone").CheckAsync();
+        await refused.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Alert resolved.");
+
+        // Post, then redirect: a reload shows the list again and sends nothing.
+        await page.ReloadAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Alert resolved.");
         await Expect(cards).ToHaveCountAsync(20);
         await Expect(cards.Filter(new() { HasText = Name(target) })).ToHaveCountAsync(0);

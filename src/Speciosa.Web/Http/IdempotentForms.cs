@@ -43,7 +43,7 @@ public static class IdempotentForms
         {
             db.Set<IdempotencyRecord>().Add(new IdempotencyRecord
             {
-                Id = Guid.NewGuid(), UserId = userId, Key = key!, RequestHash = "form " + http.Request.Path, StatusCode = StatusCodes.Status303SeeOther,
+                Id = Guid.NewGuid(), UserId = userId, Key = key!, RequestHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("form " + http.Request.Path))), StatusCode = StatusCodes.Status303SeeOther,
                 Location = location, Body = [], CreatedAt = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
             });
             await db.SaveChangesAsync(ct);

@@ -22,14 +22,8 @@ public sealed class JurisdictionRegistry(
     /// <summary>Today in the clinic's time zone (UTC when the clinic or zone is unknown).</summary>
     public async Task<DateOnly> TodayAsync(Guid? clinicId, CancellationToken ct = default)
     {
-        var zone = TimeZoneInfo.Utc;
         var name = clinicId is null ? null : await db.Clinics.Where(c => c.Id == clinicId).Select(c => c.TimeZone).FirstOrDefaultAsync(ct);
-        if (name is not null && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var found))
-        {
-            zone = found;
-        }
-
-        return ClinicDay.Of(clock.GetUtcNow(), zone);
+        return ClinicDay.Of(clock.GetUtcNow(), Clinics.ClinicZone.Of(name).Zone);
     }
 
     public async Task<IReadOnlyList<JurisdictionEntry>> CurrentEntriesAsync(CancellationToken ct = default) =>

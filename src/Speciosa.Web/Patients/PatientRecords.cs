@@ -268,7 +268,8 @@ public sealed partial class PatientRecords(SpeciosaDbContext db, TimeProvider cl
     public async Task<(TimeZoneInfo Zone, string Id)> ClinicTimeZoneAsync(Patient patient, CancellationToken ct = default)
     {
         var tz = await db.Clinics.AsNoTracking().Where(c => c.Id == patient.ClinicId).Select(c => c.TimeZone).FirstAsync(ct);
-        return TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var zone) ? (zone, tz) : (TimeZoneInfo.Utc, "UTC");
+        var zone = Clinics.ClinicZone.Of(tz);
+        return (zone.Zone, zone.Id);
     }
 
     [GeneratedRegex("^[A-Z]{2}$")]

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Speciosa.Web.Audit;
-using Speciosa.Web.Data;
 using Speciosa.Web.Http;
 
 namespace Speciosa.Web.Patients;
@@ -38,8 +36,7 @@ public static class PatientScope
         Patient? patient = null;
         if (http.Request.RouteValues.TryGetValue("patientId", out var raw) && Guid.TryParse(Convert.ToString(raw, System.Globalization.CultureInfo.InvariantCulture), out var id))
         {
-            var db = http.RequestServices.GetRequiredService<SpeciosaDbContext>();
-            patient = await db.Patients.VisibleTo(http.User).FirstOrDefaultAsync(p => p.Id == id, http.RequestAborted);
+            patient = await http.RequestServices.GetRequiredService<PatientRecords>().FindAsync(http.User, id, http.RequestAborted);
         }
 
         http.Items[Resolved] = patient;

@@ -52,6 +52,5 @@ public sealed class RegimenQueries(SpeciosaDbContext db)
     public async Task<TimeZoneInfo> ClinicZoneForPatientAsync(Guid patientId, CancellationToken ct) =>
         ZoneOf(await db.Patients.Where(p => p.Id == patientId).Join(db.Clinics, p => p.ClinicId, c => c.Id, (p, c) => c.TimeZone).FirstOrDefaultAsync(ct));
 
-    public static TimeZoneInfo ZoneOf(string? name) =>
-        name is not null && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone) ? zone : TimeZoneInfo.Utc;
+    public static TimeZoneInfo ZoneOf(string? name) => Clinics.ClinicZone.Of(name).Zone;
 }

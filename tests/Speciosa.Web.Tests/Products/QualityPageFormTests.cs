@@ -131,8 +131,9 @@ public sealed class LotPhotoPageTests(DemoServers servers) : IClassFixture<DemoS
         Assert.Contains("not a PNG, JPEG or WebP", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var added = await PostPhotoAsync(quality, lotId, ProductTestData.Png(4, 3));
-        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
-        var html = await added.Content.ReadAsStringAsync();
+        // Post, then redirect: a reload of the page it lands on adds nothing.
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var html = await quality.GetStringAsync(added.Headers.Location);
         Assert.Contains("Photo added.", html, StringComparison.Ordinal);
         Assert.Equal(1, (await quality.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/lots/{lotId}")).GetProperty("photos").GetArrayLength());
     }
@@ -150,5 +151,45 @@ public sealed class LotPhotoPageTests(DemoServers servers) : IClassFixture<DemoS
         file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         body.Add(file, "photoFile", "leaf.png");
         return await client.PostAsync($"/lots/{lotId}", body);
+    }
+}
+
+public sealed class LotRecallPageTests(DemoServers servers) : IClassFixture<DemoServers>
+{
+    private static async Task<HttpResponseMessage> PostRecallAsync(HttpClient client, Guid lotId, string reason, bool confirm)
+    {
+        var page = await client.GetStringAsync($"/lots/{lotId}");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("_handler", "recall"), new("__RequestVerificationToken", HtmlForm.AntiforgeryToken(page)), new("RecallReason", reason),
+        };
+        if (confirm)
+        {
+            fields.Add(new("ConfirmRecall", "true"));
+        }
+
+        return await client.PostAsync($"/lots/{lotId}", new FormUrlEncodedContent(fields));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_recall_from_the_lot_page_needs_its_confirmation_keeps_the_reason_when_refused_and_then_redirects(Database database)
+    {
+        var server = await servers.On(database);
+        var quality = await server.SignedInClientAsync("demo.quality");
+        var (_, lotId, _) = await ProductTestData.NewLotAsync(quality);
+
+        var unconfirmed = await PostRecallAsync(quality, lotId, "Vendor notice 42", confirm: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await unconfirmed.Content.ReadAsStringAsync());
+        Assert.Contains("confirm the recall", html, StringComparison.Ordinal);
+        Assert.Contains(">Vendor notice 42</textarea>", html, StringComparison.Ordinal);
+        Assert.Equal("Quarantined", (await quality.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/lots/{lotId}")).GetProperty("state").GetString());
+
+        var confirmed = await PostRecallAsync(quality, lotId, "Vendor notice 42", confirm: true);
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Contains("Lot recalled", await quality.GetStringAsync(confirmed.Headers.Location), StringComparison.Ordinal);
+        Assert.Equal("Recalled", (await quality.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/lots/{lotId}")).GetProperty("state").GetString());
     }
 }
