@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
 using Speciosa.Web.Data;
+using Speciosa.Web.Http;
 using Xunit;
 
 namespace Speciosa.Web.Tests;
@@ -21,6 +22,7 @@ public sealed class EnrolmentLegalCheckTests(DemoServer demo) : IClassFixture<De
         var response = await client.PostAsJsonAsync("/api/patients", Patient("Louisiana", "US", "US-LA", "1980-01-01"));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(ProblemTypes.LegalRefusal, problem.GetProperty("type").GetString());
         Assert.Equal("Banned", problem.GetProperty("legalStatus").GetString());
         var reason = problem.GetProperty("reasons")[0];
         Assert.True(reason.GetProperty("refuses").GetBoolean());

@@ -8,6 +8,7 @@ using Speciosa.Testing;
 using Speciosa.Web.Clinics;
 using Speciosa.Web.Data;
 using Speciosa.Web.Identity;
+using Speciosa.Web.Http;
 using Xunit;
 
 namespace Speciosa.Web.Tests;
@@ -79,14 +80,22 @@ public sealed class LiverAlertTests(DemoServer demo) : IClassFixture<DemoServer>
         var noNote = await client.PostAsJsonAsync($"/api/alerts/{alertId}/acknowledge", new { note = " " });
         await noNote.AssertProblemAsync(HttpStatusCode.BadRequest);
 
-        var ack = await client.PostAsJsonAsync($"/api/alerts/{alertId}/acknowledge", new { note = "Called patient; repeat LFTs tomorrow." });
+        var unstamped = await client.PostAsJsonAsync($"/api/alerts/{alertId}/acknowledge", new { note = "Called patient; repeat LFTs tomorrow." });
+        Assert.Equal(ProblemTypes.StaleWrite, (await unstamped.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("type").GetString());
+
+        var ack = await client.PostAsJsonAsync($"/api/alerts/{alertId}/acknowledge",
+            new { note = "Called patient; repeat LFTs tomorrow.", concurrencyStamp = alert.GetProperty("concurrencyStamp").GetGuid() });
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         var acked = await ack.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("acknowledged", acked.GetProperty("status").GetString());
         Assert.False(string.IsNullOrEmpty(acked.GetProperty("acknowledgedBy").GetString()));
         Assert.Equal("Called patient; repeat LFTs tomorrow.", acked.GetProperty("acknowledgementNote").GetString());
 
-        var twice = await client.PostAsJsonAsync($"/api/alerts/{alertId}/acknowledge", new { note = "again" });
+        var stale = await client.PostAsJsonAsync($"/api/alerts/{alertId}/acknowledge",
+            new { note = "again", concurrencyStamp = alert.GetProperty("concurrencyStamp").GetGuid() });
+        Assert.Equal(ProblemTypes.StaleWrite, (await stale.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("type").GetString());
+        var twice = await client.PostAsJsonAsync($"/api/alerts/{alertId}/acknowledge",
+            new { note = "again", concurrencyStamp = acked.GetProperty("concurrencyStamp").GetGuid() });
         await twice.AssertProblemAsync(HttpStatusCode.Conflict);
 
         // A later panel that still meets Hy's law on peaks: re-evaluation adds no duplicate while acknowledged.

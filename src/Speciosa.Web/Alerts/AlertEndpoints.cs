@@ -70,6 +70,7 @@ public static class AlertEndpoints
             AlertChange.NotFound => ProblemResponses.Problem(StatusCodes.Status404NotFound),
             AlertChange.Invalid => ProblemResponses.Invalid(field, message),
             AlertChange.Conflict => ProblemResponses.Problem(StatusCodes.Status409Conflict, message),
+            AlertChange.Stale => ProblemResponses.StaleWrite(message),
             _ => TypedResults.Ok((await worklist.DetailsAsync([alert!], ct))[0]),
         };
     }

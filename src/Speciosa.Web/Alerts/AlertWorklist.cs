@@ -26,7 +26,10 @@ public enum AlertChange
     Done,
     NotFound,
     Invalid,
+    /// <summary>The alert's state does not allow this (e.g. already resolved).</summary>
     Conflict,
+    /// <summary>The alert changed since the caller read it, or the caller sent no stamp.</summary>
+    Stale,
 }
 
 /// <summary>The clinic's alert worklist: filter and page alerts of the caller's clinic, acknowledge (named user +
@@ -118,9 +121,14 @@ public sealed class AlertWorklist(SpeciosaDbContext db, TimeProvider clock)
             return (AlertChange.Invalid, alert, "A note of 1 to 1000 characters saying what you did or will do.");
         }
 
-        if (alert.Status != AlertStatus.Open || (request.ConcurrencyStamp is { } stamp && stamp != alert.ConcurrencyStamp))
+        if (request.ConcurrencyStamp != alert.ConcurrencyStamp)
         {
-            return (AlertChange.Conflict, alert, $"The alert is {alert.Status} or changed since you read it; reload it.");
+            return (AlertChange.Stale, alert, StaleText(request.ConcurrencyStamp));
+        }
+
+        if (alert.Status != AlertStatus.Open)
+        {
+            return (AlertChange.Conflict, alert, $"The alert is already {alert.Status}.");
         }
 
         alert.Status = AlertStatus.Acknowledged;
@@ -145,9 +153,14 @@ public sealed class AlertWorklist(SpeciosaDbContext db, TimeProvider clock)
             return (AlertChange.Invalid, alert, "A reason of 1 to 1000 characters.");
         }
 
-        if (alert.Status == AlertStatus.Resolved || (request.ConcurrencyStamp is { } stamp && stamp != alert.ConcurrencyStamp))
+        if (request.ConcurrencyStamp != alert.ConcurrencyStamp)
         {
-            return (AlertChange.Conflict, alert, $"The alert is {alert.Status} or changed since you read it; reload it.");
+            return (AlertChange.Stale, alert, StaleText(request.ConcurrencyStamp));
+        }
+
+        if (alert.Status == AlertStatus.Resolved)
+        {
+            return (AlertChange.Conflict, alert, "The alert is already resolved.");
         }
 
         alert.Status = AlertStatus.Resolved;
@@ -156,6 +169,11 @@ public sealed class AlertWorklist(SpeciosaDbContext db, TimeProvider clock)
         alert.ResolutionReason = request.Reason.Trim();
         return await SaveAsync(alert, ct);
     }
+
+    // Every acknowledgement and resolution names the version it was decided on: a missing stamp is as stale as a wrong one.
+    private static string StaleText(Guid? sent) => sent is null
+        ? "Send the concurrencyStamp of the alert as you read it."
+        : "The alert changed since you read it; reload it.";
 
     private async Task<(AlertChange, RaisedAlert?, string)> SaveAsync(RaisedAlert alert, CancellationToken ct)
     {
@@ -167,7 +185,7 @@ public sealed class AlertWorklist(SpeciosaDbContext db, TimeProvider clock)
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (AlertChange.Conflict, alert, "Someone else changed the alert at the same time; reload it.");
+            return (AlertChange.Stale, alert, "Someone else changed the alert at the same time; reload it.");
         }
     }
 

@@ -96,6 +96,16 @@ public static class ProblemResponses
         _ => "The request failed.",
     };
 
+    /// <summary>A 409 for a write made against a record that changed since the client read it (one type for
+    /// every edit, whatever the record).</summary>
+    public static ProblemHttpResult StaleWrite(string? detail = null) =>
+        TypedResults.Problem(detail: detail ?? "The record changed since you read it; reload it and decide again.",
+            statusCode: StatusCodes.Status409Conflict, title: "The record changed since you read it.", type: ProblemTypes.StaleWrite);
+
+    /// <summary>A 400 naming the missing concurrency stamp: every edit must say which version it was made against.</summary>
+    public static ValidationProblem StampRequired() =>
+        Invalid("concurrencyStamp", "Send the concurrencyStamp of the record as you read it, so a change made since is not overwritten.");
+
     /// <summary>A 400 with errors keyed by field, each saying what is allowed.</summary>
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
@@ -106,4 +116,24 @@ public static class ProblemResponses
 
     public static ProblemHttpResult Problem(int status, string? detail = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: TitleFor(status));
+}
+
+/// <summary>Problem <c>type</c> identifiers that let a client tell apart the refusals it may act on (RFC 9457 §3.1.1).
+/// They are URNs: names, not links.</summary>
+public static class ProblemTypes
+{
+    /// <summary>409: the record changed since the client read it (send the new concurrencyStamp after re-reading).</summary>
+    public const string StaleWrite = "urn:speciosa:problem:stale-write";
+
+    /// <summary>422: the law where the patient lives refuses this supply; <c>reasons</c> carry the sources.</summary>
+    public const string LegalRefusal = "urn:speciosa:problem:legal-refusal";
+
+    /// <summary>409: legal warnings apply; repeat with <c>confirmLegalWarning: true</c> once the clinician has read them.</summary>
+    public const string LegalConfirmationNeeded = "urn:speciosa:problem:legal-confirmation-needed";
+
+    /// <summary>409: a staff dose outside the order; nothing was recorded; <c>reasons</c> say which limit.</summary>
+    public const string DoseOutsideOrder = "urn:speciosa:problem:dose-outside-order";
+
+    /// <summary>409: the lot's certificate does not pass the clinic's standards; <c>reasons</c> name each finding.</summary>
+    public const string LotNotReleasable = "urn:speciosa:problem:lot-not-releasable";
 }

@@ -101,7 +101,7 @@ public static class JurisdictionEndpoints
         {
             RegistryEditStatus.Invalid => ProblemResponses.Invalid(outcome.Errors!),
             RegistryEditStatus.NotFound => ProblemResponses.Problem(StatusCodes.Status404NotFound),
-            RegistryEditStatus.Conflict => ProblemResponses.Problem(StatusCodes.Status409Conflict, outcome.Detail),
+            RegistryEditStatus.Conflict => ProblemResponses.StaleWrite(outcome.Detail),
             _ => TypedResults.Ok((await DetailAsync(registry, id, user, ct))!),
         };
     }

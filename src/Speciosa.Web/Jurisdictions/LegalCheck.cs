@@ -1,3 +1,4 @@
+using Speciosa.Web.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Speciosa.Clinical.Jurisdictions;
 using Speciosa.Web.Data;
@@ -50,8 +51,8 @@ public static class LegalReasons
         }
 
         return refused
-            ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not allowed by the law where the patient lives.", detail: detail, extensions: extensions)
-            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Legal warnings need the clinician's confirmation.", detail: detail, extensions: extensions);
+            ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not allowed by the law where the patient lives.", detail: detail, type: ProblemTypes.LegalRefusal, extensions: extensions)
+            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Legal warnings need the clinician's confirmation.", detail: detail, type: ProblemTypes.LegalConfirmationNeeded, extensions: extensions);
     }
 }
 

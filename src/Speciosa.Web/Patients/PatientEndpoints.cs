@@ -77,7 +77,7 @@ public static class PatientEndpoints
                 }
 
                 var (saved, errors, conflict) = await records.EditAsync(p, request, ct);
-                return conflict ? ProblemResponses.Problem(StatusCodes.Status409Conflict, "The record changed since you read it; reload and edit again.")
+                return conflict ? ProblemResponses.StaleWrite("The record changed since you read it; reload and edit again.")
                     : saved is null ? ProblemResponses.Invalid(errors)
                     : TypedResults.Ok(await records.ViewAsync(saved, ct));
             })

@@ -23,7 +23,12 @@ public enum LotActionStatus
 {
     Done,
     NotFound,
+    /// <summary>The lot's state does not allow this change (e.g. already recalled).</summary>
     Conflict,
+    /// <summary>The lot changed since the caller read it, or the caller sent no stamp.</summary>
+    Stale,
+    /// <summary>The certificate does not pass: the lot cannot be released.</summary>
+    NotReleasable,
 }
 
 public sealed record LotActionResult(LotActionStatus Status, string? Detail = null, LotVerdict? Verdict = null, Lot? Lot = null);
@@ -42,9 +47,12 @@ public sealed class LotRelease(SpeciosaDbContext db, LotQuality quality, TimePro
         }
 
         var lot = assessment.Lot;
-        if (expectedStamp is not null && expectedStamp != lot.ConcurrencyStamp)
+        if (expectedStamp != lot.ConcurrencyStamp)
         {
-            return new(LotActionStatus.Conflict, "The lot changed since you loaded it; reload and decide again.", assessment.Verdict, lot);
+            // Every release and recall names the version it was decided on: a missing stamp is as stale as a wrong one.
+            return new(LotActionStatus.Stale, expectedStamp is null
+                ? "Send the concurrencyStamp of the lot as you read it."
+                : "The lot changed since you loaded it; reload and decide again.", assessment.Verdict, lot);
         }
 
         if (lot.State is not LotState.Quarantined)
@@ -54,7 +62,7 @@ public sealed class LotRelease(SpeciosaDbContext db, LotQuality quality, TimePro
 
         if (assessment.Verdict.Outcome is not QualityOutcome.Pass)
         {
-            return new(LotActionStatus.Conflict, $"The lot cannot be released: {assessment.Verdict.Summary}.", assessment.Verdict, lot);
+            return new(LotActionStatus.NotReleasable, $"The lot cannot be released: {assessment.Verdict.Summary}.", assessment.Verdict, lot);
         }
 
         return await ChangeAsync(lot, LotState.Released, userId, string.IsNullOrWhiteSpace(reason) ? "Released: certificate passes the clinic's standards" : reason.Trim(), assessment.Verdict, null, ct);
@@ -69,9 +77,12 @@ public sealed class LotRelease(SpeciosaDbContext db, LotQuality quality, TimePro
         }
 
         var lot = assessment.Lot;
-        if (expectedStamp is not null && expectedStamp != lot.ConcurrencyStamp)
+        if (expectedStamp != lot.ConcurrencyStamp)
         {
-            return new(LotActionStatus.Conflict, "The lot changed since you loaded it; reload and decide again.", assessment.Verdict, lot);
+            // Every release and recall names the version it was decided on: a missing stamp is as stale as a wrong one.
+            return new(LotActionStatus.Stale, expectedStamp is null
+                ? "Send the concurrencyStamp of the lot as you read it."
+                : "The lot changed since you loaded it; reload and decide again.", assessment.Verdict, lot);
         }
 
         if (lot.State is LotState.Recalled)

@@ -199,7 +199,10 @@ public static class ProductEndpoints
         result.Status switch
         {
             LotActionStatus.NotFound => ProblemResponses.Problem(404),
-            LotActionStatus.Conflict => TypedResults.Problem(statusCode: 409, title: ProblemResponses.TitleFor(409), detail: result.Detail,
+            LotActionStatus.Stale => ProblemResponses.StaleWrite(result.Detail),
+            _ when result.Status is LotActionStatus.Conflict or LotActionStatus.NotReleasable => TypedResults.Problem(statusCode: 409,
+                title: ProblemResponses.TitleFor(409), detail: result.Detail,
+                type: result.Status is LotActionStatus.NotReleasable ? ProblemTypes.LotNotReleasable : null,
                 extensions: new Dictionary<string, object?>
                 {
                     ["state"] = result.Lot?.State.ToString(),

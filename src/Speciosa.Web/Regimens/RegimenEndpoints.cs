@@ -116,7 +116,7 @@ public static class RegimenEndpoints
                     case DoseWriteStatus.Invalid:
                         return ProblemResponses.Invalid(result.Errors!);
                     case DoseWriteStatus.Refused:
-                        return TypedResults.Problem(statusCode: 409, title: "The dose is not within the order and was not recorded.",
+                        return TypedResults.Problem(statusCode: 409, title: "The dose is not within the order and was not recorded.", type: ProblemTypes.DoseOutsideOrder,
                             detail: string.Join(" ", result.Reasons!), extensions: new Dictionary<string, object?> { ["reasons"] = result.Reasons });
                     case DoseWriteStatus.LegalRefused:
                     case DoseWriteStatus.LegalNeedsConfirmation:
@@ -186,7 +186,7 @@ public static class RegimenEndpoints
     private static ProblemHttpResult Failure(RegimenWriteResult result) => result.Status switch
     {
         RegimenWriteStatus.NotFound => NotFound(),
-        RegimenWriteStatus.Conflict => ProblemResponses.Problem(StatusCodes.Status409Conflict, result.Detail),
+        RegimenWriteStatus.Conflict => ProblemResponses.StaleWrite(result.Detail),
         _ => Legal(result.Decision!, result.Status == RegimenWriteStatus.LegalRefused),
     };
 

@@ -39,7 +39,7 @@ public sealed class CertificateQualifierTests(DemoServer demo) : IClassFixture<D
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), $"no error keyed {field}: {problem}");
         Assert.False(string.IsNullOrWhiteSpace(messages[0].GetString()));
         Assert.Equal(0, await CertificateCountAsync(lotId));
-        await (await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "try" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "try", concurrencyStamp = await ProductTestData.LotStampAsync(quality, lotId) })).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Speciosa.Web.Products;
+using Speciosa.Web.Http;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Products;
@@ -14,9 +15,10 @@ public sealed class LotReleaseTests(DemoServer demo) : IClassFixture<DemoServer>
         var quality = await demo.Server.SignedInClientAsync("demo.quality");
         var lotId = await ProductTestData.DemoLotIdAsync(quality, DemoProducts.FailingLot);
 
-        var response = await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "try" });
+        var response = await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "try", concurrencyStamp = await ProductTestData.LotStampAsync(quality, lotId) });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(ProblemTypes.LotNotReleasable, problem.GetProperty("type").GetString());
         Assert.Equal("Fail", problem.GetProperty("outcome").GetString());
         var reasons = problem.GetProperty("reasons").EnumerateArray().ToList();
         var lead = Assert.Single(reasons, r => r.GetProperty("analyte").GetString() == "lead" && r.GetProperty("outcome").GetString() == "Fail");
@@ -32,7 +34,7 @@ public sealed class LotReleaseTests(DemoServer demo) : IClassFixture<DemoServer>
         var quality = await demo.Server.SignedInClientAsync("demo.quality");
         var lotId = await ProductTestData.DemoLotIdAsync(quality, DemoProducts.IncompleteLot);
 
-        var response = await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "try" });
+        var response = await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "try", concurrencyStamp = await ProductTestData.LotStampAsync(quality, lotId) });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("Incomplete", problem.GetProperty("outcome").GetString());
@@ -68,7 +70,7 @@ public sealed class LotReleaseTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Equal("COA reviewed", release.GetProperty("reason").GetString());
         Assert.Equal("Quinn Quality (demo)", release.GetProperty("changedByName").GetString());
 
-        var again = await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "twice" });
+        var again = await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "twice", concurrencyStamp = await ProductTestData.LotStampAsync(quality, lotId) });
         await again.AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
@@ -78,7 +80,12 @@ public sealed class LotReleaseTests(DemoServer demo) : IClassFixture<DemoServer>
         var quality = await demo.Server.SignedInClientAsync("demo.quality");
         var (_, lotId, _) = await ProductTestData.NewLotAsync(quality);
         var response = await quality.PostAsJsonAsync($"/api/lots/{lotId}/recall", new { reason = "vendor notice", concurrencyStamp = "stale" });
-        await response.AssertProblemAsync(HttpStatusCode.Conflict);
+        var unstamped = await quality.PostAsJsonAsync($"/api/lots/{lotId}/recall", new { reason = "vendor notice" });
+
+        Assert.Equal(ProblemTypes.StaleWrite, (await response.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("type").GetString());
+        Assert.Equal(ProblemTypes.StaleWrite, (await unstamped.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("type").GetString());
+        var lot = await quality.GetFromJsonAsync<JsonElement>($"/api/lots/{lotId}");
+        Assert.Equal("Quarantined", lot.GetProperty("state").GetString());
     }
 
     [Fact]
@@ -87,11 +94,11 @@ public sealed class LotReleaseTests(DemoServer demo) : IClassFixture<DemoServer>
         var quality = await demo.Server.SignedInClientAsync("demo.quality");
         var (_, lotId, _) = await ProductTestData.NewLotAsync(quality);
         await quality.PostAsJsonAsync($"/api/lots/{lotId}/certificates", new { labName = "Test Lab", reportedOn = "2026-10-01", results = ProductTestData.CleanResults() });
-        Assert.Equal(HttpStatusCode.OK, (await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "ok" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "ok", concurrencyStamp = await ProductTestData.LotStampAsync(quality, lotId) })).StatusCode);
 
-        var noReason = await quality.PostAsJsonAsync($"/api/lots/{lotId}/recall", new { reason = " " });
+        var noReason = await quality.PostAsJsonAsync($"/api/lots/{lotId}/recall", new { reason = " ", concurrencyStamp = await ProductTestData.LotStampAsync(quality, lotId) });
         await noReason.AssertProblemAsync(HttpStatusCode.BadRequest);
-        var recall = await quality.PostAsJsonAsync($"/api/lots/{lotId}/recall", new { reason = "Vendor recall notice (test)" });
+        var recall = await quality.PostAsJsonAsync($"/api/lots/{lotId}/recall", new { reason = "Vendor recall notice (test)", concurrencyStamp = await ProductTestData.LotStampAsync(quality, lotId) });
 
         Assert.Equal(HttpStatusCode.OK, recall.StatusCode);
         var lot = await recall.Content.ReadFromJsonAsync<JsonElement>();
@@ -99,7 +106,7 @@ public sealed class LotReleaseTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Equal("Vendor recall notice (test)", lot.GetProperty("recallReason").GetString());
         Assert.False(lot.GetProperty("usable").GetBoolean());
         Assert.Equal(3, lot.GetProperty("history").GetArrayLength());
-        await (await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "again" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "again", concurrencyStamp = await ProductTestData.LotStampAsync(quality, lotId) })).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]

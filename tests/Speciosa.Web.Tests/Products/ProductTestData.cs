@@ -27,6 +27,10 @@ internal static class ProductTestData
         throw new InvalidOperationException($"No demo lot {lotCode}.");
     }
 
+    /// <summary>The lot's concurrency stamp as read now: every release and recall must send it.</summary>
+    public static async Task<string> LotStampAsync(HttpClient client, Guid lotId) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/lots/{lotId}")).GetProperty("concurrencyStamp").GetString()!;
+
     public static async Task<(Guid ProductId, Guid LotId, string LotCode)> NewLotAsync(HttpClient quality)
     {
         var product = await quality.PostAsJsonAsync("/api/products", new

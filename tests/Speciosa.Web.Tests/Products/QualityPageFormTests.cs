@@ -105,7 +105,7 @@ public sealed class DemoLotTests(DemoServer demo) : IClassFixture<DemoServer>
         var lot = await quality.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/lots/{lotId}");
         Assert.Equal("Recalled", lot.GetProperty("state").GetString());
 
-        var release = await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "try again" });
+        var release = await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "try again", concurrencyStamp = await ProductTestData.LotStampAsync(quality, lotId) });
         await release.AssertProblemAsync(HttpStatusCode.Conflict);
 
         var clinician = await server.SignedInClientAsync("demo.clinician");
@@ -162,6 +162,7 @@ public sealed class LotRecallPageTests(DemoServers servers) : IClassFixture<Demo
         var fields = new List<KeyValuePair<string, string>>
         {
             new("_handler", "recall"), new("__RequestVerificationToken", HtmlForm.AntiforgeryToken(page)), new("RecallReason", reason),
+            new("Stamp", System.Text.RegularExpressions.Regex.Match(page, "name=\"Stamp\" value=\"([^\"]+)\"").Groups[1].Value),
         };
         if (confirm)
         {

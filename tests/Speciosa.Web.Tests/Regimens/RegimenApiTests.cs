@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Speciosa.Web.Products;
 using Speciosa.Web.Tests.Products;
+using Speciosa.Web.Http;
 using Xunit;
 using static Speciosa.Web.Tests.Regimens.RegimenTestData;
 
@@ -38,6 +39,7 @@ public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
 
         var unconfirmed = await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", Order(productId, null));
         var problem = await unconfirmed.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(ProblemTypes.LegalConfirmationNeeded, problem.GetProperty("type").GetString());
         Assert.Equal("WarnAndConfirm", problem.GetProperty("outcome").GetString());
         Assert.Contains(problem.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("kind").GetString() == "EntryUnverified");
 
@@ -69,7 +71,7 @@ public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
         var amended = await clinician.PutAsJsonAsync($"/api/patients/{patientId}/regimens/{id}", Order(productId, lotId, reason: "Withdrawal not controlled", stamp: stamp, grams: 2.5m, maxPerDay: 7.5m));
         Assert.Equal(HttpStatusCode.OK, amended.StatusCode);
         var stale = await clinician.PutAsJsonAsync($"/api/patients/{patientId}/regimens/{id}", Order(productId, lotId, reason: "Again", stamp: stamp, grams: 3m, maxPerDay: 9m));
-        await stale.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(ProblemTypes.StaleWrite, (await stale.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("type").GetString());
 
         var view = await clinician.GetFromJsonAsync<JsonElement>($"/api/patients/{patientId}/regimens/{id}");
         var versions = view.GetProperty("versions").EnumerateArray().ToList();
@@ -121,6 +123,7 @@ public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
         var response = await nurse.PostAsJsonAsync($"/api/patients/{patientId}/doses", new { grams = 10m, lotId });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(ProblemTypes.DoseOutsideOrder, problem.GetProperty("type").GetString());
         var reasons = problem.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToList();
         Assert.Contains(reasons, r => r.Contains("per administration", StringComparison.Ordinal));
         var after = await nurse.GetFromJsonAsync<JsonElement>($"/api/patients/{patientId}/doses");
