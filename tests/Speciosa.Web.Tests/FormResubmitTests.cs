@@ -33,11 +33,7 @@ public sealed partial class FormResubmitTests(DemoServers servers) : IClassFixtu
         return (first, second);
     }
 
-    private static async Task<int> CountAsync(SpeciosaServer server, Func<SpeciosaDbContext, Task<int>> count)
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        return await count(scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>());
-    }
+    private static Task<int> CountAsync(SpeciosaServer server, Func<SpeciosaDbContext, Task<int>> count) => server.QueryAsync(count);
 
     private static async Task AssertSameRedirectAsync(HttpResponseMessage first, HttpResponseMessage second)
     {
@@ -53,9 +49,7 @@ public sealed partial class FormResubmitTests(DemoServers servers) : IClassFixtu
     {
         var server = await servers.On(database);
         var clinician = await server.SignedInClientAsync("demo.clinician");
-        var (productId, lotId) = await LeafLotAsync(clinician);
-        var patientId = await EnrolAsync(clinician, "US-TN");
-        Assert.Equal(HttpStatusCode.Created, (await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", Order(productId, lotId))).StatusCode);
+        var (patientId, lotId) = await PatientOnAnOrderAsync(clinician);
         var nurse = await server.SignedInClientAsync("demo.nurse");
 
         var (first, second) = await PostTwiceAsync(nurse, $"/patients/{patientId}/doses/new", "dose",

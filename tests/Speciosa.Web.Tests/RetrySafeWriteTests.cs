@@ -30,19 +30,7 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
         return request;
     }
 
-    private static async Task<int> CountAsync(SpeciosaServer server, Func<SpeciosaDbContext, Task<int>> count)
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        return await count(scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>());
-    }
-
-    private static async Task<(Guid PatientId, Guid LotId)> PatientOnAnOrderAsync(HttpClient clinician)
-    {
-        var (productId, lotId) = await LeafLotAsync(clinician);
-        var patientId = await EnrolAsync(clinician, "US-TN");
-        Assert.Equal(HttpStatusCode.Created, (await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", Order(productId, lotId))).StatusCode);
-        return (patientId, lotId);
-    }
+    private static Task<int> CountAsync(SpeciosaServer server, Func<SpeciosaDbContext, Task<int>> count) => server.QueryAsync(count);
 
     [Theory]
     [ClassData(typeof(BothDatabases))]

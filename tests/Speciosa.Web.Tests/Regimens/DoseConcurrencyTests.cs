@@ -20,9 +20,7 @@ public sealed class DoseConcurrencyTests(DemoServers servers) : IClassFixture<De
     {
         var server = await servers.On(database);
         var clinician = await server.SignedInClientAsync("demo.clinician");
-        var (productId, lotId) = await LeafLotAsync(clinician);
-        var patientId = await EnrolAsync(clinician, "US-TN");
-        Assert.Equal(HttpStatusCode.Created, (await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", Order(productId, lotId))).StatusCode);
+        var (patientId, lotId) = await PatientOnAnOrderAsync(clinician);
         // The order: 2 g an administration, at most 6 g and 3 administrations a day. Two are given first.
         for (var i = 0; i < 2; i++)
         {

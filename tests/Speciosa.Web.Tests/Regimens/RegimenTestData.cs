@@ -7,12 +7,21 @@ using Xunit;
 
 namespace Speciosa.Web.Tests.Regimens;
 
-internal static class RegimenTestData
+public static class RegimenTestData
 {
     public static async Task<Guid> PatientIdAsync(HttpClient client, string familyNameContains)
     {
         var page = await client.GetFromJsonAsync<JsonElement>($"/api/patients?name={Uri.EscapeDataString(familyNameContains)}");
         return page.GetProperty("items").EnumerateArray().First().GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A fresh patient in Tennessee on the demo leaf lot: 2 g an administration, at most 3 a day and 6 g.</summary>
+    public static async Task<(Guid PatientId, Guid LotId)> PatientOnAnOrderAsync(HttpClient clinician)
+    {
+        var (productId, lotId) = await LeafLotAsync(clinician);
+        var patientId = await EnrolAsync(clinician, "US-TN");
+        Assert.Equal(HttpStatusCode.Created, (await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", Order(productId, lotId))).StatusCode);
+        return (patientId, lotId);
     }
 
     public static async Task<(Guid ProductId, Guid LotId)> LeafLotAsync(HttpClient client)
