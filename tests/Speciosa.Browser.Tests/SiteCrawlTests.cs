@@ -21,9 +21,12 @@ public sealed class SiteCrawlTests(BrowserSession browser)
         await using var server = await SpeciosaServer.StartAsync(
             settings: new Dictionary<string, string> { ["Safety:SweepEnabled"] = "false" });
         var isPatient = account == "demo.patient";
+        // The browser runs in the clinic's time zone, as a clinic's staff and patients do: the pages read a typed
+        // date and time in that zone, and "now" in another zone would be refused as in the future.
+        var zone = await server.QueryAsync(db => db.Clinics.Select(c => c.TimeZone).FirstAsync());
         await using var context = isPatient
-            ? await browser.NewContextAsync(server, width: 375, height: 812)
-            : await browser.NewContextAsync(server);
+            ? await browser.NewContextAsync(server, width: 375, height: 812, timeZone: zone)
+            : await browser.NewContextAsync(server, timeZone: zone);
         var page = await context.NewPageAsync();
         var seeds = new List<string> { "/" };
         if (isPatient)
@@ -43,6 +46,11 @@ public sealed class SiteCrawlTests(BrowserSession browser)
         foreach (var url in crawler.VisitedUrls)
         {
             output?.WriteLine("  visited " + url);
+        }
+
+        foreach (var line in crawler.Trace)
+        {
+            output?.WriteLine("  form " + line);
         }
 
         foreach (var note in crawler.Notes)

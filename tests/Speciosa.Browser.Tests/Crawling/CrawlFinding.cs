@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Speciosa.Browser.Tests.Crawling;
 
@@ -7,7 +8,7 @@ namespace Speciosa.Browser.Tests.Crawling;
 /// and the console or server text.</summary>
 internal sealed record CrawlFinding(string PageUrl, string PageKind, string? Form, string Step, string What, int? Status = null, string? Detail = null);
 
-internal static class CrawlReport
+internal static partial class CrawlReport
 {
     /// <summary>The findings grouped by page kind and form, readable in a test failure.</summary>
     public static string Format(string role, IReadOnlyList<CrawlFinding> findings)
@@ -18,15 +19,17 @@ internal static class CrawlReport
         {
             text.AppendLine();
             text.AppendLine(group.Key.Form is null ? $"● page {group.Key.PageKind}" : $"● page {group.Key.PageKind} · form {group.Key.Form}");
-            foreach (var f in group)
+            // The same problem on several pages of one kind (four lots, five registry entries) is listed once.
+            foreach (var same in group.GroupBy(f => (f.Step, What: Guids().Replace(f.What, "{id}"), f.Status)))
             {
+                var f = same.First();
                 text.Append($"    - [{f.Step}] {f.What}");
                 if (f.Status is { } status)
                 {
                     text.Append($" (HTTP {status})");
                 }
 
-                text.AppendLine($" — at {f.PageUrl}");
+                text.AppendLine($" — at {f.PageUrl}{(same.Count() > 1 ? $" and {same.Count() - 1} more page(s) of this kind" : "")}");
                 if (!string.IsNullOrWhiteSpace(f.Detail))
                 {
                     foreach (var line in f.Detail.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).Take(6))
@@ -39,4 +42,7 @@ internal static class CrawlReport
 
         return text.ToString();
     }
+
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex Guids();
 }

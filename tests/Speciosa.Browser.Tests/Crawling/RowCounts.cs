@@ -1,18 +1,21 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Testing;
 
 namespace Speciosa.Browser.Tests.Crawling;
 
-/// <summary>The number of rows in every table of the app's model, read through the server's own DbContext in one
-/// query. AuditEntries and IdempotencyRecords are left out: every page view appends audit rows, and the first save
+/// <summary>The rows of every table of the app's model (how many, and a hash of their values), read through the
+/// server's own DbContext. AuditEntries and IdempotencyRecords are left out: every page view appends audit rows, and the first save
 /// of a keyed form stores its key.</summary>
 internal static class RowCounts
 {
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal) { "AuditEntries", "IdempotencyRecords" };
 
-    public static Task<IReadOnlyDictionary<string, long>> TakeAsync(SpeciosaServer server) =>
-        server.QueryAsync<IReadOnlyDictionary<string, long>>(async db =>
+    /// <summary>Per table "rows:hash", the hash over every row's values, so an update shows as well as an insert.</summary>
+    public static Task<IReadOnlyDictionary<string, string>> TakeAsync(SpeciosaServer server) =>
+        server.QueryAsync<IReadOnlyDictionary<string, string>>(async db =>
         {
             var tables = db.Model.GetEntityTypes()
                 .Where(e => e.GetViewName() is null && e.GetTableName() is { } name && !Ignored.Contains(name))
@@ -20,20 +23,28 @@ internal static class RowCounts
                 .Distinct()
                 .OrderBy(t => t.Table, StringComparer.Ordinal)
                 .ToList();
-            var sql = string.Join(" UNION ALL ", tables.Select(t =>
-                $"SELECT '{t.Table}', COUNT(*) FROM {(t.Schema is null ? "" : $"\"{t.Schema}\".")}\"{t.Table}\""));
-            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            var state = new Dictionary<string, string>(StringComparer.Ordinal);
             await db.Database.OpenConnectionAsync();
             try
             {
-                await using var command = db.Database.GetDbConnection().CreateCommand();
-#pragma warning disable CA2100 // The text is built from the EF model's own table names, never from input.
-                command.CommandText = sql;
-#pragma warning restore CA2100
-                await using var reader = await command.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
+                foreach (var (schema, table) in tables)
                 {
-                    counts[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+                    await using var command = db.Database.GetDbConnection().CreateCommand();
+#pragma warning disable CA2100 // The text is built from the EF model's own table names, never from input.
+                    command.CommandText = $"SELECT * FROM {(schema is null ? "" : $"\"{schema}\".")}\"{table}\"";
+#pragma warning restore CA2100
+                    await using var reader = await command.ExecuteReaderAsync();
+                    var rows = new List<string>();
+                    var values = new object[reader.FieldCount];
+                    while (await reader.ReadAsync())
+                    {
+                        reader.GetValues(values);
+                        rows.Add(string.Join('\u001f', values.Select(v => v is byte[] b ? Convert.ToBase64String(b) : Convert.ToString(v, CultureInfo.InvariantCulture))));
+                    }
+
+                    rows.Sort(StringComparer.Ordinal);
+                    var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', rows))))[..16];
+                    state[table] = $"{rows.Count}:{hash}";
                 }
             }
             finally
@@ -41,16 +52,27 @@ internal static class RowCounts
                 await db.Database.CloseConnectionAsync();
             }
 
-            return counts;
+            return state;
         });
+
+    private static long Rows(string state) => long.Parse(state[..state.IndexOf(':', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
 
     /// <summary>The tables that have more rows in <paramref name="after"/> than in <paramref name="before"/>,
     /// e.g. "LotStateChanges 4 → 5".</summary>
-    public static IReadOnlyList<string> Grown(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after) =>
-        after.Where(a => a.Value > before.GetValueOrDefault(a.Key))
-            .Select(a => $"{a.Key} {before.GetValueOrDefault(a.Key)} → {a.Value}")
+    public static IReadOnlyList<string> Grown(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+        after.Where(a => Rows(a.Value) > Rows(before[a.Key]))
+            .Select(a => $"{a.Key} {Rows(before[a.Key])} → {Rows(a.Value)}")
             .ToList();
 
-    public static bool Differ(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after) =>
-        after.Any(a => a.Value != before.GetValueOrDefault(a.Key)) || before.Keys.Any(k => !after.ContainsKey(k));
+    /// <summary>Tables whose rows changed without their number growing (an update, a delete), e.g. "Users (rows changed)".</summary>
+    public static IReadOnlyList<string> ChangedInPlace(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+        after.Where(a => Rows(a.Value) <= Rows(before[a.Key]) && a.Value != before[a.Key])
+            .Select(a => Rows(a.Value) == Rows(before[a.Key]) ? $"{a.Key} (rows updated)" : $"{a.Key} {Rows(before[a.Key])} → {Rows(a.Value)}")
+            .ToList();
+
+    public static bool Differ(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+        after.Any(a => a.Value != before[a.Key]);
+
+    public static IEnumerable<string> Changes(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+        [.. Grown(before, after), .. ChangedInPlace(before, after)];
 }

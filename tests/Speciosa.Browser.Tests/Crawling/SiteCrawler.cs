@@ -31,6 +31,10 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
     private readonly Dictionary<string, int> documentStatus = new(StringComparer.Ordinal);
     private readonly List<VisitedPage> visited = [];
     private readonly HashSet<string> tooWide = new(StringComparer.Ordinal);
+    private readonly List<string> trace = [];
+    private readonly RouteKinds kinds = new(server.Services);
+    private (string Method, string Url, int Status)? lastDocument;
+    private string? firstDocumentMethod;
     private int formsSubmitted;
 
     public bool CheckWidth { get; init; }
@@ -41,6 +45,9 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
     public IReadOnlyList<string> Notes => notes;
 
     public IReadOnlyList<string> VisitedUrls => visited.Select(v => v.Url).ToList();
+
+    /// <summary>One line per form submission: status, where it landed, what it wrote, the reload.</summary>
+    public IReadOnlyList<string> Trace => trace;
 
     public int FormsSubmitted => formsSubmitted;
 
@@ -72,9 +79,11 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
                     serverErrors.Add((response.Request.Method, response.Url, response.Status));
                 }
 
-                if (response.Request.IsNavigationRequest)
+                if (response.Request.IsNavigationRequest && response.Frame == page.MainFrame)
                 {
                     documentStatus[response.Url] = response.Status;
+                    lastDocument = (response.Request.Method, response.Url, response.Status);
+                    firstDocumentMethod ??= FirstRequest(response.Request)?.Method;
                 }
             }
         };
@@ -164,10 +173,7 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
                 }
             }
 
-            var described = await page.EvaluateAsync<JsonElement>(DescribeFormsScript);
-            var forms = described.EnumerateArray().Select(f => new FormInfo(
-                f.GetProperty("key").GetString()!, f.GetProperty("method").GetString()!, f.GetProperty("action").GetString()!,
-                f.GetProperty("label").GetString()!, f.GetProperty("signsOut").GetBoolean())).ToList();
+            var forms = await DescribeFormsAsync();
             Collect(url, "visit", null, formPost: false);
             return forms;
         }
@@ -212,7 +218,39 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
     {
         var attempts = new Dictionary<string, int>(StringComparer.Ordinal);
         var done = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var visit in visited.ToList())
+        await SubmitFormsAsync(visited, attempts, done);
+        // Forms that only appear once something happened (an alert to act on after a regimen raised it, a review
+        // after a patient reported): look at every page once more and submit the kinds not seen before.
+        var again = new List<VisitedPage>();
+        foreach (var visit in visited)
+        {
+            try
+            {
+                await GotoAsync(visit.Url);
+                Collect(visit.Url, "visit again for new forms", null, visit.Kind);
+                var fresh = (await DescribeFormsAsync()).Where(f => !attempts.ContainsKey(visit.Kind + " " + FormKindOf(f.Key))).ToList();
+                if (fresh.Count > 0)
+                {
+                    again.Add(visit with { Forms = fresh });
+                }
+            }
+            catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+            {
+                Collect(visit.Url, "visit again for new forms", null, visit.Kind);
+                findings.Add(new CrawlFinding(visit.Url, visit.Kind, null, "visit again for new forms", "the page did not load", Detail: ex.Message));
+            }
+        }
+
+        await SubmitFormsAsync(again, attempts, done);
+        foreach (var (formKind, count) in attempts.Where(a => !done.Contains(a.Key)))
+        {
+            notes.Add($"Form {formKind}: valid-looking data was refused on all {count} instance(s) tried.");
+        }
+    }
+
+    private async Task SubmitFormsAsync(IEnumerable<VisitedPage> pages, Dictionary<string, int> attempts, HashSet<string> done)
+    {
+        foreach (var visit in pages.ToList())
         {
             foreach (var form in visit.Forms.Where(f => !f.SignsOut))
             {
@@ -223,36 +261,40 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
                 }
 
                 attempts[formKind] = attempts.GetValueOrDefault(formKind) + 1;
-                var wrote = await SubmitAsync(visit, form, filled: true);
+                var refused = await SubmitAsync(visit, form, filled: true);
                 await SubmitAsync(visit, form, filled: false);
-                // A GET form (a search) never writes: once is enough. A POST form is tried on another page of
-                // its kind until valid-looking data saves something.
-                if (wrote || form.Method != "post")
+                // A GET form (a search) never writes: once is enough. A POST form whose valid-looking data was
+                // refused is tried on another instance (another lot, alert, patient) so a repeat write can show.
+                if (!refused || form.Method != "post")
                 {
                     done.Add(formKind);
                 }
             }
         }
+    }
 
-        foreach (var (formKind, count) in attempts.Where(a => !done.Contains(a.Key)))
-        {
-            notes.Add($"Form {formKind}: valid-looking data saved nothing on {count} page(s) (refused or unchanged).");
-        }
+    private async Task<List<FormInfo>> DescribeFormsAsync()
+    {
+        var described = await page.EvaluateAsync<JsonElement>(DescribeFormsScript);
+        return described.EnumerateArray().Select(f => new FormInfo(
+            f.GetProperty("key").GetString()!, f.GetProperty("method").GetString()!, f.GetProperty("action").GetString()!,
+            f.GetProperty("label").GetString()!, f.GetProperty("signsOut").GetBoolean())).ToList();
     }
 
     /// <summary>Opens the page afresh, fills (or empties) the form, submits it, then reloads the result. Returns
-    /// whether the submission changed any row count.</summary>
+    /// whether valid-looking data was refused: nothing written and a 4xx answer or an error on the page.</summary>
     private async Task<bool> SubmitAsync(VisitedPage visit, FormInfo form, bool filled)
     {
         var formName = $"\"{FormKindOf(form.Key)}\"{(form.Label is { Length: > 0 } label ? $" [{label}]" : "")} ({(filled ? "valid-looking data" : "emptied")})";
         var url = visit.Url;
+        var step = "open for the form";
         try
         {
-            await page.GotoAsync(url);
-            Collect(url, "open for the form", formName, visit.Kind, formPost: false);
+            await GotoAsync(url);
+            Collect(url, step, formName, visit.Kind);
             if (IsSignInPage())
             {
-                findings.Add(new CrawlFinding(url, visit.Kind, formName, "open for the form", "the page sent the crawler to sign in: the session was lost"));
+                findings.Add(new CrawlFinding(url, visit.Kind, formName, step, "the page sent the crawler to sign in: the session was lost"));
                 await SignInAsync();
                 return false;
             }
@@ -273,50 +315,146 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
                 }
             }
 
+            step = "submit";
             var beforeSubmit = await RowCounts.TakeAsync(server);
             formsSubmitted++;
 #pragma warning disable CS0612, CS0618 // RunAndWait starts waiting before the submit, so it is not racy here.
-            var response = await page.RunAndWaitForNavigationAsync(() => page.EvaluateAsync(SubmitFormScript));
+            var (response, emptyStatus) = await NavigationAsync(() => page.RunAndWaitForNavigationAsync(() => page.EvaluateAsync(SubmitFormScript)));
 #pragma warning restore CS0612, CS0618
+            if (emptyStatus is { } submitEmpty)
+            {
+                var wroteAnyway = RowCounts.Differ(beforeSubmit, await RowCounts.TakeAsync(server));
+                Collect(url, step, formName, visit.Kind, formPost: true, status: submitEmpty.Status);
+                findings.Add(new CrawlFinding(url, visit.Kind, formName, step, EmptyAnswer(submitEmpty), submitEmpty.Status));
+                trace.Add($"{visit.Kind} {formName}: {EmptyAnswer(submitEmpty)}{(wroteAnyway ? "; it wrote" : "")}");
+                return !wroteAnyway;
+            }
+
             var afterSubmit = await RowCounts.TakeAsync(server);
-            Collect(url, "submit", formName, visit.Kind, formPost: true, status: response?.Status);
+            var status = response?.Status;
+            Collect(url, step, formName, visit.Kind, formPost: true, status: status);
             var wrote = RowCounts.Differ(beforeSubmit, afterSubmit);
+            var error = await page.EvaluateAsync<string?>(ErrorTextScript);
+            var refused = !wrote && (status >= 400 || error is not null);
+            var line = $"{visit.Kind} {formName}: {FirstRequest(response?.Request)?.Method} → {status} {PathOf(page.Url)}"
+                + (wrote ? " wrote " + string.Join(", ", RowCounts.Changes(beforeSubmit, afterSubmit)) : " wrote nothing")
+                + (error is null ? "" : $" · error shown: {error}");
             await CheckWidthAsync(page.Url, KindOf(page.Url), formName, "submit result");
             if (IsSignInPage())
             {
+                trace.Add(line + " · signed out; signed in again");
                 notes.Add($"{visit.Kind}: form {formName} ended the session; signed in again.");
                 await SignInAsync();
-                return wrote;
+                return refused;
             }
 
+            step = "reload";
             var resultUrl = page.Url;
-            var reload = await page.ReloadAsync();
+            var (reload, reloadEmpty) = await NavigationAsync(() => page.ReloadAsync());
             var afterReload = await RowCounts.TakeAsync(server);
-            var reloadMethod = FirstRequest(reload?.Request)?.Method;
-            Collect(resultUrl, "reload", formName, visit.Kind, formPost: reloadMethod == "POST", status: reload?.Status);
+            var reloadMethod = reloadEmpty?.Method ?? FirstRequest(reload?.Request)?.Method;
+            if (reloadEmpty is { } empty)
+            {
+                findings.Add(new CrawlFinding(resultUrl, visit.Kind, formName, step, EmptyAnswer(empty), empty.Status));
+                line += " · reload: " + EmptyAnswer(empty);
+            }
+
+            Collect(resultUrl, step, formName, visit.Kind, formPost: reloadMethod == "POST", status: reload?.Status);
+            line += $" · reload {reloadMethod} → {reload?.Status}";
             if (reloadMethod == "POST")
             {
                 var grown = RowCounts.Grown(afterSubmit, afterReload);
+                var changed = RowCounts.ChangedInPlace(afterSubmit, afterReload);
                 if (grown.Count > 0)
                 {
-                    findings.Add(new CrawlFinding(resultUrl, visit.Kind, formName, "reload",
-                        "the submit did not redirect, so reloading the result re-posted the form and wrote again: " + string.Join(", ", grown),
-                        response?.Status));
+                    line += " wrote again " + string.Join(", ", grown);
+                    findings.Add(new CrawlFinding(resultUrl, visit.Kind, formName, step,
+                        "the post answered without redirecting, so reloading the result sent it again and it inserted again: " + string.Join(", ", grown),
+                        status));
+                }
+
+                // Not a duplicate by count, but the resent post acted again: an update or delete (a toggle flipping back).
+                if (changed.Count > 0)
+                {
+                    line += " changed again " + string.Join(", ", changed);
+                    findings.Add(new CrawlFinding(resultUrl, visit.Kind, formName, step,
+                        "the post answered without redirecting, so reloading the result sent it again and it changed stored rows again: " + string.Join(", ", changed),
+                        status));
                 }
             }
 
+            trace.Add(line);
             if (IsSignInPage())
             {
                 await SignInAsync();
             }
 
-            return wrote;
+            return refused;
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
-            Collect(url, "submit", formName, visit.Kind, formPost: true);
-            findings.Add(new CrawlFinding(url, visit.Kind, formName, "submit", "the crawler could not submit the form or load its result", Detail: ex.Message));
+            await SettleAsync();
+            Collect(url, step, formName, visit.Kind, formPost: step != "open for the form");
+            findings.Add(new CrawlFinding(url, visit.Kind, formName, step, "the crawler could not finish this step", Detail: ex.Message));
             return false;
+        }
+    }
+
+    /// <summary>Runs a navigation. An error status with an empty body makes Chromium fail the navigation and show
+    /// its own error page ("This page isn't working"); that comes back as the first request's method and the status,
+    /// after the error page has settled, so the crawl goes on.</summary>
+    private async Task<(IResponse? Response, (string Method, int Status)? Empty)> NavigationAsync(Func<Task<IResponse?>> navigate)
+    {
+        lock (gate)
+        {
+            lastDocument = null;
+            firstDocumentMethod = null;
+        }
+
+        try
+        {
+            return (await navigate(), null);
+        }
+        catch (PlaywrightException ex) when (ex.Message.Contains("ERR_HTTP_RESPONSE_CODE_FAILURE", StringComparison.Ordinal))
+        {
+            await SettleAsync();
+            lock (gate)
+            {
+                return (null, (firstDocumentMethod ?? "?", lastDocument?.Status ?? 0));
+            }
+        }
+    }
+
+    private static string EmptyAnswer((string Method, int Status) empty) =>
+        $"the {empty.Method} was answered {empty.Status} with an empty body: the browser shows its own error page (\"This page isn't working\"), not the app's";
+
+    /// <summary>Goes to <paramref name="url"/>; once more if a navigation still under way (an error page being
+    /// shown) interrupted it.</summary>
+    private async Task GotoAsync(string url)
+    {
+        try
+        {
+            await page.GotoAsync(url);
+        }
+        catch (PlaywrightException ex) when (ex.Message.Contains("interrupted by another navigation", StringComparison.Ordinal))
+        {
+            await SettleAsync();
+            await page.GotoAsync(url);
+        }
+    }
+
+    /// <summary>Lets a navigation under way finish (e.g. Chromium committing its error page), so the next step
+    /// starts from a quiet page.</summary>
+    private async Task SettleAsync()
+    {
+        try
+        {
+            await page.WaitForTimeoutAsync(250);
+            await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 10_000 });
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            // Nothing more to wait for.
         }
     }
 
@@ -341,7 +479,7 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
 
         var wide = await page.EvaluateAsync<JsonElement?>(WidthScript);
         // One finding per kind of page: the same page again as a form's result adds nothing.
-        if (wide is { ValueKind: JsonValueKind.Object } w && tooWide.Add(kind))
+        if (wide is { ValueKind: JsonValueKind.Object } w && tooWide.Add(kind.Split('?')[0]))
         {
             findings.Add(new CrawlFinding(page.Url, kind, form, step,
                 $"the page is {w.GetProperty("scrollWidth").GetInt32()} px wide on a {w.GetProperty("clientWidth").GetInt32()} px viewport (scrolls sideways)",
@@ -371,7 +509,7 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
             documentStatus.Clear();
         }
 
-        var serverLog = server.Errors.Drain();
+        var serverLog = server.Errors.Drain().Trim();
         foreach (var (method, at, code) in fives)
         {
             findings.Add(new CrawlFinding(url, kind, form, step, $"{method} {PathOf(at)} answered {code}", code,
@@ -416,18 +554,7 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
 
     // ---- Kinds ----------------------------------------------------------------------------------------------
 
-    /// <summary>The page's kind: its path with ids replaced by {} (a segment with a digit or a capital letter, e.g.
-    /// a GUID or a registry id such as US-TN) and the names of its query parameters, e.g. /patients/{}/liver.</summary>
-    public static string KindOf(string url)
-    {
-        var uri = new Uri(url);
-        var path = "/" + string.Join('/', uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => Uri.UnescapeDataString(s))
-            .Select(s => s.Any(char.IsDigit) || s.Any(char.IsUpper) ? "{}" : s));
-        var keys = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=')[0]).Distinct().Order(StringComparer.Ordinal).ToList();
-        return keys.Count == 0 ? path : path + "?" + string.Join('&', keys);
-    }
+    private string KindOf(string url) => kinds.KindOf(url);
 
     /// <summary>A form's key with ids replaced, e.g. "alert-{}" for one alert's form among many.</summary>
     private static string FormKindOf(string key) => Ids().Replace(key, "{}");
@@ -490,6 +617,9 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
             const cut = (v, el) => el.maxLength > 0 ? v.slice(0, el.maxLength) : v;
             const labelOf = el => [el.name || '', el.closest('label')?.innerText || '', el.id ? (document.querySelector(`label[for="${el.id}"]`)?.innerText || '') : ''].join(' ');
             const confirmsLegal = el => /confirm|legal/i.test(labelOf(el));
+            // A field its label or fieldset calls optional ("optional", "empty: until changed") stays empty: a person
+            // entering valid data leaves those alone, and a made-up planned break or titration rule is not valid.
+            const optional = el => /optional|\(empty|leave [^.]*empty/i.test(labelOf(el) + ' ' + (el.closest('fieldset')?.querySelector('legend')?.innerText || ''));
             const number = el => {
                 let v = 1;
                 const min = el.min !== '' ? Number(el.min) : null, max = el.max !== '' ? Number(el.max) : null;
@@ -535,15 +665,26 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
                     if (!filled) {
                         if (el.multiple) options.forEach(o => o.selected = false);
                         else { const blank = options.find(o => o.value === ''); if (blank) el.value = ''; }
-                    } else if (el.multiple ? el.selectedOptions.length === 0 : el.value === '') {
+                    } else if ((el.multiple ? el.selectedOptions.length === 0 : el.value === '') && !optional(el)) {
                         const first = options.find(o => o.value !== '' && !o.disabled);
                         if (first) first.selected = true;
                     }
                     continue;
                 }
                 if (!filled) { el.value = ''; continue; }
-                if (el.value !== '') continue;
+                if (el.value !== '' || optional(el)) continue;
                 if (tag === 'TEXTAREA') { el.value = cut('Crawler test', el); continue; }
+                // A text box that asks for a number (inputmode), an e-mail, a phone or a code shown by example
+                // ("e.g. US-TN") gets one; anything else is text.
+                const said = labelOf(el);
+                const example = /e\.g\.\s*([A-Z0-9][A-Z0-9-]*)\b/.exec(said);
+                if (type === 'text' || type === 'search' || type === '') {
+                    if (['numeric', 'decimal'].includes(el.inputMode)) { el.value = number(el); continue; }
+                    if (/e-?mail/i.test(said)) { el.value = cut('crawler@example.org', el); continue; }
+                    if (/phone/i.test(said)) { el.value = cut('+1 555 0100', el); continue; }
+                    if (/user ?name/i.test(said)) { el.value = cut('crawler' + Math.floor(Math.random() * 1e6), el); continue; }
+                    if (example) { el.value = cut(example[1], el); continue; }
+                }
                 switch (type) {
                     case 'number': case 'range': el.value = number(el); break;
                     case 'date': el.value = within(today, el); break;
@@ -569,6 +710,15 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
             form.noValidate = true;
             const submitter = Array.from(form.elements).find(e => e.type === 'submit');
             HTMLFormElement.prototype.requestSubmit.call(form, submitter);
+        }
+        """;
+
+    /// <summary>The first error the page shows (the app's role="alert" blocks and validation messages), or null.</summary>
+    private const string ErrorTextScript = """
+        () => {
+            const shown = Array.from(document.querySelectorAll('main [role="alert"], .validation-message'))
+                .map(el => (el.id ? el.id.replace(/-problem$/, '') + ': ' : '') + el.innerText.trim().replace(/\s+/g, ' '));
+            return shown.length ? shown.join(' | ').slice(0, 600) : null;
         }
         """;
 
