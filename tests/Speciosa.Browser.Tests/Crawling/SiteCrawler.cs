@@ -22,7 +22,7 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
     /// (the first lot may refuse release; the next one may not), so a duplicate write has a chance to show.</summary>
     public const int FormAttemptsPerKind = 3;
 
-    private readonly List<CrawlFinding> findings = [];
+    private readonly FindingList findings = [];
     private readonly List<string> notes = [];
     private readonly Lock gate = new();
     private readonly List<string> consoleErrors = [];
@@ -39,7 +39,7 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
 
     public bool CheckWidth { get; init; }
 
-    public IReadOnlyList<CrawlFinding> Findings => findings;
+    public IReadOnlyList<CrawlFinding> Findings => findings.All;
 
     /// <summary>What the crawl did and what it left out (cap, pages per kind, forms gone); not failures.</summary>
     public IReadOnlyList<string> Notes => notes;
@@ -227,7 +227,7 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
             try
             {
                 await GotoAsync(visit.Url);
-                Collect(visit.Url, "visit again for new forms", null, visit.Kind);
+                Collect(visit.Url, "visit", null, visit.Kind);
                 var fresh = (await DescribeFormsAsync()).Where(f => !attempts.ContainsKey(visit.Kind + " " + FormKindOf(f.Key))).ToList();
                 if (fresh.Count > 0)
                 {
@@ -236,8 +236,8 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
             }
             catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
             {
-                Collect(visit.Url, "visit again for new forms", null, visit.Kind);
-                findings.Add(new CrawlFinding(visit.Url, visit.Kind, null, "visit again for new forms", "the page did not load", Detail: ex.Message));
+                Collect(visit.Url, "visit", null, visit.Kind);
+                findings.Add(new CrawlFinding(visit.Url, visit.Kind, null, "visit", "the page did not load", Detail: ex.Message));
             }
         }
 
@@ -518,6 +518,12 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
 
         foreach (var text in console)
         {
+            // Chromium's own error page after an empty error answer: reported as that answer (EmptyAnswer).
+            if (text.StartsWith("Failed to load resource", StringComparison.Ordinal) && text.EndsWith("@ chrome-error://chromewebdata/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var aboutDocument = documents.Keys.Any(d => text.EndsWith($"@ {d}", StringComparison.Ordinal));
             if (text.StartsWith("Failed to load resource", StringComparison.Ordinal) && aboutDocument
                 && (formPost || fives.Count > 0 || documents.Values.Any(s => s >= 500)))
@@ -687,7 +693,7 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
                 }
                 switch (type) {
                     case 'number': case 'range': el.value = number(el); break;
-                    case 'date': el.value = within(today, el); break;
+                    case 'date': el.value = within(/birth/i.test(labelOf(el)) ? '1980-06-15' : today, el); break;
                     case 'datetime-local': el.value = within(now, el); break;
                     case 'time': el.value = within('12:00', el); break;
                     case 'month': el.value = within(today.slice(0, 7), el); break;
@@ -739,6 +745,26 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
             return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits: out.join('; ') };
         }
         """;
+
+    /// <summary>Findings in order, each once: a page seen again (the second pass looking for new forms) repeats
+    /// nothing already reported.</summary>
+    private sealed class FindingList : System.Collections.IEnumerable
+    {
+        private readonly List<CrawlFinding> all = [];
+        private readonly HashSet<(string, string?, string, string)> seen = [];
+
+        public IReadOnlyList<CrawlFinding> All => all;
+
+        public void Add(CrawlFinding finding)
+        {
+            if (seen.Add((finding.PageUrl, finding.Form, finding.Step, finding.What)))
+            {
+                all.Add(finding);
+            }
+        }
+
+        public System.Collections.IEnumerator GetEnumerator() => all.GetEnumerator();
+    }
 
     internal sealed record VisitedPage(string Url, string Kind, IReadOnlyList<FormInfo> Forms);
 
