@@ -59,8 +59,9 @@ public sealed class BrowserSession : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser context (own cookies) at the given viewport, or a skip/fail.</summary>
-    public async Task<IBrowserContext> NewContextAsync(SpeciosaServer server, int width = 1280, int height = 900)
+    /// <summary>A fresh browser context (own cookies) at the given viewport, or a skip/fail. <paramref name="timeZone"/>
+    /// (an IANA id) sets the browser's clock zone, e.g. the clinic's, so "now" typed into a form is the clinic's now.</summary>
+    public async Task<IBrowserContext> NewContextAsync(SpeciosaServer server, int width = 1280, int height = 900, string? timeZone = null)
     {
         if (Browser is null)
         {
@@ -71,6 +72,7 @@ public sealed class BrowserSession : IAsyncLifetime
         {
             BaseURL = server.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            TimezoneId = timeZone,
         });
         // Pages render on a loaded 2-core machine next to a server and a database: be patient, not flaky.
         context.SetDefaultTimeout(60_000);

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Speciosa.Testing;
+
+namespace Speciosa.Browser.Tests.Crawling;
+
+/// <summary>The rows of every table of the app's model (how many, and a hash of their values), read through the
+/// server's own DbContext. AuditEntries and IdempotencyRecords are left out: every page view appends audit rows, and the first save
+/// of a keyed form stores its key.</summary>
+internal static class RowCounts
+{
+    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal) { "AuditEntries", "IdempotencyRecords" };
+
+    /// <summary>Per table "rows:hash", the hash over every row's values, so an update shows as well as an insert.</summary>
+    public static Task<IReadOnlyDictionary<string, string>> TakeAsync(SpeciosaServer server) =>
+        server.QueryAsync<IReadOnlyDictionary<string, string>>(async db =>
+        {
+            var tables = db.Model.GetEntityTypes()
+                .Where(e => e.GetViewName() is null && e.GetTableName() is { } name && !Ignored.Contains(name))
+                .Select(e => (Schema: e.GetSchema(), Table: e.GetTableName()!))
+                .Distinct()
+                .OrderBy(t => t.Table, StringComparer.Ordinal)
+                .ToList();
+            var state = new Dictionary<string, string>(StringComparer.Ordinal);
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                foreach (var (schema, table) in tables)
+                {
+                    await using var command = db.Database.GetDbConnection().CreateCommand();
+#pragma warning disable CA2100 // The text is built from the EF model's own table names, never from input.
+                    command.CommandText = $"SELECT * FROM {(schema is null ? "" : $"\"{schema}\".")}\"{table}\"";
+#pragma warning restore CA2100
+                    await using var reader = await command.ExecuteReaderAsync();
+                    var rows = new List<string>();
+                    var values = new object[reader.FieldCount];
+                    while (await reader.ReadAsync())
+                    {
+                        reader.GetValues(values);
+                        rows.Add(string.Join('\u001f', values.Select(v => v is byte[] b ? Convert.ToBase64String(b) : Convert.ToString(v, CultureInfo.InvariantCulture))));
+                    }
+
+                    rows.Sort(StringComparer.Ordinal);
+                    var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', rows))))[..16];
+                    state[table] = $"{rows.Count}:{hash}";
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+
+            return state;
+        });
+
+    private static long Rows(string state) => long.Parse(state[..state.IndexOf(':', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+
+    /// <summary>The tables that have more rows in <paramref name="after"/> than in <paramref name="before"/>,
+    /// e.g. "LotStateChanges 4 → 5".</summary>
+    public static IReadOnlyList<string> Grown(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+        after.Where(a => Rows(a.Value) > Rows(before[a.Key]))
+            .Select(a => $"{a.Key} {Rows(before[a.Key])} → {Rows(a.Value)}")
+            .ToList();
+
+    /// <summary>Tables whose rows changed without their number growing (an update, a delete), e.g. "Users (rows changed)".</summary>
+    public static IReadOnlyList<string> ChangedInPlace(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+        after.Where(a => Rows(a.Value) <= Rows(before[a.Key]) && a.Value != before[a.Key])
+            .Select(a => Rows(a.Value) == Rows(before[a.Key]) ? $"{a.Key} (rows updated)" : $"{a.Key} {Rows(before[a.Key])} → {Rows(a.Value)}")
+            .ToList();
+
+    public static bool Differ(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+        after.Any(a => a.Value != before[a.Key]);
+
+    public static IEnumerable<string> Changes(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+        [.. Grown(before, after), .. ChangedInPlace(before, after)];
+}
