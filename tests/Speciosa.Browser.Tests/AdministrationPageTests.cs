@@ -56,6 +56,10 @@ public sealed class AdministrationPageTests(BrowserSession browser, DemoServers 
         Assert.StartsWith("spc_", secret, StringComparison.Ordinal);
         await BrowserSession.ScreenshotAsync(page, "access-token-created");
 
+        // Post, then redirect: a reload creates no second token and does not show the secret again.
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("new-token")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "weekly export" })).ToHaveCountAsync(1);
         await page.GotoAsync("/account/tokens");
         await Expect(page.GetByTestId("new-token")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("weekly export");

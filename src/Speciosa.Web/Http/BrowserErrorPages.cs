@@ -28,8 +28,9 @@ public static partial class BrowserErrorPages
         {
             await next(context);
             status = context.Response.StatusCode;
-            if (status < 400 || status is 401 || context.Response.HasStarted
-                || context.Response.ContentLength > 0 || !string.IsNullOrEmpty(context.Response.ContentType))
+            // Nothing sent yet means nothing was written (a page that renders its own 404 has started its response):
+            // Blazor's bare 400 for a form that is no longer on the page gets the error page too.
+            if (status < 400 || status is 401 || context.Response.HasStarted)
             {
                 return;
             }
