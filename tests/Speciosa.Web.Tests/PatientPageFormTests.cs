@@ -196,7 +196,7 @@ public sealed partial class PatientPageFormTests(DemoServers servers) : IClassFi
 
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.True(response.StatusCode == HttpStatusCode.Conflict,
-            $"{(int)response.StatusCode}: {string.Join(" | ", System.Text.RegularExpressions.Regex.Matches(html, "(?:<li>|role=\"alert\">)([^<]*)").Select(m => m.Groups[1].Value))} {server.Errors.Drain()}");
+            $"{(int)response.StatusCode}: {string.Join(" | ", System.Text.RegularExpressions.Regex.Matches(html, "id=\"([^\"]*-problem)\" role=\"alert\"><strong>Problem:</strong>([^<]*)").Select(m => m.Groups[1].Value + m.Groups[2].Value))} {server.Errors.Drain()}");
         Assert.Contains("Someone else changed this record", html, StringComparison.Ordinal);
         Assert.Contains("Reload the record", html, StringComparison.Ordinal);
         Assert.Equal("Other", (await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}")).GetProperty("givenName").GetString());
