@@ -4,10 +4,9 @@ using Speciosa.Web.Data;
 
 namespace Speciosa.Web.Clinics;
 
-/// <summary>The one way to know a clinic's time: its zone (UTC when the zone id is unknown to this machine),
-/// today's date there, and an instant written for people in that zone, labelled with it. Every page shows times
-/// through this, and every feature asks it for "today".</summary>
-public sealed class ClinicCalendar(SpeciosaDbContext db, TimeProvider clock)
+/// <summary>The one way for a page to know a clinic's time: its zone (UTC when the zone id is unknown to this machine),
+/// through which instants are written for people in that zone, labelled with it.</summary>
+public sealed class ClinicCalendar(SpeciosaDbContext db)
 {
     /// <summary>The clinic's zone and its id as shown to people.</summary>
     public async Task<ClinicZone> ZoneAsync(Guid? clinicId, CancellationToken ct = default)
@@ -16,14 +15,6 @@ public sealed class ClinicCalendar(SpeciosaDbContext db, TimeProvider clock)
             : await db.Clinics.AsNoTracking().Where(c => c.Id == clinicId).Select(c => c.TimeZone).FirstOrDefaultAsync(ct);
         return ClinicZone.Of(name);
     }
-
-    public async Task<ClinicZone> ZoneForPatientAsync(Guid patientId, CancellationToken ct = default) =>
-        ClinicZone.Of(await db.Patients.AsNoTracking().Where(p => p.Id == patientId)
-            .Join(db.Clinics, p => p.ClinicId, c => c.Id, (p, c) => c.TimeZone).FirstOrDefaultAsync(ct));
-
-    /// <summary>Today's date in the clinic.</summary>
-    public async Task<DateOnly> TodayAsync(Guid? clinicId, CancellationToken ct = default) =>
-        (await ZoneAsync(clinicId, ct)).DateOf(clock.GetUtcNow());
 }
 
 /// <summary>A clinic's time zone with the id people see.</summary>
@@ -33,8 +24,6 @@ public sealed record ClinicZone(TimeZoneInfo Zone, string Id)
 
     public static ClinicZone Of(string? name) =>
         name is not null && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone) ? new(zone, name) : Utc;
-
-    public DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime);
 
     /// <summary>"2026-11-30 14:05" in the clinic's zone (without the label, for tables whose header names the zone).</summary>
     public string Local(DateTimeOffset at) =>

@@ -48,8 +48,7 @@ public static class Idempotency
 
     /// <summary>Marks an API endpoint as accepting <see cref="Header"/>.</summary>
     public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilter(static async (context, next) => await RunAsync(context, next))
-            .WithMetadata(new IdempotentAttribute());
+        builder.AddEndpointFilter(static async (context, next) => await RunAsync(context, next));
 
     /// <summary>Lets the filter hash the body after binding read it: requests with a key are buffered.</summary>
     public static IApplicationBuilder UseIdempotencyBuffering(this IApplicationBuilder app) => app.Use(async (http, next) =>
@@ -192,7 +191,3 @@ public static class Idempotency
         }
     }
 }
-
-/// <summary>Endpoint metadata: this write accepts an Idempotency-Key header.</summary>
-[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
-public sealed class IdempotentAttribute : Attribute;
