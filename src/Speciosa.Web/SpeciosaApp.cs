@@ -6,16 +6,22 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Speciosa.Web.Alerts;
 using Speciosa.Web.Audit;
+using Speciosa.Web.Clinics;
 using Speciosa.Web.Components;
 using Speciosa.Web.Data;
 using Speciosa.Web.Demo;
 using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
+using Speciosa.Web.Jurisdictions;
+using Speciosa.Web.Liver;
+using Speciosa.Web.Medicines;
 using Speciosa.Web.Patients;
 using Speciosa.Web.Products;
-using Speciosa.Web.Jurisdictions;
 using Speciosa.Web.Regimens;
+using Speciosa.Web.Safety;
+using Speciosa.Web.Withdrawal;
 
 namespace Speciosa.Web;
 
@@ -24,7 +30,24 @@ namespace Speciosa.Web;
 public static class SpeciosaApp
 {
     public const string DefaultUrl = "http://localhost:5080";
-    public const string SmartScheme = "Speciosa";
+
+    /// <summary>The features this host runs: the kernel first (clinics, identity, audit, patients, alerts), then the
+    /// clinical features. Each adds its own services and maps its own endpoints; their pages are routed by assembly.</summary>
+    private static readonly IFeature[] Features =
+    [
+        new ClinicsFeature(),
+        new IdentityFeature(),
+        new AuditFeature(),
+        new PatientsFeature(),
+        new AlertsFeature(),
+        new WithdrawalFeature(),
+        new ProductsFeature(),
+        new JurisdictionsFeature(),
+        new RegimensFeature(),
+        new LiverFeature(),
+        new MedicinesFeature(),
+        new SafetyFeature(),
+    ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -82,100 +105,11 @@ public static class SpeciosaApp
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<IXmlRepository>()));
 
-        AddIdentity(services, configuration);
-
-        services.AddSingleton<AuditTrail>();
-        services.AddScoped<AuditChainVerifier>();
-        services.AddScoped<SignInService>();
-        services.AddScoped<AccessTokenIssuer>();
-        services.AddScoped<UserAdministration>();
-        services.AddScoped<FirstAdministratorSetup>();
         services.AddScoped<DemoClinic>();
-        services.AddScoped<Clinics.ClinicCalendar>();
-        services.AddScoped<PatientRecords>();
-        services.AddScoped<WithdrawalRecords>();
-        services.Configure<ProductOptions>(configuration.GetSection(ProductOptions.Section));
-        services.AddScoped<LotQuality>();
-        services.AddScoped<LotRelease>();
-        services.AddScoped<ProductService>();
-        services.AddScoped<CoaCsvImport>();
-        services.Configure<JurisdictionOptions>(configuration.GetSection(JurisdictionOptions.Section));
-        services.AddScoped<JurisdictionRegistry>();
-        services.AddScoped<IJurisdictionRegistryChangeHandler, PatientLegalStatusAlerts>();
-        services.AddScoped<LegalCheck>();
-        services.AddScoped<Alerts.AlertWorklist>();
-        services.AddSingleton<Labs.LiverSettings>();
-        services.TryAddScoped<Safety.IRegimenStatus, Regimens.RegimenBackedStatus>();
-        services.AddScoped<Labs.LiverReview>();
-        services.AddScoped<Labs.LabRecords>();
-        services.AddScoped<Labs.RucamReview>();
-        services.AddScoped<Safety.PregnancyReview>();
-        services.AddScoped<Safety.AdverseEvents>();
-        services.AddScoped<Medicines.MedicineScreeningService>();
-        services.AddScoped<Safety.SafetySweep>();
-        services.AddHostedService<Safety.SafetyMonitor>();
-        services.AddRegimens(configuration);
-    }
-
-    private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
-    {
-        var idleMinutes = configuration.GetValue("Security:IdleTimeoutMinutes", 20);
-        services.AddIdentityCore<UserAccount>(o =>
-            {
-                o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Security:MaxFailedSignIns", 5);
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:LockoutMinutes", 15));
-                o.User.RequireUniqueEmail = false;
-            })
-            .AddUserStore<UserAccountStore>()
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<UserAccountClaimsFactory>()
-            .AddDefaultTokenProviders();
-
-        services.AddAuthentication(o =>
-            {
-                o.DefaultScheme = SmartScheme;
-                o.DefaultChallengeScheme = SmartScheme;
-            })
-            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? AccessTokenAuthenticationHandler.SchemeName
-                    : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null)
-            .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
-            {
-                o.Cookie.Name = "speciosa.session";
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromMinutes(idleMinutes);
-                o.SlidingExpiration = true;
-                o.LoginPath = "/account/sign-in";
-                o.AccessDeniedPath = "/account/denied";
-                o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
-            }));
-
-        // Check the account on every cookie request: a role change or deactivation takes effect at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
-        services.AddAuthorization(Policies.Configure);
-    }
-
-    /// <summary>Browsers are sent to the sign-in page; API callers get 401/403 problem details.</summary>
-    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
-    {
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/openapi"))
+        foreach (var feature in Features)
         {
-            return ProblemResponses.WriteAsync(ctx.HttpContext, status, null);
+            feature.Add(services, configuration);
         }
-
-        ctx.Response.Redirect(ctx.RedirectUri);
-        return Task.CompletedTask;
     }
 
     private static void UsePipeline(WebApplication app)
@@ -199,19 +133,11 @@ public static class SpeciosaApp
         app.MapStaticAssets().AllowAnonymous().WithMetadata(new StaticFileMarker());
         app.MapSpeciosaHealth();
         app.MapOpenApi().Audited("api.describe", "OpenApiDocument");
-        app.MapAuthEndpoints();
-        app.MapAccessTokenEndpoints();
-        app.MapUserAdminEndpoints();
-        app.MapAuditEndpoints();
-        app.MapAccountFormEndpoints();
-        app.MapPatientEndpoints();
-        app.MapProductEndpoints();
-        app.MapJurisdictionEndpoints();
-        Alerts.AlertEndpoints.MapAlertEndpoints(app);
-        Labs.LabEndpoints.MapLabEndpoints(app);
-        Safety.AdverseEventEndpoints.MapAdverseEventEndpoints(app);
-        Medicines.MedicineEndpoints.MapMedicineEndpoints(app);
-        app.MapRegimenEndpoints();
+        foreach (var feature in Features)
+        {
+            feature.Map(app);
+        }
+
         app.MapRazorComponents<App>();
     }
 

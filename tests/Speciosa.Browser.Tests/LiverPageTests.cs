@@ -95,7 +95,7 @@ public sealed class LiverPageTests(BrowserSession browser, DemoServers servers) 
             otherTerm = "Made-up jaundice", grade = 3, onset = at, outcome = "recovering", relatedness = "possible",
             seriousnessCriteria = new[] { "hospitalisation" }, actionTaken = "withdrawn",
         })).EnsureSuccessStatusCode();
-        var rule = Speciosa.Clinical.Interactions.InteractionRuleBase.Default.MedicineRules.First(r => r.Classes.Count > 0);
+        var rule = Speciosa.Clinical.Medicines.InteractionRuleBase.Default.MedicineRules.First(r => r.Classes.Count > 0);
         (await api.PostAsJsonAsync($"/api/patients/{id}/medicines", new { name = "Madeupzolam", classes = new[] { rule.Classes[0] } })).EnsureSuccessStatusCode();
         (await api.PostAsJsonAsync($"/api/patients/{id}/medicines", new { name = "Made-up tonic" })).EnsureSuccessStatusCode();
 

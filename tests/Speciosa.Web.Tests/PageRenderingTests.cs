@@ -34,7 +34,7 @@ public sealed class PageRenderingTests(DemoServers servers) : IClassFixture<Demo
             ["{PatientId:guid}"] = (await db.Patients.Where(p => p.FamilyName == "Sampleton (demo)").Select(p => p.Id).SingleAsync()).ToString(),
             ["{Id:guid}"] = "",
             ["{ProductId:guid}"] = (await db.Products.OrderBy(p => p.Name).Select(p => p.Id).FirstAsync()).ToString(),
-            ["{LotId:guid}"] = (await db.Lots.Where(l => l.LotCode == Speciosa.Web.Products.DemoProducts.PassingLot).Select(l => l.Id).SingleAsync()).ToString(),
+            ["{LotId:guid}"] = (await db.Lots.Where(l => l.LotCode == Speciosa.Web.Demo.DemoProducts.PassingLot).Select(l => l.Id).SingleAsync()).ToString(),
             ["{Id}"] = await db.Jurisdictions.OrderBy(j => j.Id).Select(j => j.Id).FirstAsync(),
             ["{InstrumentId}"] = "cows",
         });

@@ -204,9 +204,9 @@ public sealed class SafetyPageFormTests(DemoServers servers) : IClassFixture<Dem
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
         var id = await LiverAlertTests.EnrolAsync(client, "Medform");
-        var rules = Speciosa.Clinical.Interactions.InteractionRuleBase.Default;
+        var rules = Speciosa.Clinical.Medicines.InteractionRuleBase.Default;
         var rule = rules.MedicineRules.First(r => r.Classes.Count > 0);
-        var uncovered = Speciosa.Clinical.Interactions.DrugClassCatalogue.Default.Classes
+        var uncovered = Speciosa.Clinical.Medicines.DrugClassCatalogue.Default.Classes
             .FirstOrDefault(c => !rules.Rules.Any(r => r.CoversClass(c.Id)));
         var path = $"/patients/{id}/medicines";
 

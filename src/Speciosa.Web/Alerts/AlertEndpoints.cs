@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Speciosa.Web.Audit;
 using Speciosa.Web.Http;
+using Speciosa.Web.Data;
 using Speciosa.Web.Identity;
+using Speciosa.Web.Patients;
 
 namespace Speciosa.Web.Alerts;
 
@@ -51,6 +53,21 @@ public static class AlertEndpoints
                 Outcome(worklist.ResolveAsync(user, alertId, request, ct), "reason", http, worklist, ct))
             .WithSummary("Resolve an open or acknowledged alert by hand, with a reason.")
             .Audited("alert.resolve", "Alert").RequireAuthorization(Policies.Clinical);
+
+        app.MapPatientScope().WithTags("Alerts").MapGet("/alerts", async Task<Results<Ok<IReadOnlyList<AlertView>>, ValidationProblem, ProblemHttpResult>> (
+                VisiblePatient patient, ClaimsPrincipal user, PatientRecords records, SpeciosaDbContext db, CancellationToken ct,
+                string? status = AlertStatus.Open) =>
+            {
+                if (status is not (null or "" or AlertStatus.Open or AlertStatus.Acknowledged or AlertStatus.Resolved or "all"))
+                {
+                    return ProblemResponses.Invalid("status", "Allowed: open, acknowledged, resolved, all.");
+                }
+
+                return TypedResults.Ok(await AlertBook.ForPatientAsync(db, patient.Id, status is "all" or "" ? null : status, ct));
+            })
+            .WithSummary("Alerts of a patient (default open) with rule, version, inputs, threshold and source.")
+            .Audited("alert.list", "Alert").RequireAuthorization(Policies.Clinical);
+
 
         return app;
     }

@@ -1,17 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using Speciosa.Web.Data;
 using Speciosa.Web.Clinics;
 using Speciosa.Web.Patients;
 
 namespace Speciosa.Web.Alerts;
 
 /// <summary>EF mapping of the Alerts table (migrations M0004_PatientsAndWithdrawal, M0005_Safety).</summary>
-public static class AlertModel
+public sealed class AlertModel : IModelPart
 {
     /// <summary>Since migration Safety: one active (open or acknowledged) alert per patient, rule and condition key,
     /// so an acknowledged alert is not raised again while its condition persists.</summary>
     public const string ActiveFilter = "\"Status\" <> 'resolved'";
 
-    public static void Configure(ModelBuilder modelBuilder)
+    public void Configure(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<RaisedAlert>(e =>
         {

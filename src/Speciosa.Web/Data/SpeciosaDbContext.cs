@@ -4,9 +4,6 @@ using Speciosa.Web.Audit;
 using Speciosa.Web.Clinics;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
-using Speciosa.Web.Products;
-using Speciosa.Web.Jurisdictions;
-using Speciosa.Web.Regimens;
 
 namespace Speciosa.Web.Data;
 
@@ -42,27 +39,14 @@ public class SpeciosaDbContext(DbContextOptions options, IHttpContextAccessor? h
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
-    public DbSet<OpioidUse> OpioidUses => Set<OpioidUse>();
-    public DbSet<WithdrawalEpisode> WithdrawalEpisodes => Set<WithdrawalEpisode>();
-    public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<RaisedAlert> Alerts => Set<RaisedAlert>();
-    public DbSet<Product> Products => Set<Product>();
-    public DbSet<Lot> Lots => Set<Lot>();
-    public DbSet<SupplyChainStep> SupplyChainSteps => Set<SupplyChainStep>();
-    public DbSet<Certificate> Certificates => Set<Certificate>();
-    public DbSet<CertificateResult> CertificateResults => Set<CertificateResult>();
-    public DbSet<LotStateChange> LotStateChanges => Set<LotStateChange>();
-    public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
-    public DbSet<ClinicQualitySettings> ClinicQualitySettings => Set<ClinicQualitySettings>();
-    public DbSet<JurisdictionRecord> Jurisdictions => Set<JurisdictionRecord>();
-    public DbSet<JurisdictionChange> JurisdictionChanges => Set<JurisdictionChange>();
-    public DbSet<LegalConfirmation> LegalConfirmations => Set<LegalConfirmation>();
-    public DbSet<Labs.LabResult> LabResults => Set<Labs.LabResult>();
-    public DbSet<Safety.AdverseEventRecord> AdverseEvents => Set<Safety.AdverseEventRecord>();
-    public DbSet<Medicines.PatientMedicine> PatientMedicines => Set<Medicines.PatientMedicine>();
-    public DbSet<Regimen> Regimens => Set<Regimen>();
-    public DbSet<RegimenVersion> RegimenVersions => Set<RegimenVersion>();
-    public DbSet<Dose> Doses => Set<Dose>();
+
+    /// <summary>Every feature's <see cref="IModelPart"/>, in a fixed order so the model is the same on every start.</summary>
+    private static readonly IModelPart[] ModelParts = typeof(SpeciosaDbContext).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IModelPart).IsAssignableFrom(t))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (IModelPart)Activator.CreateInstance(t)!)
+        .ToArray();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -147,12 +131,10 @@ public class SpeciosaDbContext(DbContextOptions options, IHttpContextAccessor? h
             e.Property(k => k.FriendlyName).HasMaxLength(200);
         });
 
-        PatientModel.Configure(modelBuilder);
-        AlertModel.Configure(modelBuilder);
-        ProductModel.Configure(modelBuilder);
-        JurisdictionModel.Configure(modelBuilder);
-        Safety.SafetyModel.Configure(modelBuilder);
-        RegimenModel.Configure(modelBuilder);
         Http.IdempotencyRecord.Configure(modelBuilder);
+        foreach (var part in ModelParts)
+        {
+            part.Configure(modelBuilder);
+        }
     }
 }

@@ -62,7 +62,7 @@ public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, T
 
         await DemoPatients.SeedAsync(db, clinic.Id, ids["demo.clinician"], ids["demo.nurse"], ids["demo.patient"], clock.GetUtcNow(), ct);
         await DemoProducts.SeedAsync(db, clinic.Id, ids["demo.quality"], clock.GetUtcNow(), ct);
-        await Regimens.DemoRegimens.SeedAsync(db, clinic.Id, ids["demo.clinician"], ids["demo.nurse"], clock.GetUtcNow(), ct);
+        await DemoRegimens.SeedAsync(db, clinic.Id, ids["demo.clinician"], ids["demo.nurse"], clock.GetUtcNow(), ct);
 
         return lines;
     }

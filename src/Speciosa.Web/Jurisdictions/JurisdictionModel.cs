@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Speciosa.Web.Data;
 
 namespace Speciosa.Web.Jurisdictions;
 
 /// <summary>EF mapping of the registry tables (migration 20261122040000_Jurisdictions).</summary>
-public static class JurisdictionModel
+public sealed class JurisdictionModel : IModelPart
 {
     public const int IdLength = 100;
     public const int LocalityLength = 200;
@@ -11,7 +12,7 @@ public static class JurisdictionModel
     public const int LongTextLength = 2000;
     public const int ReasonLength = 1000;
 
-    public static void Configure(ModelBuilder modelBuilder)
+    public void Configure(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<JurisdictionRecord>(e =>
         {
@@ -53,5 +54,17 @@ public static class JurisdictionModel
             e.HasIndex(c => c.PatientId);
             e.HasOne<Patients.Patient>().WithMany().HasForeignKey(c => c.PatientId).OnDelete(DeleteBehavior.Restrict);
         });
+    }
+}
+
+/// <summary>The Jurisdictions feature's tables, as properties of the context (C# extension members), so the kernel's
+/// context never names them.</summary>
+public static class JurisdictionsTables
+{
+    extension(SpeciosaDbContext db)
+    {
+        public DbSet<JurisdictionRecord> Jurisdictions => db.Set<JurisdictionRecord>();
+        public DbSet<JurisdictionChange> JurisdictionChanges => db.Set<JurisdictionChange>();
+        public DbSet<LegalConfirmation> LegalConfirmations => db.Set<LegalConfirmation>();
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Speciosa.Clinical.Interactions;
+using Speciosa.Clinical.Medicines;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Audit;
 using Speciosa.Web.Data;
@@ -98,38 +98,4 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db)
     public static MedicineView ViewOf(PatientMedicine m, MedicineScreening s) =>
         new(m.Id, m.Name, m.RxNorm, s.Classes.Select(c => c.ClassId).ToList(), s.Outcome.ToString(), s.Summary,
             s.Matches.Select(x => x.Rule.Id).ToList(), s.UnrecognisedClasses);
-}
-
-public static class MedicineEndpoints
-{
-    public static IEndpointRouteBuilder MapMedicineEndpoints(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapPatientScope("/medicines").WithTags("Medicines");
-
-        group.MapGet("/", async Task<Results<Ok<List<MedicineView>>, ProblemHttpResult>> (
-                VisiblePatient patient, MedicineScreeningService screening, CancellationToken ct) =>
-                TypedResults.Ok(await screening.ListAsync(patient.Id, ct)))
-            .WithSummary("Current concomitant medicines with their screening outcome (InteractionsFound, NoKnownInteraction, NoData).")
-            .Audited("medicine.list", "PatientMedicine").RequireAuthorization(Policies.Clinical);
-
-        group.MapPost("/", async Task<Results<Created<MedicineAdded>, ValidationProblem, ProblemHttpResult>> (
-                VisiblePatient patient, MedicineRequest request, ClaimsPrincipal user, HttpContext http,
-                MedicineScreeningService screening, TimeProvider clock, CancellationToken ct) =>
-            {
-                var p = patient.Record;
-                var (added, errors) = await screening.AddAsync(p, request, user.UserId()!.Value, clock.GetUtcNow(), ct);
-                if (added is null)
-                {
-                    return ProblemResponses.Invalid(errors);
-                }
-
-                http.Audit().ResourceId = added.Medicine.Id.ToString();
-                return TypedResults.Created($"/api/patients/{p.Id}/medicines", added);
-            })
-            .WithSummary("Add a concomitant medicine or substance (name, optional RxNorm, drug class ids); it is screened at once and " +
-                "found interactions alert in the same save. NoData (unrecognised) differs from NoKnownInteraction.")
-            .Audited("medicine.create", "PatientMedicine").RequireAuthorization(Policies.Clinical);
-
-        return app;
-    }
 }

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Speciosa.Web.Data;
 using Speciosa.Web.Clinics;
 using Speciosa.Web.Identity;
 
 namespace Speciosa.Web.Patients;
 
-/// <summary>EF mapping of patients, care teams, opioid use, episodes and assessments (migration M0004_PatientsAndWithdrawal).</summary>
-public static class PatientModel
+/// <summary>EF mapping of patients and care teams (migration M0004_PatientsAndWithdrawal).</summary>
+public sealed class PatientModel : IModelPart
 {
-    public static void Configure(ModelBuilder modelBuilder)
+    public void Configure(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Patient>(e =>
         {
@@ -36,40 +37,6 @@ public static class PatientModel
             e.HasKey(m => new { m.PatientId, m.UserId });
             e.HasIndex(m => m.UserId);
             e.HasOne<UserAccount>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
-        });
-
-        modelBuilder.Entity<OpioidUse>(e =>
-        {
-            e.ToTable("OpioidUses");
-            e.Property(u => u.SubstanceId).HasMaxLength(64);
-            e.Property(u => u.AmountPerDay).HasPrecision(12, 3);
-            e.Property(u => u.Unit).HasMaxLength(16);
-            e.Property(u => u.Release).HasMaxLength(16);
-            e.Property(u => u.Route).HasMaxLength(32);
-            e.HasIndex(u => u.PatientId);
-            e.HasOne<Patient>().WithMany().HasForeignKey(u => u.PatientId).OnDelete(DeleteBehavior.Restrict);
-        });
-
-        modelBuilder.Entity<WithdrawalEpisode>(e =>
-        {
-            e.ToTable("WithdrawalEpisodes");
-            e.Property(w => w.CourseClassId).HasMaxLength(64);
-            e.HasIndex(w => w.PatientId);
-            e.HasIndex(w => w.OpioidUseId);
-            e.HasOne<Patient>().WithMany().HasForeignKey(w => w.PatientId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<OpioidUse>().WithMany().HasForeignKey(w => w.OpioidUseId).OnDelete(DeleteBehavior.Restrict);
-        });
-
-        modelBuilder.Entity<Assessment>(e =>
-        {
-            e.ToTable("Assessments");
-            e.Property(a => a.InstrumentId).HasMaxLength(64);
-            e.Property(a => a.AnswersJson).HasMaxLength(4000);
-            e.Property(a => a.Band).HasMaxLength(64);
-            e.HasIndex(a => new { a.PatientId, a.AssessedAt });
-            e.HasIndex(a => a.EpisodeId);
-            e.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<WithdrawalEpisode>().WithMany().HasForeignKey(a => a.EpisodeId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Speciosa.Web.Data;
 using Speciosa.Clinical.Products;
 using Speciosa.Web.Clinics;
 
@@ -6,14 +7,14 @@ namespace Speciosa.Web.Products;
 
 /// <summary>EF configuration of the products feature (tables Products, Lots, SupplyChainSteps,
 /// Certificates, CertificateResults, LotStateChanges, ProductPhotos, ClinicQualitySettings).</summary>
-public static class ProductModel
+public sealed class ProductModel : IModelPart
 {
     public const int GramsPrecision = 9;
     public const int GramsScale = 3;
     public const int ResultPrecision = 18;
     public const int ResultScale = 6;
 
-    public static void Configure(ModelBuilder b)
+    public void Configure(ModelBuilder b)
     {
         b.Entity<Product>(e =>
         {
@@ -116,7 +117,24 @@ public static class ProductModel
             e.HasOne<Clinic>().WithOne().HasForeignKey<ClinicQualitySettings>(s => s.ClinicId).OnDelete(DeleteBehavior.Restrict);
         });
     }
+}
 
+/// <summary>The Products feature's tables, as properties of the context (C# extension members), so the kernel's
+/// context never names them.</summary>
+public static class ProductsTables
+{
     /// <summary>The clinical core's view of a stored result.</summary>
     public static AnalyteResult ToAnalyteResult(this CertificateResult r) => new(r.Analyte, r.Value, r.Unit, r.Qualifier, r.Lod, r.Loq);
+
+    extension(SpeciosaDbContext db)
+    {
+        public DbSet<Product> Products => db.Set<Product>();
+        public DbSet<Lot> Lots => db.Set<Lot>();
+        public DbSet<SupplyChainStep> SupplyChainSteps => db.Set<SupplyChainStep>();
+        public DbSet<Certificate> Certificates => db.Set<Certificate>();
+        public DbSet<CertificateResult> CertificateResults => db.Set<CertificateResult>();
+        public DbSet<LotStateChange> LotStateChanges => db.Set<LotStateChange>();
+        public DbSet<ProductPhoto> ProductPhotos => db.Set<ProductPhoto>();
+        public DbSet<ClinicQualitySettings> ClinicQualitySettings => db.Set<ClinicQualitySettings>();
+    }
 }

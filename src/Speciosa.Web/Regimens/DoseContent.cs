@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Speciosa.Clinical.Dosing;
+using Speciosa.Clinical.Regimens;
 using Speciosa.Clinical.Products;
 using Speciosa.Web.Data;
 using Speciosa.Web.Products;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Clinical.Alerts;
-using Speciosa.Clinical.Dosing;
+using Speciosa.Clinical.Regimens;
 using Speciosa.Clinical.Jurisdictions;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Data;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Speciosa.Clinical.Dosing;
+using Speciosa.Clinical.Regimens;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Data;
 using Speciosa.Web.Patients;

@@ -1,4 +1,4 @@
-using Speciosa.Clinical.Dosing;
+using Speciosa.Clinical.Regimens;
 
 namespace Speciosa.Web.Regimens;
 

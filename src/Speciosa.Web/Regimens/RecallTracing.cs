@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Speciosa.Clinical.Alerts;
-using Speciosa.Clinical.Dosing;
+using Speciosa.Clinical.Regimens;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Data;
 using Speciosa.Web.Products;

@@ -1,6 +1,5 @@
 using Speciosa.Clinical.Alerts;
-using Speciosa.Clinical.Dosing;
-
+using Speciosa.Clinical.Regimens;
 using Speciosa.Web.Jurisdictions;
 
 namespace Speciosa.Web.Regimens;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Speciosa.Clinical.Dosing;
+using Speciosa.Clinical.Regimens;
 using Speciosa.Clinical.Jurisdictions;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Audit;
@@ -10,7 +10,6 @@ using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
 using Speciosa.Web.Products;
-
 using Speciosa.Web.Jurisdictions;
 
 namespace Speciosa.Web.Regimens;
@@ -19,20 +18,6 @@ namespace Speciosa.Web.Regimens;
 /// A patient the caller may not see is a 404.</summary>
 public static class RegimenEndpoints
 {
-    public static IServiceCollection AddRegimens(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<DosingOptions>(configuration.GetSection(DosingOptions.Section));
-        services.AddScoped<RegimenQueries>();
-        services.AddScoped<RegimenLegal>();
-        services.AddScoped<RegimenService>();
-        services.AddScoped<DoseWatch>();
-        services.AddScoped<RegimenSafetyReview>();
-        services.AddScoped<DoseLog>();
-        services.AddScoped<LotExposure>();
-        services.AddScoped<ILotRecallListener, RecallExposureAlerts>();
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapRegimenEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapPatientScope().WithTags("Regimens");

@@ -67,7 +67,7 @@ public sealed class Dose
     public DateTimeOffset GivenAt { get; set; }
     public decimal Grams { get; set; }
 
-    /// <summary>StaffGiven or PatientReported (<see cref="Speciosa.Clinical.Dosing.DoseSource"/>).</summary>
+    /// <summary>StaffGiven or PatientReported (<see cref="Speciosa.Clinical.Regimens.DoseSource"/>).</summary>
     public required string Source { get; set; }
 
     public Guid RecordedBy { get; set; }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Speciosa.Clinical.Dosing;
+using Speciosa.Clinical.Regimens;
 
 namespace Speciosa.Web.Regimens;
 

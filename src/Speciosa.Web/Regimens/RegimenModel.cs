@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Speciosa.Web.Data;
 using Speciosa.Web.Clinics;
 using Speciosa.Web.Patients;
 using Speciosa.Web.Products;
@@ -6,9 +7,9 @@ using Speciosa.Web.Products;
 namespace Speciosa.Web.Regimens;
 
 /// <summary>EF mapping of Regimens, RegimenVersions and Doses (migration 20261123060000_Regimens).</summary>
-public static class RegimenModel
+public sealed class RegimenModel : IModelPart
 {
-    public static void Configure(ModelBuilder modelBuilder)
+    public void Configure(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Regimen>(e =>
         {
@@ -50,5 +51,17 @@ public static class RegimenModel
             e.HasOne<Regimen>().WithMany().HasForeignKey(d => d.RegimenId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Lot>().WithMany().HasForeignKey(d => d.LotId).OnDelete(DeleteBehavior.Restrict);
         });
+    }
+}
+
+/// <summary>The Regimens feature's tables, as properties of the context (C# extension members), so the kernel's
+/// context never names them.</summary>
+public static class RegimensTables
+{
+    extension(SpeciosaDbContext db)
+    {
+        public DbSet<Regimen> Regimens => db.Set<Regimen>();
+        public DbSet<RegimenVersion> RegimenVersions => db.Set<RegimenVersion>();
+        public DbSet<Dose> Doses => db.Set<Dose>();
     }
 }

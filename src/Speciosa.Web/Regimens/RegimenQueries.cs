@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Speciosa.Clinical.Dosing;
+using Speciosa.Clinical.Regimens;
 using Speciosa.Web.Data;
 
 namespace Speciosa.Web.Regimens;

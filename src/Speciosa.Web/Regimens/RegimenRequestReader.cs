@@ -1,5 +1,5 @@
 using System.Globalization;
-using Speciosa.Clinical.Dosing;
+using Speciosa.Clinical.Regimens;
 
 namespace Speciosa.Web.Regimens;
 

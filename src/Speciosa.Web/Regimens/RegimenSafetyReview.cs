@@ -1,5 +1,5 @@
 using Speciosa.Web.Alerts;
-using Speciosa.Web.Labs;
+using Speciosa.Web.Liver;
 using Speciosa.Web.Medicines;
 using Speciosa.Web.Patients;
 using Speciosa.Web.Safety;

@@ -1,13 +1,14 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Speciosa.Clinical.Dosing;
+using Speciosa.Clinical.Regimens;
 using Speciosa.Clinical.Jurisdictions;
 using Speciosa.Web.Data;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Jurisdictions;
 using Speciosa.Web.Patients;
 using Speciosa.Web.Products;
+using Speciosa.Web.Withdrawal;
 
 namespace Speciosa.Web.Regimens;
 

@@ -5,8 +5,9 @@ using Speciosa.Clinical.Withdrawal.Instruments;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Audit;
 using Speciosa.Web.Data;
-using Speciosa.Web.Labs;
+using Speciosa.Web.Liver;
 using Speciosa.Web.Patients;
+using Speciosa.Web.Withdrawal;
 
 namespace Speciosa.Web.Safety;
 

@@ -101,7 +101,7 @@ public sealed class DemoLotTests(DemoServer demo) : IClassFixture<DemoServer>
     {
         var server = demo.Server;
         var quality = await server.SignedInClientAsync("demo.quality");
-        var lotId = await ProductTestData.DemoLotIdAsync(quality, Speciosa.Web.Products.DemoProducts.RecalledLot);
+        var lotId = await ProductTestData.DemoLotIdAsync(quality, Speciosa.Web.Demo.DemoProducts.RecalledLot);
         var lot = await quality.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/lots/{lotId}");
         Assert.Equal("Recalled", lot.GetProperty("state").GetString());
 

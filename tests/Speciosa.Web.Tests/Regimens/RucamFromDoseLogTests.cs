@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Clinical.Liver;
 using Speciosa.Web.Data;
-using Speciosa.Web.Labs;
+using Speciosa.Web.Liver;
 using Xunit;
 using static Speciosa.Web.Tests.Regimens.RegimenTestData;
 

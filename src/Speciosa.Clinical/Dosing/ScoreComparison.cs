@@ -1,9 +1,0 @@
-namespace Speciosa.Clinical.Dosing;
-
-public enum ScoreComparison
-{
-    LessThan = 0,
-    LessThanOrEqual = 1,
-    GreaterThanOrEqual = 2,
-    GreaterThan = 3,
-}

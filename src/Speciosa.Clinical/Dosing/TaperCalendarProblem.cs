@@ -1,4 +1,0 @@
-namespace Speciosa.Clinical.Dosing;
-
-/// <summary>Something wrong with an edited taper calendar, keyed to the entry (index) and field for the web form.</summary>
-public sealed record TaperCalendarProblem(int? EntryIndex, string Field, string Message);

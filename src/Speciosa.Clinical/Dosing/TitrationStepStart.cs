@@ -1,4 +1,0 @@
-namespace Speciosa.Clinical.Dosing;
-
-/// <summary>A step in effect from <see cref="StartedOn"/>. Step number 0 is the regimen's starting dose.</summary>
-public sealed record TitrationStepStart(int StepNumber, decimal GramsPerAdministration, DateOnly StartedOn);

@@ -1,8 +1,0 @@
-namespace Speciosa.Clinical.Dosing;
-
-/// <summary>The withdrawal scales a titration step may be held on: COWS (clinician-rated) or SOWS (patient-rated).</summary>
-public enum WithdrawalScale
-{
-    Cows = 0,
-    Sows = 1,
-}

@@ -1,4 +1,0 @@
-namespace Speciosa.Clinical.Interactions;
-
-/// <summary>A drug class the rule base speaks of (e.g. <c>opioid</c>, <c>cyp3a-narrow-substrate</c>).</summary>
-public sealed record DrugClass(string Id, string Name);

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Speciosa.Web.Http;
+
+namespace Speciosa.Web.Identity;
+
+/// <summary>Accounts, roles and policies, cookie sign-in and personal access tokens, first-administrator setup.</summary>
+public sealed class IdentityFeature : IFeature
+{
+    /// <summary>The default scheme: a bearer token when the request carries one, else the session cookie.</summary>
+    public const string SmartScheme = "Speciosa";
+
+    public void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        var idleMinutes = configuration.GetValue("Security:IdleTimeoutMinutes", 20);
+        services.AddIdentityCore<UserAccount>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Security:MaxFailedSignIns", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:LockoutMinutes", 15));
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddUserStore<UserAccountStore>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<UserAccountClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? AccessTokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
+            {
+                o.Cookie.Name = "speciosa.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(idleMinutes);
+                o.SlidingExpiration = true;
+                o.LoginPath = "/account/sign-in";
+                o.AccessDeniedPath = "/account/denied";
+                o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+            }));
+
+        // Check the account on every cookie request: a role change or deactivation takes effect at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddAuthorization(Policies.Configure);
+        services.AddScoped<SignInService>();
+        services.AddScoped<AccessTokenIssuer>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<FirstAdministratorSetup>();
+    }
+
+    /// <summary>Browsers are sent to the sign-in page; API callers get 401/403 problem details.</summary>
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/openapi"))
+        {
+            return ProblemResponses.WriteAsync(ctx.HttpContext, status, null);
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public void Map(IEndpointRouteBuilder app)
+    {
+        app.MapAuthEndpoints();
+        app.MapAccessTokenEndpoints();
+        app.MapUserAdminEndpoints();
+        app.MapAccountFormEndpoints();
+    }
+}

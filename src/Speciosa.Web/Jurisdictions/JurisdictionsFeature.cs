@@ -1,0 +1,17 @@
+using Speciosa.Web.Http;
+
+namespace Speciosa.Web.Jurisdictions;
+
+/// <summary>The registry of kratom's legal status by place, and the legal decision other features ask for.</summary>
+public sealed class JurisdictionsFeature : IFeature
+{
+    public void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<JurisdictionOptions>(configuration.GetSection(JurisdictionOptions.Section));
+        services.AddScoped<JurisdictionRegistry>();
+        services.AddScoped<IJurisdictionRegistryChangeHandler, PatientLegalStatusAlerts>();
+        services.AddScoped<LegalCheck>();
+    }
+
+    public void Map(IEndpointRouteBuilder app) => app.MapJurisdictionEndpoints();
+}

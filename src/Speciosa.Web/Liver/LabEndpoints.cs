@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Speciosa.Web.Audit;
+using Speciosa.Web.Http;
+using Speciosa.Web.Identity;
+using Speciosa.Web.Patients;
+
+namespace Speciosa.Web.Liver;
+
+/// <summary>/api/patients/{patientId}/labs: liver test results (JSON and CSV), entered-in-error, and the liver evaluation.</summary>
+public static class LabEndpoints
+{
+    public const int MaxCsvBytes = 1_000_000;
+
+    public static IEndpointRouteBuilder MapLabEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapPatientScope().WithTags("Labs");
+
+        group.MapGet("/labs", async Task<Results<Ok<IReadOnlyList<LabResultView>>, ProblemHttpResult>> (
+                VisiblePatient patient, LabRecords labs, CancellationToken ct) =>
+                TypedResults.Ok(await labs.ListAsync(patient.Id, ct)))
+            .WithSummary("Liver test results, newest first: as reported (value, UCUM unit, lab range), ULN origin, ×ULN and the value evaluated (bilirubin in mg/dL).")
+            .Audited("lab.list", "LabResult").RequireAuthorization(Policies.PatientRecords);
+
+        group.MapPost("/labs", async Task<Results<Created<LabRecorded>, ValidationProblem, ProblemHttpResult>> (
+                VisiblePatient patient, LabResultsRequest request, ClaimsPrincipal user, HttpContext http, LabRecords labs, CancellationToken ct) =>
+            {
+                var p = patient.Record;
+                var (recorded, errors) = await labs.RecordAsync(p, request.Results ?? [], user.UserId()!.Value, "api", ct);
+                if (recorded is null)
+                {
+                    return ProblemResponses.Invalid(errors);
+                }
+
+                http.Audit().ResourceId = string.Join(",", recorded.Recorded.Select(r => r.Id)).Length > 90 ? $"{recorded.Recorded.Count} results" : string.Join(",", recorded.Recorded.Select(r => r.Id));
+                return TypedResults.Created($"/api/patients/{p.Id}/labs", recorded);
+            })
+            .WithSummary("Record liver results (alt, ast, alp, total-bilirubin, ggt, inr; UCUM unit; the lab's ULN or the clinic default). " +
+                "All or nothing; identical re-sends are skipped. Evaluated at once: Hy's law, DILI and CTCAE ≥ 3 alerts in the same save.")
+            .Idempotent()
+            .Audited("lab.create", "LabResult").RequireAuthorization(Policies.Clinical);
+
+        group.MapPost("/labs/csv", async Task<Results<Created<LabRecorded>, ValidationProblem, ProblemHttpResult>> (
+                VisiblePatient patient, HttpRequest request, ClaimsPrincipal user, LabRecords labs, CancellationToken ct) =>
+            {
+                var p = patient.Record;
+                if (request.ContentLength > MaxCsvBytes)
+                {
+                    return ProblemResponses.Invalid("file", $"At most {MaxCsvBytes} bytes.");
+                }
+
+                using var reader = new StreamReader(request.Body);
+                var csv = await reader.ReadToEndAsync(ct);
+                var (recorded, errors) = await labs.ImportCsvAsync(p, csv, user.UserId()!.Value, ct);
+                return recorded is null ? ProblemResponses.Invalid(errors) : TypedResults.Created($"/api/patients/{p.Id}/labs", recorded);
+            })
+            .Accepts<string>("text/csv")
+            .WithSummary("Import liver results from CSV (header: test,value,unit,collectedAt[,loinc,uln,referenceLow,baseline,lab]). " +
+                "All or nothing: any problem is a 400 naming line and column; re-importing the same file changes nothing.")
+            .Idempotent()
+            .Audited("lab.import", "LabResult").RequireAuthorization(Policies.Clinical);
+
+        group.MapPost("/labs/{labId:guid}/entered-in-error", async Task<Results<Ok<LabRecorded>, ValidationProblem, ProblemHttpResult>> (
+                VisiblePatient patient, Guid labId, EnteredInErrorRequest request, HttpContext http, LabRecords labs, CancellationToken ct) =>
+            {
+                var (result, effect, problem) = await labs.MarkEnteredInErrorAsync(patient.Record, labId, request.Reason, ct);
+                if (result is null)
+                {
+                    return NotFound();
+                }
+
+                http.Audit().ResourceId = result.Id.ToString();
+                return problem is not null ? ProblemResponses.Invalid("reason", problem) : TypedResults.Ok(effect!);
+            })
+            .WithSummary("Mark a result entered in error (kept, excluded from evaluation); liver alerts are re-evaluated and clear if their condition no longer holds.")
+            .Audited("lab.entered-in-error", "LabResult").RequireAuthorization(Policies.Clinical);
+
+        group.MapGet("/liver", async Task<Results<Ok<LiverChart.Data>, ProblemHttpResult>> (
+                VisiblePatient patient, LiverReview review, CancellationToken ct) =>
+                TypedResults.Ok(LiverChart.Of(review.Evaluate(await review.CurrentResultsAsync(patient.Id, ct)))))
+            .WithSummary("Liver tests as ×ULN over time with threshold lines, and the eDISH point with its quadrant.")
+            .Audited("liver.read", "LabResult").RequireAuthorization(Policies.PatientRecords);
+
+        return app;
+    }
+
+    private static ProblemHttpResult NotFound() => ProblemResponses.Problem(StatusCodes.Status404NotFound);
+}

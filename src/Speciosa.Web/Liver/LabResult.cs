@@ -1,0 +1,30 @@
+namespace Speciosa.Web.Liver;
+
+/// <summary>One liver test result as the reporting lab gave it (table LabResults): test, LOINC, value and UCUM
+/// unit as reported, the lab's reference range (upper limit = ULN; null: the clinic default applies), collection
+/// time and whether it is the pre-exposure baseline. Never deleted: "entered in error" with a reason.</summary>
+public sealed class LabResult
+{
+    public Guid Id { get; set; }
+    public Guid PatientId { get; set; }
+
+    /// <summary>Alt, Ast, Alp, TotalBilirubin, Ggt or Inr (<see cref="Speciosa.Clinical.Liver.LiverTest"/>).</summary>
+    public required string Test { get; set; }
+
+    public required string Loinc { get; set; }
+    public decimal Value { get; set; }
+    public required string Unit { get; set; }
+    public decimal? ReferenceLow { get; set; }
+    public decimal? UpperLimitOfNormal { get; set; }
+    public DateTimeOffset CollectedAt { get; set; }
+    public bool IsBaseline { get; set; }
+    public string? LabName { get; set; }
+
+    /// <summary>api, form or csv.</summary>
+    public required string EnteredVia { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+    public Guid RecordedByUserId { get; set; }
+    public bool EnteredInError { get; set; }
+    public string? EnteredInErrorReason { get; set; }
+}

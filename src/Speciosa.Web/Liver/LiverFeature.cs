@@ -1,0 +1,17 @@
+using Speciosa.Web.Http;
+
+namespace Speciosa.Web.Liver;
+
+/// <summary>Liver tests (form, JSON and CSV), their grading and alerts, the monitoring schedule, and RUCAM.</summary>
+public sealed class LiverFeature : IFeature
+{
+    public void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<LiverSettings>();
+        services.AddScoped<LiverReview>();
+        services.AddScoped<LabRecords>();
+        services.AddScoped<RucamReview>();
+    }
+
+    public void Map(IEndpointRouteBuilder app) => app.MapLabEndpoints();
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Speciosa.Web.Data;
+using Speciosa.Web.Patients;
+
+namespace Speciosa.Web.Medicines;
+
+/// <summary>EF mapping of the patient's other medicines (migration M0005_Safety).</summary>
+public sealed class MedicineModel : IModelPart
+{
+    public void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<PatientMedicine>(e =>
+        {
+            e.ToTable("PatientMedicines");
+            e.Property(r => r.Name).HasMaxLength(200);
+            e.Property(r => r.RxNorm).HasMaxLength(16);
+            e.Property(r => r.Classes).HasMaxLength(500);
+            e.Property(r => r.EnteredInErrorReason).HasMaxLength(500);
+            e.HasIndex(r => r.PatientId);
+            e.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}
+
+/// <summary>The Medicines feature's tables, as properties of the context (C# extension members), so the kernel's
+/// context never names them.</summary>
+public static class MedicinesTables
+{
+    extension(SpeciosaDbContext db)
+    {
+        public DbSet<PatientMedicine> PatientMedicines => db.Set<PatientMedicine>();
+    }
+}

@@ -1,0 +1,12 @@
+using Speciosa.Web.Http;
+
+namespace Speciosa.Web.Medicines;
+
+/// <summary>The patient's other medicines and their interaction screening against kratom.</summary>
+public sealed class MedicinesFeature : IFeature
+{
+    public void Add(IServiceCollection services, IConfiguration configuration) =>
+        services.AddScoped<MedicineScreeningService>();
+
+    public void Map(IEndpointRouteBuilder app) => app.MapMedicineEndpoints();
+}

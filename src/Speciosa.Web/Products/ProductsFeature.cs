@@ -1,0 +1,18 @@
+using Speciosa.Web.Http;
+
+namespace Speciosa.Web.Products;
+
+/// <summary>Products, lots, certificates of analysis, release and recall.</summary>
+public sealed class ProductsFeature : IFeature
+{
+    public void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ProductOptions>(configuration.GetSection(ProductOptions.Section));
+        services.AddScoped<LotQuality>();
+        services.AddScoped<LotRelease>();
+        services.AddScoped<ProductService>();
+        services.AddScoped<CoaCsvImport>();
+    }
+
+    public void Map(IEndpointRouteBuilder app) => app.MapProductEndpoints();
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Speciosa.Web.Http;
+using Speciosa.Web.Products;
+
+namespace Speciosa.Web.Regimens;
+
+/// <summary>Regimen orders (titration, breaks, taper), the dose log, and who was exposed to a lot.</summary>
+public sealed class RegimensFeature : IFeature
+{
+    public void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DosingOptions>(configuration.GetSection(DosingOptions.Section));
+        services.AddScoped<RegimenQueries>();
+        services.AddScoped<RegimenLegal>();
+        services.AddScoped<RegimenService>();
+        services.AddScoped<DoseWatch>();
+        services.AddScoped<RegimenSafetyReview>();
+        services.AddScoped<DoseLog>();
+        services.AddScoped<LotExposure>();
+        services.AddScoped<ILotRecallListener, RecallExposureAlerts>();
+        services.TryAddScoped<Safety.IRegimenStatus, RegimenBackedStatus>();
+    }
+
+    public void Map(IEndpointRouteBuilder app) => app.MapRegimenEndpoints();
+}

@@ -1,0 +1,23 @@
+using Speciosa.Clinical.Regimens;
+
+namespace Speciosa.Clinical.Tests.Regimens;
+
+/// <summary>Shared test fixtures: a clinic day in UTC and a plain order.</summary>
+internal static class Regimens
+{
+    public static readonly DateOnly Start = new(2026, 3, 1);
+
+    public static readonly TimeZoneInfo Utc = TimeZoneInfo.Utc;
+
+    /// <summary>2 g per administration, 6 g a day, clinic default 3 administrations, 1–31 March 2026.</summary>
+    public static RegimenOrder Order(decimal gramsPerAdministration = 2m, decimal maxGramsPerDay = 6m) =>
+        new(gramsPerAdministration, maxGramsPerDay, Start, new DateOnly(2026, 3, 31));
+
+    public static DateOnly Day(int dayOfRegimen) => Start.AddDays(dayOfRegimen - 1);
+
+    public static DateTimeOffset At(DateOnly day, int hour = 9) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
+
+    public static ScoreReading Cows(DateOnly day, int total, int hour = 8) => new(WithdrawalScale.Cows, At(day, hour), total);
+
+    public static ScoreReading Sows(DateOnly day, int total, int hour = 8) => new(WithdrawalScale.Sows, At(day, hour), total);
+}
