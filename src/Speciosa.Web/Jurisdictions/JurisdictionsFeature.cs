@@ -1,4 +1,5 @@
 using Speciosa.Web.Http;
+using Speciosa.Web.Patients;
 
 namespace Speciosa.Web.Jurisdictions;
 
@@ -11,6 +12,8 @@ public sealed class JurisdictionsFeature : IFeature
         services.AddScoped<JurisdictionRegistry>();
         services.AddScoped<IJurisdictionRegistryChangeHandler, PatientLegalStatusAlerts>();
         services.AddScoped<LegalCheck>();
+        services.AddScoped<IPatientOverviewSection, LegalStatusOverviewSection>();
+        services.AddScoped<IEnrolmentCheck, EnrolmentLegalCheck>();
     }
 
     public void Map(IEndpointRouteBuilder app) => app.MapJurisdictionEndpoints();

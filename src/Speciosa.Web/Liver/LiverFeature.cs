@@ -1,4 +1,6 @@
+using Speciosa.Web.Alerts;
 using Speciosa.Web.Http;
+using Speciosa.Web.Regimens;
 
 namespace Speciosa.Web.Liver;
 
@@ -9,6 +11,8 @@ public sealed class LiverFeature : IFeature
     {
         services.AddSingleton<LiverSettings>();
         services.AddScoped<LiverReview>();
+        services.AddScoped<IRegimenChangedHandler>(sp => sp.GetRequiredService<LiverReview>());
+        services.AddScoped<ISafetyReview>(sp => sp.GetRequiredService<LiverReview>());
         services.AddScoped<LabRecords>();
         services.AddScoped<RucamReview>();
     }

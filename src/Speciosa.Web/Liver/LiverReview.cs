@@ -4,7 +4,7 @@ using Speciosa.Clinical.Liver;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Data;
 using Speciosa.Web.Patients;
-using Speciosa.Web.Safety;
+using Speciosa.Web.Regimens;
 
 namespace Speciosa.Web.Liver;
 
@@ -12,7 +12,7 @@ namespace Speciosa.Web.Liver;
 /// DILI, CTCAE ≥ 3 and the monitoring schedule): new conditions raise, cleared ones resolve automatically. Reads the
 /// results tracked in the context, so results added or marked in error but not yet saved count — the caller saves
 /// results and alerts in one SaveChanges.</summary>
-public sealed class LiverReview(SpeciosaDbContext db, LiverSettings settings, IRegimenStatus regimens)
+public sealed class LiverReview(SpeciosaDbContext db, LiverSettings settings, IRegimenStatus regimens) : IRegimenChangedHandler, ISafetyReview
 {
     private static readonly string[] EvaluationRules = LiverAlertRules.All.Select(r => r.Id).ToArray();
     private static readonly string[] ScheduleRules = LiverMonitoring.All.Select(r => r.Id).ToArray();
@@ -58,4 +58,12 @@ public sealed class LiverReview(SpeciosaDbContext db, LiverSettings settings, IR
         var results = await CurrentResultsAsync(patient.Id, ct);
         return await AlertBook.ReconcileAsync(db, patient, ScheduleRules, await ScheduleAlertsAsync(patient.Id, results, now, ct), now, ct);
     }
+
+    /// <summary>A regimen starting or stopping moves the monitoring schedule (baseline, next panel due).</summary>
+    async Task<List<RaisedAlert>> IRegimenChangedHandler.RegimenChangedAsync(Patient patient, DateTimeOffset now, CancellationToken ct) =>
+        (await StageAlertsAsync(patient, now, ct)).Added;
+
+    /// <summary>A panel falls due with time alone.</summary>
+    Task<(List<RaisedAlert> Added, List<RaisedAlert> Resolved)> ISafetyReview.ReviewAsync(Patient patient, DateTimeOffset now, CancellationToken ct) =>
+        StageScheduleAsync(patient, now, ct);
 }

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Speciosa.Clinical.Liver;
 using Speciosa.Web.Data;
 using Speciosa.Web.Patients;
-using Speciosa.Web.Safety;
 using Speciosa.Web.Regimens;
 
 namespace Speciosa.Web.Liver;

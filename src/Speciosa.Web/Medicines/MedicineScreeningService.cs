@@ -8,6 +8,7 @@ using Speciosa.Web.Data;
 using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
+using Speciosa.Web.Regimens;
 
 namespace Speciosa.Web.Medicines;
 
@@ -23,7 +24,7 @@ public sealed record MedicineAdded(MedicineView Medicine, int RuleBaseVersion, I
 /// <summary>Screens a patient's current concomitant medicines against the kratom interaction rule base and reconciles the
 /// interaction alerts. SEAM: the regimen feature calls <see cref="StageAsync"/> when a regimen (or its lot) is added, with
 /// <c>lotWithoutAdulterantScreen</c> from the lot's certificate, then saves with <see cref="AlertBook.SaveAsync"/>.</summary>
-public sealed class MedicineScreeningService(SpeciosaDbContext db)
+public sealed class MedicineScreeningService(SpeciosaDbContext db) : IRegimenChangedHandler
 {
     private static readonly string[] Rules = InteractionRuleBase.Default.Rules.Select(r => InteractionRuleBase.ToAlertRule(r).Id).Distinct().ToArray();
 
@@ -98,4 +99,8 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db)
     public static MedicineView ViewOf(PatientMedicine m, MedicineScreening s) =>
         new(m.Id, m.Name, m.RxNorm, s.Classes.Select(c => c.ClassId).ToList(), s.Outcome.ToString(), s.Summary,
             s.Matches.Select(x => x.Rule.Id).ToList(), s.UnrecognisedClasses);
+
+    /// <summary>Kratom starting or stopping changes what the patient's other medicines interact with.</summary>
+    async Task<List<RaisedAlert>> IRegimenChangedHandler.RegimenChangedAsync(Patient patient, DateTimeOffset now, CancellationToken ct) =>
+        (await StageAsync(patient, now, ct)).Added;
 }

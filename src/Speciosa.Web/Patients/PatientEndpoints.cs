@@ -1,12 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Speciosa.Clinical.Withdrawal.Instruments;
-using Speciosa.Web.Alerts;
 using Speciosa.Web.Audit;
 using Speciosa.Web.Data;
 using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
-using Speciosa.Web.Jurisdictions;
 
 namespace Speciosa.Web.Patients;
 
@@ -32,10 +30,10 @@ public static class PatientEndpoints
         group.MapPost("/", async Task<Results<Created<PatientView>, ValidationProblem, ProblemHttpResult>> (
                 PatientRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records, CancellationToken ct) =>
             {
-                var (patient, errors, legal) = await records.EnrolAsync(user, request, ct);
-                if (legal is { Refused: true } or { NeedsConfirmation: true })
+                var (patient, errors, objection) = await records.EnrolAsync(user, request, ct);
+                if (objection is not null)
                 {
-                    return LegalReasons.Problem(legal.Decision, legal.Refused);
+                    return objection.Problem;
                 }
 
                 if (patient is null)

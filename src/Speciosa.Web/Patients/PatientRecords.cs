@@ -2,14 +2,13 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Web.Data;
-using Speciosa.Clinical.Jurisdictions;
 using Speciosa.Web.Identity;
-using Speciosa.Web.Jurisdictions;
 
 namespace Speciosa.Web.Patients;
 
 /// <summary>Enrols, edits, finds and lists patients; errors come back keyed by field, saying what is allowed.</summary>
-public sealed partial class PatientRecords(SpeciosaDbContext db, TimeProvider clock, LegalCheck legal, Safety.PregnancyReview pregnancy)
+public sealed partial class PatientRecords(
+    SpeciosaDbContext db, TimeProvider clock, IEnumerable<IEnrolmentCheck> enrolmentChecks, IEnumerable<IPatientSavedHandler> savedHandlers)
 {
     public const int MaxPageSize = 100;
 
@@ -59,10 +58,9 @@ public sealed partial class PatientRecords(SpeciosaDbContext db, TimeProvider cl
         return errors;
     }
 
-    /// <summary>Enrols after checking the law where the patient lives: a refusal (banned, under the minimum
-    /// age, excluded by pregnancy or breastfeeding) stops it; a warning stops it unless confirmed, and the
-    /// confirmation is recorded with the patient.</summary>
-    public async Task<(Patient? Patient, Dictionary<string, string[]> Errors, LegalCheckOutcome? Legal)> EnrolAsync(
+    /// <summary>Enrols after every <see cref="IEnrolmentCheck"/> (the law where the patient lives): a refusal stops it;
+    /// a warning stops it unless confirmed, and the confirmation is recorded with the patient.</summary>
+    public async Task<(Patient? Patient, Dictionary<string, string[]> Errors, EnrolmentObjection? Objection)> EnrolAsync(
         ClaimsPrincipal user, PatientRequest request, CancellationToken ct = default)
     {
         var clinicId = user.ClinicIdOf()!.Value;
@@ -72,19 +70,21 @@ public sealed partial class PatientRecords(SpeciosaDbContext db, TimeProvider cl
             return (null, errors, null);
         }
 
-        var check = await legal.CheckAsync(clinicId,
-            new PatientLocation(request.CountryCode!.Trim().ToUpperInvariant(), string.IsNullOrWhiteSpace(request.SubdivisionCode) ? null : request.SubdivisionCode.Trim().ToUpperInvariant()),
-            new PatientCircumstances(request.DateOfBirth!.Value, request.Pregnant, request.Breastfeeding),
-            request.ConfirmLegalWarning, ct: ct);
-        if (check.Refused)
+        var verdicts = new List<EnrolmentVerdict>();
+        foreach (var check in enrolmentChecks)
         {
-            return (null, errors, check);
-        }
+            var verdict = await check.CheckAsync(clinicId, request, ct);
+            if (verdict.Objection is { } objection)
+            {
+                if (!objection.Refused)
+                {
+                    errors[objection.ConfirmField] = [objection.ConfirmText];
+                }
 
-        if (check.NeedsConfirmation)
-        {
-            errors[LegalCheck.ConfirmField] = [$"{check.WarningText} Confirm that you have read this to enrol the patient; the confirmation is recorded."];
-            return (null, errors, check);
+                return (null, errors, objection);
+            }
+
+            verdicts.Add(verdict);
         }
 
         var now = clock.GetUtcNow();
@@ -95,11 +95,23 @@ public sealed partial class PatientRecords(SpeciosaDbContext db, TimeProvider cl
         };
         Apply(patient, request, now);
         db.Patients.Add(patient);
-        legal.RecordConfirmation(check, clinicId, patient.Id, "enrolment", user.UserId()!.Value);
+        foreach (var verdict in verdicts.Where(v => v.OnEnrolled is not null))
+        {
+            await verdict.OnEnrolled!(patient, user.UserId()!.Value);
+        }
+
         // Pregnancy, breastfeeding or planned conception with a regimen alerts with the record that says so.
-        await pregnancy.StageAsync(patient, now, ct);
+        await StageSavedAsync(patient, now, ct);
         await db.SaveChangesAsync(ct);
-        return (patient, errors, check);
+        return (patient, errors, null);
+    }
+
+    private async Task StageSavedAsync(Patient patient, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var handler in savedHandlers)
+        {
+            await handler.PatientSavedAsync(patient, now, ct);
+        }
     }
 
     /// <summary>Applies an edit; returns (patient, errors, conflict) where conflict means the stamp was stale (409).</summary>
@@ -125,7 +137,7 @@ public sealed partial class PatientRecords(SpeciosaDbContext db, TimeProvider cl
         db.Entry(patient).Property(p => p.ConcurrencyStamp).OriginalValue = request.ConcurrencyStamp!.Value;
         var now = clock.GetUtcNow();
         Apply(patient, request, now);
-        await pregnancy.StageAsync(patient, now, ct);
+        await StageSavedAsync(patient, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);

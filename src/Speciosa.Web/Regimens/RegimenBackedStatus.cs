@@ -1,4 +1,3 @@
-using Speciosa.Web.Safety;
 
 namespace Speciosa.Web.Regimens;
 

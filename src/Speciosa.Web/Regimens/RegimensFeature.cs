@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Speciosa.Web.Alerts;
 using Speciosa.Web.Http;
+using Speciosa.Web.Patients;
 using Speciosa.Web.Products;
 
 namespace Speciosa.Web.Regimens;
@@ -13,12 +15,14 @@ public sealed class RegimensFeature : IFeature
         services.AddScoped<RegimenQueries>();
         services.AddScoped<RegimenLegal>();
         services.AddScoped<RegimenService>();
+        services.AddScoped<IPatientOverviewSection, RegimenOverviewSection>();
         services.AddScoped<DoseWatch>();
+        services.AddScoped<ISafetyReview>(sp => sp.GetRequiredService<DoseWatch>());
         services.AddScoped<RegimenSafetyReview>();
         services.AddScoped<DoseLog>();
         services.AddScoped<LotExposure>();
         services.AddScoped<ILotRecallListener, RecallExposureAlerts>();
-        services.TryAddScoped<Safety.IRegimenStatus, RegimenBackedStatus>();
+        services.TryAddScoped<IRegimenStatus, RegimenBackedStatus>();
     }
 
     public void Map(IEndpointRouteBuilder app) => app.MapRegimenEndpoints();

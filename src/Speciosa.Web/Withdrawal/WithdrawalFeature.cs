@@ -1,12 +1,18 @@
+using Speciosa.Web.Alerts;
 using Speciosa.Web.Http;
+using Speciosa.Web.Patients;
 
 namespace Speciosa.Web.Withdrawal;
 
 /// <summary>Opioid history, withdrawal episodes with their expected course, and assessments (COWS, SOWS, …).</summary>
 public sealed class WithdrawalFeature : IFeature
 {
-    public void Add(IServiceCollection services, IConfiguration configuration) =>
+    public void Add(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddScoped<WithdrawalRecords>();
+        services.AddScoped<ISafetyReview, WithdrawalCourseReview>();
+        services.AddScoped<IPatientOverviewSection, WithdrawalOverviewSection>();
+    }
 
     public void Map(IEndpointRouteBuilder app) => app.MapWithdrawalEndpoints();
 }

@@ -1,4 +1,4 @@
-namespace Speciosa.Web.Safety;
+namespace Speciosa.Web.Alerts;
 
 /// <summary>Runs <see cref="SafetySweep"/> every <c>Safety:SweepMinutes</c> (default 15) on the injected clock; off with
 /// <c>Safety:SweepEnabled=false</c>. On PostgreSQL the sweep takes an advisory lock, so with several instances one runs it.</summary>
