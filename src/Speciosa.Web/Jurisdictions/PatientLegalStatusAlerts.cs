@@ -24,15 +24,22 @@ public sealed class PatientLegalStatusAlerts(SpeciosaDbContext db, TimeProvider 
             change.StaleAfterDays);
         var byId = patients.ToDictionary(p => p.Id.ToString());
         var now = clock.GetUtcNow();
-        foreach (var impact in impacts)
+        // One open alert per patient and resulting status: a second change to the same status adds nothing,
+        // a change to yet another status is a new alert.
+        var alerts = impacts.Select(i => (Patient: byId[i.PatientId],
+            Alert: i.Alert with { ConditionKey = $"patient/{i.PatientId}/{i.Alert.ConditionKey}/{i.After.Status}" })).ToList();
+
+        async Task<List<RaisedAlert>> StageAsync()
         {
-            var patient = byId[impact.PatientId];
-            // One open alert per patient and resulting status: a second change to the same status adds nothing,
-            // a change to yet another status is a new alert.
-            var alert = impact.Alert with { ConditionKey = $"patient/{patient.Id}/{impact.Alert.ConditionKey}/{impact.After.Status}" };
-            await AlertBook.AddNewAsync(db, patient, [alert], now, ct);
+            var added = new List<RaisedAlert>();
+            foreach (var (patient, alert) in alerts)
+            {
+                added.AddRange(await AlertBook.AddNewAsync(db, patient, [alert], now, ct));
+            }
+
+            return added;
         }
 
-        await db.SaveChangesAsync(ct);
+        await AlertBook.SaveAsync(db, await StageAsync(), StageAsync, ct);
     }
 }

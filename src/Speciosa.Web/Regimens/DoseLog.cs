@@ -148,10 +148,15 @@ public sealed class DoseLog(
         }
 
         db.Doses.Add(dose);
-        var raised = await AlertBook.AddNewAsync(db, patient, alerts, now, ct);
-        await watch.ReviewAsync(patient, day, zone, dose, ct);
-        raised = [.. raised, .. db.ChangeTracker.Entries<RaisedAlert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).Except(raised)];
-        await db.SaveChangesAsync(ct);
+        async Task<List<RaisedAlert>> StageAlertsAsync()
+        {
+            var staged = await AlertBook.AddNewAsync(db, patient, alerts, now, ct);
+            await watch.ReviewAsync(patient, day, zone, dose, ct);
+            return [.. staged, .. db.ChangeTracker.Entries<RaisedAlert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).Except(staged)];
+        }
+
+        // The dose and its alerts commit together; a duplicate alert another request opened first is kept as theirs.
+        var raised = await AlertBook.SaveAsync(db, await StageAlertsAsync(), StageAlertsAsync, ct);
         await serialised.CommitAsync(ct);
         return new(DoseWriteStatus.Saved, dose, Alerts: raised);
     }

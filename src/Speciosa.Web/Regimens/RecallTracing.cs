@@ -6,6 +6,7 @@ using Speciosa.Clinical.Regimens;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Data;
 using Speciosa.Web.Products;
+using Speciosa.Web.Patients;
 
 namespace Speciosa.Web.Regimens;
 
@@ -50,6 +51,7 @@ public sealed class RecallExposureAlerts(SpeciosaDbContext db, LotExposure expos
         var exposed = await exposure.ExposedAsync(recall.ClinicId, recall.LotId, from, recall.RecalledAt, ct);
         var ids = exposed.Select(e => e.PatientId).ToList();
         var patients = await db.Patients.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var alerts = new List<(Patient Patient, Alert Alert)>();
         foreach (var e in exposed)
         {
             var why = new List<string>();
@@ -74,10 +76,21 @@ public sealed class RecallExposureAlerts(SpeciosaDbContext db, LotExposure expos
                     new AlertInput($"Doses from it in the last {window} days", e.DosesInWindow.ToString(CultureInfo.InvariantCulture)),
                 ],
                 "lot released and not recalled");
-            await AlertBook.AddNewAsync(db, patients[e.PatientId], [alert], recall.RecalledAt, ct);
+            alerts.Add((patients[e.PatientId], alert));
         }
 
-        await db.SaveChangesAsync(ct);
+        async Task<List<RaisedAlert>> StageAsync()
+        {
+            var added = new List<RaisedAlert>();
+            foreach (var (patient, alert) in alerts)
+            {
+                added.AddRange(await AlertBook.AddNewAsync(db, patient, [alert], recall.RecalledAt, ct));
+            }
+
+            return added;
+        }
+
+        await AlertBook.SaveAsync(db, await StageAsync(), StageAsync, ct);
     }
 
     private static string Trim(string s) => s.Length <= 900 ? s : s[..899] + "…";

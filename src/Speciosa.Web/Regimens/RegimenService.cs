@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Speciosa.Clinical.Regimens;
 using Speciosa.Clinical.Jurisdictions;
+using Speciosa.Web.Alerts;
 using Speciosa.Web.Data;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Jurisdictions;
@@ -191,8 +192,7 @@ public sealed class RegimenService(
             return new(RegimenWriteStatus.Conflict, Detail: "Someone amended the regimen at the same time; reload and amend again.");
         }
 
-        await safety.StageAsync(patient, now, ct);
-        await db.SaveChangesAsync(ct);
+        await AlertBook.SaveAsync(db, await safety.StageAsync(patient, now, ct), () => safety.StageAsync(patient, now, ct), ct);
         await tx.CommitAsync(ct);
 
         return new(RegimenWriteStatus.Saved, regimen, Decision: decision);

@@ -279,21 +279,7 @@ public sealed class WithdrawalRecords(SpeciosaDbContext db, TimeProvider clock)
 
         db.Assessments.Add(assessment);
         var added = await AlertBook.AddNewAsync(db, patient, raised, now, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (added.Count > 0)
-        {
-            // Another request opened the same alert first (unique open index): keep theirs, store ours without it.
-            foreach (var a in added)
-            {
-                db.Entry(a).State = EntityState.Detached;
-            }
-
-            added = await AlertBook.AddNewAsync(db, patient, raised, now, ct);
-            await db.SaveChangesAsync(ct);
-        }
+        added = await AlertBook.SaveAsync(db, added, () => AlertBook.AddNewAsync(db, patient, raised, now, ct), ct);
 
         var names = await RaterNamesAsync([assessment], ct);
         return (new AssessmentRecorded(ViewOf(assessment, names), added.Select(AlertBook.ViewOf).ToList()), errors);
