@@ -3,7 +3,7 @@ using Speciosa.Testing;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Identity;
 
 public sealed class AdministrationPageTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {

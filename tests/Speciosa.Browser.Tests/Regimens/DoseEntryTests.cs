@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 using Speciosa.Testing;
 using Xunit;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Regimens;
 
 public sealed class DoseEntryTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {

@@ -4,7 +4,7 @@ using Speciosa.Testing;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Withdrawal;
 
 public sealed class OpioidUseEpisodeTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {

@@ -6,7 +6,7 @@ using Speciosa.Testing;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Liver;
 
 public sealed class LiverPageTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {

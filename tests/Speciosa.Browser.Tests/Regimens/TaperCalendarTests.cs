@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 using Speciosa.Testing;
 using Xunit;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Regimens;
 
 public sealed class TaperCalendarTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {

@@ -3,7 +3,7 @@ using Speciosa.Testing;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Withdrawal;
 
 public sealed class WithdrawalAssessmentTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
