@@ -26,6 +26,10 @@ public sealed class BrowserSession : IAsyncLifetime
     /// <summary>Screenshots land here, under the test output, for people to look at.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>How long an Expect assertion (and <see cref="ExpectTrueAsync"/>) retries before it fails: pages render
+    /// on a loaded 2-core machine next to a server and a database.</summary>
+    public const float ExpectTimeout = 60_000;
+
     public async ValueTask InitializeAsync()
     {
         var path = Environment.GetEnvironmentVariable("SPECIOSA_CHROMIUM");
@@ -40,7 +44,7 @@ public sealed class BrowserSession : IAsyncLifetime
             return;
         }
 
-        Assertions.SetDefaultExpectTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(ExpectTimeout);
         try
         {
             playwright = await Playwright.CreateAsync();
@@ -94,6 +98,36 @@ public sealed class BrowserSession : IAsyncLifetime
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page).Not.ToHaveURLAsync(SignInUrl());
+    }
+
+    /// <summary>For what no Expect matcher checks (layout): waits, retrying as an Expect assertion does, until
+    /// <paramref name="predicate"/> (a JavaScript function without arguments) is true on the page, and fails with
+    /// <paramref name="failure"/> when it is still false at <see cref="ExpectTimeout"/>.</summary>
+    public static async Task ExpectTrueAsync(IPage page, string predicate, string failure)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(predicate, null, new() { Timeout = ExpectTimeout });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail(failure);
+        }
+    }
+
+    /// <summary>Fails unless the page fits its viewport's width (does not scroll sideways), retrying while the
+    /// layout settles. The failure says <paramref name="failure"/> and how wide the page is.</summary>
+    public static async Task ExpectFitsWidthAsync(IPage page, string failure)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth", null, new() { Timeout = ExpectTimeout });
+        }
+        catch (TimeoutException)
+        {
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+            Assert.Fail($"{failure} (the page is {widths[0]} px wide on a {widths[1]} px viewport)");
+        }
     }
 
     /// <summary>Matches the sign-in page's address.</summary>

@@ -1,8 +1,9 @@
 using Microsoft.Playwright;
 using Speciosa.Testing;
 using Xunit;
+using static Microsoft.Playwright.Assertions;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Regimens;
 
 public sealed class DoseEntryTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
@@ -20,12 +21,12 @@ public sealed class DoseEntryTests(BrowserSession browser, DemoServers servers) 
         await page.GetByLabel("Grams").FillAsync("1.5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record dose" }).ClickAsync();
 
-        var notice = await page.Locator("#dose-recorded").InnerTextAsync();
-        Assert.Contains("1.5 g", notice, StringComparison.Ordinal);
-        Assert.Contains("DEMO-GL-001", notice, StringComparison.Ordinal);
-        var firstDay = await page.Locator("#daily-doses tbody tr").First.InnerTextAsync();
-        Assert.Contains("1.5", firstDay, StringComparison.Ordinal); // today: 1.5 g, 22.5 mg mitragynine (15 mg/g)
-        Assert.Contains("22.5", firstDay, StringComparison.Ordinal);
+        var notice = page.Locator("#dose-recorded");
+        await Expect(notice).ToContainTextAsync("1.5 g");
+        await Expect(notice).ToContainTextAsync("DEMO-GL-001");
+        var firstDay = page.Locator("#daily-doses tbody tr").First;
+        await Expect(firstDay).ToContainTextAsync("1.5"); // today: 1.5 g, 22.5 mg mitragynine (15 mg/g)
+        await Expect(firstDay).ToContainTextAsync("22.5");
         await page.Locator("#dose-chart[data-drawn='true']").WaitForAsync();
         await page.Locator("#dose-chart").ScrollIntoViewIfNeededAsync();
         await BrowserSession.ScreenshotAsync(page, "dose-recorded-daily-chart");
@@ -45,10 +46,8 @@ public sealed class DoseEntryTests(BrowserSession browser, DemoServers servers) 
         await page.GetByLabel("Grams").FillAsync("9");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record dose" }).ClickAsync();
 
-        var refusal = await page.Locator("#dose-refused").InnerTextAsync();
-        Assert.Contains("per administration", refusal, StringComparison.Ordinal);
-        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
-        Assert.False(overflow, "The dose form scrolls sideways on a 375 px phone.");
+        await Expect(page.Locator("#dose-refused")).ToContainTextAsync("per administration");
+        await BrowserSession.ExpectFitsWidthAsync(page, "The dose form scrolls sideways on a 375 px phone.");
         await BrowserSession.ScreenshotAsync(page, "dose-refused-phone");
     }
 }

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Speciosa.Browser.Tests.Crawling;
 using Speciosa.Testing;
 using Xunit;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Crawling;
 
 /// <summary>Issue 11 item 6: a crawler signs in as each demo role, visits every page it can reach over links and
 /// submits every form twice (valid-looking, then emptied), reloading each result. Each role gets a fresh demo

@@ -3,7 +3,7 @@ using Speciosa.Testing;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Products;
 
 public sealed class ProductPagesTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
@@ -49,8 +49,7 @@ public sealed class ProductPagesTests(BrowserSession browser, DemoServers server
         await Expect(alert).ToContainTextAsync("cannot be released");
         await Expect(alert).ToContainTextAsync("lead");
         await Expect(page.Locator(".lede")).ToContainTextAsync("Quarantined");
-        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
-        Assert.False(overflow, "The lot page scrolls sideways on a 375 px phone.");
+        await BrowserSession.ExpectFitsWidthAsync(page, "The lot page scrolls sideways on a 375 px phone.");
         await BrowserSession.ScreenshotAsync(page, $"lot-release-refused-phone-{database}");
     }
 

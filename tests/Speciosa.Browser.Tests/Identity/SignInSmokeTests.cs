@@ -3,7 +3,7 @@ using Speciosa.Testing;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Identity;
 
 public sealed class SignInSmokeTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
@@ -16,9 +16,8 @@ public sealed class SignInSmokeTests(BrowserSession browser, DemoServers servers
 
         await BrowserSession.SignInAsync(page, "demo.clinician");
 
-        Assert.EndsWith("/", page.Url, StringComparison.Ordinal);
-        var heading = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync();
-        Assert.Contains("Dr Casey Clinician (demo)", heading, StringComparison.Ordinal);
+        await Expect(page).ToHaveURLAsync(new Uri(server.BaseAddress, "/").ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Dr Casey Clinician (demo)");
         await Expect(page.GetByText("DEMO — made-up people")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "home-clinician");
@@ -38,8 +37,7 @@ public sealed class SignInSmokeTests(BrowserSession browser, DemoServers servers
 
         var alert = page.GetByRole(AriaRole.Alert);
         await Expect(alert).ToContainTextAsync("user name or password is wrong");
-        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
-        Assert.False(overflow, "The sign-in page scrolls sideways on a 375 px phone.");
+        await BrowserSession.ExpectFitsWidthAsync(page, "The sign-in page scrolls sideways on a 375 px phone.");
         await BrowserSession.ScreenshotAsync(page, "sign-in-wrong-password-phone");
     }
 
@@ -54,6 +52,6 @@ public sealed class SignInSmokeTests(BrowserSession browser, DemoServers servers
         await Expect(page).ToHaveURLAsync(BrowserSession.SignInUrl());
         await Expect(page.GetByText("You have signed out.")).ToBeVisibleAsync();
         await page.GotoAsync("/");
-        Assert.Contains("/account/sign-in", page.Url, StringComparison.Ordinal);
+        await Expect(page).ToHaveURLAsync(BrowserSession.SignInUrl());
     }
 }

@@ -4,7 +4,7 @@ using Speciosa.Testing;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Withdrawal;
 
 public sealed class OpioidUseEpisodeTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
@@ -36,11 +36,11 @@ public sealed class OpioidUseEpisodeTests(BrowserSession browser, DemoServers se
 
         await Expect(page.Locator("#saved")).ToContainTextAsync("Withdrawal episode opened");
         // 9 h after last heroin use: inside the 6–12 h onset window of a short-acting opioid.
-        Assert.Equal("Now: in the expected onset window.", (await page.Locator("#phase-now").InnerTextAsync()).Trim());
-        var episode = await page.Locator(".tile", new() { HasText = "Withdrawal episode" }).InnerTextAsync();
-        Assert.Contains("Short-acting opioid", episode, StringComparison.Ordinal);
-        Assert.Contains("Onset: 6–12 h after last use", episode, StringComparison.Ordinal);
-        Assert.Contains("America/New_York", episode, StringComparison.Ordinal);
+        await Expect(page.Locator("#phase-now")).ToHaveTextAsync("Now: in the expected onset window.");
+        var episode = page.Locator(".tile", new() { HasText = "Withdrawal episode" });
+        await Expect(episode).ToContainTextAsync("Short-acting opioid");
+        await Expect(episode).ToContainTextAsync("Onset: 6–12 h after last use");
+        await Expect(episode).ToContainTextAsync("America/New_York");
         await Expect(page.Locator("main")).ToContainTextAsync("No assessments in this episode yet");
 
         // A COWS now lands in this episode and is drawn on its course (0–48 axis with the band lines).

@@ -6,7 +6,7 @@ using Speciosa.Testing;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Liver;
 
 public sealed class LiverPageTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
@@ -59,8 +59,7 @@ public sealed class LiverPageTests(BrowserSession browser, DemoServers servers) 
         await Expect(page.Locator("#liver-alerts")).ToContainTextAsync("liver.potential-hys-law");
         // Chart.js drew both charts (a canvas it owns gets a width).
         await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && Chart.getChart('liver-chart') && Chart.getChart('edish-chart')");
-        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
-        Assert.False(overflow, "The liver page scrolls sideways on a 375 px phone.");
+        await BrowserSession.ExpectFitsWidthAsync(page, "The liver page scrolls sideways on a 375 px phone.");
         await BrowserSession.ScreenshotAsync(page, "liver-hys-law-phone");
 
         await page.SetViewportSizeAsync(1280, 900);
@@ -111,8 +110,7 @@ public sealed class LiverPageTests(BrowserSession browser, DemoServers servers) 
         {
             await page.GotoAsync(path);
             await Expect(page.Locator("main")).ToContainTextAsync(expect);
-            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
-            Assert.False(overflow, $"{path} scrolls sideways on a 375 px phone.");
+            await BrowserSession.ExpectFitsWidthAsync(page, $"{path} scrolls sideways on a 375 px phone.");
             await BrowserSession.ScreenshotAsync(page, name);
         }
     }

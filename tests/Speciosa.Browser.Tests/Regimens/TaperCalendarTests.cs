@@ -1,8 +1,9 @@
 using Microsoft.Playwright;
 using Speciosa.Testing;
 using Xunit;
+using static Microsoft.Playwright.Assertions;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Regimens;
 
 public sealed class TaperCalendarTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
@@ -22,18 +23,18 @@ public sealed class TaperCalendarTests(BrowserSession browser, DemoServers serve
         await page.GetByRole(AriaRole.Button, new() { Name = "Generate" }).ClickAsync();
 
         // 6 g a day, 25% of the starting dose a week, 0.5 g steps: 4.5, 3, 1.5, 0.
-        Assert.Equal("4.5", await page.GetByLabel("Week 1 grams a day").InputValueAsync());
+        await Expect(page.GetByLabel("Week 1 grams a day")).ToHaveValueAsync("4.5");
         await page.GetByLabel("Week 2 grams a day").FillAsync("3.5");
         await page.GetByLabel("Week 2 basis").FillAsync("clinician: slower second week");
         await page.GetByLabel("Why (required)").FillAsync("Stable for two weeks; taper agreed with the patient");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new regimen version" }).ClickAsync();
 
-        var calendar = await page.Locator("#taper-calendar").InnerTextAsync();
-        Assert.Contains("3.5", calendar, StringComparison.Ordinal);
-        Assert.Contains("slower second week", calendar, StringComparison.Ordinal);
-        var history = await page.Locator("#regimen-history").InnerTextAsync();
-        Assert.Contains("taper agreed", history, StringComparison.Ordinal);
-        Assert.Contains("taper calendar", history, StringComparison.Ordinal);
+        var calendar = page.Locator("#taper-calendar");
+        await Expect(calendar).ToContainTextAsync("3.5");
+        await Expect(calendar).ToContainTextAsync("slower second week");
+        var history = page.Locator("#regimen-history");
+        await Expect(history).ToContainTextAsync("taper agreed");
+        await Expect(history).ToContainTextAsync("taper calendar");
         await page.Locator("#taper-calendar").ScrollIntoViewIfNeededAsync();
         await BrowserSession.ScreenshotAsync(page, "taper-saved");
     }

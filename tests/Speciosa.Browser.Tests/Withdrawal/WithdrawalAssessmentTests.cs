@@ -3,7 +3,7 @@ using Speciosa.Testing;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Withdrawal;
 
 public sealed class WithdrawalAssessmentTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
@@ -29,9 +29,9 @@ public sealed class WithdrawalAssessmentTests(BrowserSession browser, DemoServer
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Score and save" }).ClickAsync();
 
-        var notice = await page.Locator("#recorded").InnerTextAsync();
-        Assert.Contains("total 14", notice, StringComparison.Ordinal);
-        Assert.Contains("band moderate", notice, StringComparison.Ordinal);
+        var notice = page.Locator("#recorded");
+        await Expect(notice).ToContainTextAsync("total 14");
+        await Expect(notice).ToContainTextAsync("band moderate");
         await page.Locator("#withdrawal-chart[data-drawn='true']").WaitForAsync();
         await page.Locator("#withdrawal-chart").ScrollIntoViewIfNeededAsync();
         await BrowserSession.ScreenshotAsync(page, "cows-recorded-with-chart");
@@ -50,14 +50,15 @@ public sealed class WithdrawalAssessmentTests(BrowserSession browser, DemoServer
         var id = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("items")[0].GetProperty("id").GetString();
         await page.GotoAsync($"/patients/{id}/assess/sows-handelsman");
 
-        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
-        Assert.False(overflow, "The SOWS form scrolls sideways on a 375 px phone.");
+        await BrowserSession.ExpectFitsWidthAsync(page, "The SOWS form scrolls sideways on a 375 px phone.");
         await BrowserSession.ScreenshotAsync(page, "sows-phone-form");
         Directory.CreateDirectory(BrowserSession.ScreenshotFolder);
         await page.Locator("#item-2").ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotFolder, "sows-phone-item.png") });
         // Every answer of an item sits on its own row: the five answers are stacked, none shares a line with another.
-        var tops = await page.Locator("#item-2 .choice").EvaluateAllAsync<double[]>("els => els.map(e => e.getBoundingClientRect().top)");
-        Assert.Equal(tops.Length, tops.Distinct().Count());
+        await Expect(page.Locator("#item-2 .choice")).ToHaveCountAsync(5);
+        await BrowserSession.ExpectTrueAsync(page,
+            "() => { const tops = Array.from(document.querySelectorAll('#item-2 .choice'), e => e.getBoundingClientRect().top); return new Set(tops).size === tops.length; }",
+            "Two answers of a SOWS item share a line on a 375 px phone.");
         await Expect(page.Locator("#unconfirmed-note")).ToContainTextAsync("Wording unconfirmed");
         for (var item = 1; item <= 16; item++)
         {
@@ -68,8 +69,7 @@ public sealed class WithdrawalAssessmentTests(BrowserSession browser, DemoServer
         var expected = Enumerable.Range(1, 16).Sum(i => i % 3);
         await Expect(page.Locator("#recorded")).ToContainTextAsync($"total {expected}");
         await Expect(page.Locator("#assessment-history")).ToContainTextAsync("awaiting staff review");
-        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"),
-            "The patient page scrolls sideways on a 375 px phone.");
+        await BrowserSession.ExpectFitsWidthAsync(page, "The patient page scrolls sideways on a 375 px phone.");
         await BrowserSession.ScreenshotAsync(page, "sows-recorded-phone");
     }
 }

@@ -5,7 +5,7 @@ using Speciosa.Testing;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Regimens;
 
 public sealed class RegimenOrderTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
@@ -41,8 +41,7 @@ public sealed class RegimenOrderTests(BrowserSession browser, DemoServers server
         await page.GetByLabel("Why (required)").FillAsync("Taper agreed with the patient");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new regimen version" }).ClickAsync();
 
-        var calendar = await page.Locator("#taper-calendar").InnerTextAsync();
-        Assert.Contains("4.5", calendar, StringComparison.Ordinal);
+        await Expect(page.Locator("#taper-calendar")).ToContainTextAsync("4.5");
         await page.Locator("#dose-chart[data-drawn='true']").WaitForAsync();
         await page.Locator("#dose-chart").ScrollIntoViewIfNeededAsync();
         await BrowserSession.ScreenshotAsync(page, "regimen-ordered-with-taper");

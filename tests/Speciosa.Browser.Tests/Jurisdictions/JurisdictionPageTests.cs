@@ -3,7 +3,7 @@ using Speciosa.Testing;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Jurisdictions;
 
 public sealed class JurisdictionPageTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
@@ -22,12 +22,12 @@ public sealed class JurisdictionPageTests(BrowserSession browser, DemoServers se
 
         var rows = page.Locator("table.jurisdictions tbody tr");
         await Expect(rows).ToHaveCountAsync(1);
-        var row = await rows.First.InnerTextAsync();
-        Assert.Contains("US-LA", row, StringComparison.Ordinal);
-        Assert.Contains("Banned", row, StringComparison.Ordinal);
-        Assert.Contains("2025-08-01", row, StringComparison.Ordinal);
-        Assert.Matches("(Current|Stale): \\d+ days since checked", row);
-        Assert.Contains("Verified", row, StringComparison.Ordinal);
+        var row = rows.First;
+        await Expect(row).ToContainTextAsync("US-LA");
+        await Expect(row).ToContainTextAsync("Banned");
+        await Expect(row).ToContainTextAsync("2025-08-01");
+        await Expect(row).ToContainTextAsync(new System.Text.RegularExpressions.Regex("(Current|Stale): \\d+ days since checked"));
+        await Expect(row).ToContainTextAsync("Verified");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add an entry" })).Not.ToBeVisibleAsync(); // Only administrators may add entries.
         await BrowserSession.ScreenshotAsync(page, "jurisdictions-search");
 
@@ -53,11 +53,10 @@ public sealed class JurisdictionPageTests(BrowserSession browser, DemoServers se
         await page.Locator("#reason").FillAsync("Checked Utah Code 4-45 online");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save entry" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("saved=true"));
-        var history = await page.Locator("table.data").Last.InnerTextAsync();
-        Assert.Contains("Checked Utah Code 4-45 online", history, StringComparison.Ordinal);
-        Assert.Contains("demo.admin", history, StringComparison.Ordinal);
-        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
-        Assert.False(overflow, "The entry page scrolls sideways on a 375 px phone.");
+        var history = page.Locator("table.data").Last;
+        await Expect(history).ToContainTextAsync("Checked Utah Code 4-45 online");
+        await Expect(history).ToContainTextAsync("demo.admin");
+        await BrowserSession.ExpectFitsWidthAsync(page, "The entry page scrolls sideways on a 375 px phone.");
         await BrowserSession.ScreenshotAsync(page, "jurisdiction-entry-after-edit-phone");
     }
 }

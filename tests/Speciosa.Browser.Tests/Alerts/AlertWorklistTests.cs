@@ -5,7 +5,7 @@ using Speciosa.Testing;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
-namespace Speciosa.Browser.Tests;
+namespace Speciosa.Browser.Tests.Alerts;
 
 public sealed class AlertWorklistTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
