@@ -1,9 +1,10 @@
 using System.Globalization;
+using Speciosa.Web.Http;
 
 namespace Speciosa.Web.Liver;
 
-/// <summary>Reads lab result CSV: a header row naming the columns (any order, case-insensitive), comma-separated,
-/// double quotes around fields that contain commas. Problems are keyed <c>line {n}.{column}</c> (line 1 = header).</summary>
+/// <summary>Reads lab result CSV with the kit's RFC 4180 <see cref="CsvReader"/>: a header row naming the columns (any
+/// order, case-insensitive), comma-separated, double quotes around fields that contain commas or line breaks. Problems are keyed <c>line {n}.{column}</c> (line 1 = header).</summary>
 public static class LabCsv
 {
     public static readonly string[] Required = ["test", "value", "unit", "collectedAt"];
@@ -14,14 +15,14 @@ public static class LabCsv
         var errors = new Dictionary<string, string[]>();
         var rows = new List<LabResultRequest>();
         var numbers = new List<int>();
-        var lines = csv.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        if (lines.Length == 0 || string.IsNullOrWhiteSpace(lines[0]))
+        var records = CsvReader.Parse(csv);
+        if (records.Count == 0 || records[0].Line != 1 || records[0].Fields.All(string.IsNullOrWhiteSpace))
         {
             errors["line 1"] = ["A header row is required: " + string.Join(",", Required.Concat(Optional)) + "."];
             return (rows, numbers, errors);
         }
 
-        var header = Split(lines[0]).Select(h => h.Trim()).ToList();
+        var header = records[0].Fields.Select(h => h.Trim()).ToList();
         var known = Required.Concat(Optional).ToList();
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var c = 0; c < header.Count; c++)
@@ -47,15 +48,15 @@ public static class LabCsv
             return (rows, numbers, errors);
         }
 
-        for (var i = 1; i < lines.Length; i++)
+        foreach (var record in records.Skip(1))
         {
-            if (string.IsNullOrWhiteSpace(lines[i]))
+            if (record.Fields.All(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
 
-            var line = i + 1;
-            var fields = Split(lines[i]);
+            var line = record.Line;
+            var fields = record.Fields;
             string? Field(string name) =>
                 columns.TryGetValue(name, out var c) && c < fields.Count && !string.IsNullOrWhiteSpace(fields[c]) ? fields[c].Trim() : null;
 
@@ -113,48 +114,5 @@ public static class LabCsv
             errors[key] = [message];
             return false;
         }
-    }
-
-    private static List<string> Split(string line)
-    {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(ch);
-            }
-        }
-
-        fields.Add(current.ToString());
-        return fields;
     }
 }

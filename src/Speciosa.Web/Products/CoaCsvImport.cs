@@ -4,11 +4,9 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Clinical.Products;
 using Speciosa.Web.Data;
+using Speciosa.Web.Http;
 
 namespace Speciosa.Web.Products;
-
-/// <summary>One problem in an imported file: the line (1 = header), the column, and what is wrong.</summary>
-public sealed record CsvProblem(int Line, string Column, string Problem);
 
 public sealed record ImportedCertificate(Guid CertificateId, string LotCode, string LabName, DateOnly ReportedOn, int Results, bool AlreadyRecorded);
 
@@ -286,89 +284,4 @@ public sealed class CoaCsvImport(SpeciosaDbContext db, TimeProvider clock)
         };
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
-}
-
-/// <summary>A small RFC 4180 reader: commas, double-quoted fields with "" escapes and line breaks inside
-/// quotes; each record keeps the line it starts on.</summary>
-public static class CsvReader
-{
-    public sealed record Record(int Line, IReadOnlyList<string> Fields);
-
-    public static List<Record> Parse(string text)
-    {
-        var records = new List<Record>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var start = 1;
-        var quoted = false;
-        var any = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when field.Length == 0:
-                    quoted = true;
-                    any = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    any = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    if (any || fields.Count > 1 || fields[0].Length > 0)
-                    {
-                        records.Add(new Record(start, fields.ToList()));
-                    }
-
-                    fields.Clear();
-                    any = false;
-                    line++;
-                    start = line;
-                    break;
-                default:
-                    field.Append(c);
-                    any = true;
-                    break;
-            }
-        }
-
-        if (any || field.Length > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add(new Record(start, fields.ToList()));
-        }
-
-        return records;
-    }
 }

@@ -225,8 +225,7 @@ public static class ProductEndpoints
         var outcome = await import.ImportAsync(Clinic(user), UserId(user), body, ct);
         if (outcome.Result is null)
         {
-            var errors = outcome.Problems.GroupBy(p => $"line {p.Line}: {p.Column}")
-                .ToDictionary(g => g.Key, g => g.Select(p => p.Problem).ToArray());
+            var errors = CsvProblem.Errors(outcome.Problems);
             var extensions = new Dictionary<string, object?> { ["report"] = outcome.Problems };
             return outcome.IsConflict
                 ? TypedResults.Problem(statusCode: 409, title: ProblemResponses.TitleFor(409),

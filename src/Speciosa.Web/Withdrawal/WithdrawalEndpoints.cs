@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Speciosa.Clinical.Withdrawal.Instruments;
 using Speciosa.Web.Audit;
 using Speciosa.Web.Http;
@@ -122,6 +123,26 @@ public static class WithdrawalEndpoints
             })
             .WithSummary("Staff review of a patient-reported assessment.")
             .Audited("assessment.review", "Assessment").RequireAuthorization(Policies.Clinical);
+
+        // The overview's "Mark reviewed" button: a form post (antiforgery-checked because it binds a form field),
+        // then a redirect back to the overview, so a reload sends nothing.
+        app.MapPost("/patients/{patientId:guid}/assessments/{assessmentId:guid}/review", async (
+                Guid patientId, Guid assessmentId, [FromForm(Name = "review")] string? review, ClaimsPrincipal user, HttpContext http,
+                PatientRecords records, WithdrawalRecords withdrawal, CancellationToken ct) =>
+            {
+                if (await records.FindAsync(user, patientId, ct) is not { } patient)
+                {
+                    return Results.NotFound();
+                }
+
+                http.Audit().PatientId = patient.Id;
+                http.Audit().ResourceId = assessmentId.ToString();
+                return await withdrawal.ReviewAsync(patient.Id, assessmentId, user.UserId()!.Value, ct) is null
+                    ? Results.NotFound()
+                    : Results.LocalRedirect($"/patients/{patient.Id}");
+            })
+            .Audited("assessment.review", "Assessment").RequireAuthorization(Policies.Clinical)
+            .ExcludeFromDescription();
 
         return app;
     }

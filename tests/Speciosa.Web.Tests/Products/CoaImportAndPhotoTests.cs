@@ -44,7 +44,7 @@ public sealed class CoaImportAndPhotoTests(DemoServer demo) : IClassFixture<Demo
         Assert.Contains((4, "analyte"), report);
         Assert.Contains((5, "value"), report);
         Assert.DoesNotContain(report, p => p.Line == 2);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("line 5: value", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("line 5.value", out _));
         Assert.Equal(0, await CertificateCountAsync(lotId));
     }
 
