@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Clinical.Liver;
 using Speciosa.Web.Data;
 using Speciosa.Web.Liver;
+using Speciosa.Web.Tests.Liver;
 using Xunit;
 using static Speciosa.Web.Tests.Regimens.RegimenTestData;
 

@@ -4,9 +4,10 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
 using Speciosa.Web.Safety;
+using Speciosa.Web.Tests.Liver;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Safety;
 
 public sealed class SafetyTests
 {

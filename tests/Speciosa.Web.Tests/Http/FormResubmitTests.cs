@@ -5,10 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
 using Speciosa.Web.Data;
+using Speciosa.Web.Tests.Liver;
 using Xunit;
 using static Speciosa.Web.Tests.Regimens.RegimenTestData;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Http;
 
 /// <summary>The forms that record doses, assessments, liver results and adverse events send an idempotency key:
 /// the same post sent twice (a double click, a resent form) saves once and lands on the same result.</summary>

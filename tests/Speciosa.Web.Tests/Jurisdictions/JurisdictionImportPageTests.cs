@@ -4,7 +4,7 @@ using System.Text;
 using Speciosa.Testing;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Jurisdictions;
 
 public sealed class JurisdictionImportPageTests(DemoServers servers) : IClassFixture<DemoServers>
 {

@@ -5,7 +5,7 @@ using Speciosa.Web.Clinics;
 using Speciosa.Web.Data;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Data;
 
 public sealed class SchemaMigrationTests(PostgresCluster postgres)
 {

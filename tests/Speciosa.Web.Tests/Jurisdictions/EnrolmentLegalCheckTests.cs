@@ -8,7 +8,7 @@ using Speciosa.Web.Data;
 using Speciosa.Web.Http;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Jurisdictions;
 
 public sealed class EnrolmentLegalCheckTests(DemoServer demo) : IClassFixture<DemoServer>
 {

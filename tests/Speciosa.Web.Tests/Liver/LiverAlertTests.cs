@@ -9,9 +9,10 @@ using Speciosa.Web.Clinics;
 using Speciosa.Web.Data;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Http;
+using Speciosa.Web.Tests.Patients;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Liver;
 
 public sealed class LiverAlertTests(DemoServer demo) : IClassFixture<DemoServer>
 {

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Speciosa.Testing;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Jurisdictions;
 
 public sealed class LegalStatusChangeAlertTests
 {

@@ -8,7 +8,7 @@ using Speciosa.Web.Audit;
 using Speciosa.Web.Data;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Audit;
 
 public sealed class AuditChainTests(PostgresCluster postgres)
 {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Speciosa.Testing;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Identity;
 
 public sealed partial class FirstAdministratorTests
 {

@@ -7,40 +7,29 @@ using Speciosa.Testing;
 using Speciosa.Web.Clinics;
 using Speciosa.Web.Data;
 using Speciosa.Web.Identity;
+using Speciosa.Web.Tests.Patients;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Withdrawal;
 
-public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
+/// <summary>Opioid use, withdrawal episodes and the assessment instruments through the API.</summary>
+public sealed class WithdrawalApiTests(DemoServer demo) : IClassFixture<DemoServer>
 {
     private SpeciosaServer Server => demo.Server;
 
     // COWS items 1..11 with scores summing to 38 (severe): 4+4+5+5+4+4+5+4+2+1+0
-    private static readonly Dictionary<int, int> SevereCows = new()
+    internal static readonly Dictionary<int, int> SevereCows = new()
     {
         [1] = 4, [2] = 4, [3] = 5, [4] = 5, [5] = 4, [6] = 4, [7] = 5, [8] = 4, [9] = 2, [10] = 1, [11] = 0,
     };
 
     // 1+1+1+2+0+1+2+1+1+1+3 = 14 (moderate)
-    private static readonly Dictionary<int, int> ModerateCows = new()
+    internal static readonly Dictionary<int, int> ModerateCows = new()
     {
         [1] = 1, [2] = 1, [3] = 1, [4] = 2, [5] = 0, [6] = 1, [7] = 2, [8] = 1, [9] = 1, [10] = 1, [11] = 3,
     };
 
-    internal static object NewPatient(string family, Guid? portalUserId = null) => new
-    {
-        givenName = "Test", familyName = family, dateOfBirth = "1985-04-12", sex = "female", countryCode = "US",
-        subdivisionCode = "US-TN", pregnant = false, breastfeeding = false, planningConception = false, portalUserId,
-    };
-
-    private static async Task<Guid> EnrolAsync(HttpClient client, string family, Guid? portalUserId = null)
-    {
-        var response = await client.PostAsJsonAsync("/api/patients", NewPatient(family, portalUserId));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    private static object Cows(Dictionary<int, int> answers, DateTimeOffset at, int? pulseBpm = null) =>
+    internal static object Cows(Dictionary<int, int> answers, DateTimeOffset at, int? pulseBpm = null) =>
         new { instrumentId = "cows", answers, pulseBpm, assessedAt = at };
 
     private async Task<int> CountAsync(Func<SpeciosaDbContext, Task<int>> count)
@@ -53,7 +42,7 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
     public async Task A_clinician_enrols_a_patient_posts_a_cows_and_reads_back_the_exact_total_and_band()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Exactscore");
+        var id = await PatientApiTests.EnrolAsync(client, "Exactscore");
 
         var posted = await client.PostAsJsonAsync($"/api/patients/{id}/assessments",
             Cows(ModerateCows.Where(a => a.Key != 1).ToDictionary(), DateTimeOffset.UtcNow.AddMinutes(-5), pulseBpm: 92));
@@ -73,7 +62,7 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
     public async Task A_score_the_item_does_not_allow_is_a_400_naming_the_item_and_allowed_values_and_stores_nothing()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Badscore");
+        var id = await PatientApiTests.EnrolAsync(client, "Badscore");
         var answers = new Dictionary<int, int>(ModerateCows) { [1] = 3 };
 
         var response = await client.PostAsJsonAsync($"/api/patients/{id}/assessments", Cows(answers, DateTimeOffset.UtcNow.AddMinutes(-1)));
@@ -89,7 +78,7 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
     public async Task A_missing_item_an_unknown_instrument_and_a_future_time_are_each_a_400()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Invalid");
+        var id = await PatientApiTests.EnrolAsync(client, "Invalid");
 
         var missing = await client.PostAsJsonAsync($"/api/patients/{id}/assessments",
             Cows(ModerateCows.Where(a => a.Key != 7).ToDictionary(), DateTimeOffset.UtcNow.AddMinutes(-1)));
@@ -112,7 +101,7 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
     public async Task Posting_the_same_severe_score_twice_leaves_one_open_alert_with_its_rule_threshold_and_source()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Severe");
+        var id = await PatientApiTests.EnrolAsync(client, "Severe");
 
         var first = await client.PostAsJsonAsync($"/api/patients/{id}/assessments", Cows(SevereCows, DateTimeOffset.UtcNow.AddMinutes(-10)));
         var firstBody = await first.Content.ReadFromJsonAsync<JsonElement>();
@@ -138,7 +127,7 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
     public async Task Moderate_withdrawal_past_the_expected_duration_raises_the_course_alert()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Longcourse");
+        var id = await PatientApiTests.EnrolAsync(client, "Longcourse");
         var use = await client.PostAsJsonAsync($"/api/patients/{id}/opioid-use", new
         {
             substanceId = "heroin", amountPerDay = 500m, unit = "mg/day", route = "intravenous", durationDays = 400,
@@ -162,7 +151,7 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
     public async Task Oxycodone_shows_its_mme_per_day_with_the_table_version()
     {
         var client = await Server.SignedInClientAsync("demo.nurse");
-        var id = await EnrolAsync(client, "Mme");
+        var id = await PatientApiTests.EnrolAsync(client, "Mme");
         var use = await client.PostAsJsonAsync($"/api/patients/{id}/opioid-use", new
         {
             substanceId = "oxycodone", amountPerDay = 20m, route = "oral", lastUseAt = DateTimeOffset.UtcNow.AddHours(-3),
@@ -170,95 +159,6 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
         var mme = (await use.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("mme");
         Assert.Equal(30m, mme.GetProperty("mmePerDay").GetDecimal());
         Assert.Equal("CDC 2022", mme.GetProperty("tableVersion").GetString());
-    }
-
-    [Fact]
-    public async Task Another_clinics_patient_is_a_404()
-    {
-        var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Ownclinic");
-        var other = await OtherClinicClientAsync();
-
-        await (await other.GetAsync($"/api/patients/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await other.GetAsync($"/api/patients/{id}/assessments")).AssertProblemAsync(HttpStatusCode.NotFound);
-        var post = await other.PostAsJsonAsync($"/api/patients/{id}/assessments", Cows(ModerateCows, DateTimeOffset.UtcNow.AddMinutes(-1)));
-        await post.AssertProblemAsync(HttpStatusCode.NotFound);
-        var list = await other.GetFromJsonAsync<JsonElement>("/api/patients?name=ownclinic");
-        Assert.Equal(0, list.GetProperty("total").GetInt32());
-    }
-
-    [Fact]
-    public async Task A_patient_sees_their_own_record_self_reports_for_review_and_gets_404_for_anyone_else()
-    {
-        var staff = await Server.SignedInClientAsync("demo.clinician");
-        var (portalId, patientClient) = await NewPatientAccountAsync();
-        var own = await EnrolAsync(staff, "Portal", portalId);
-        var someoneElse = await EnrolAsync(staff, "Someoneelse");
-
-        Assert.Equal(HttpStatusCode.OK, (await patientClient.GetAsync($"/api/patients/{own}")).StatusCode);
-        await (await patientClient.GetAsync($"/api/patients/{someoneElse}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        var mine = await patientClient.GetFromJsonAsync<JsonElement>("/api/patients");
-        Assert.Equal(own, Assert.Single(mine.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
-
-        var sows = Enumerable.Range(1, 16).ToDictionary(n => n, n => n % 5);
-        var posted = await patientClient.PostAsJsonAsync($"/api/patients/{own}/assessments",
-            new { instrumentId = "sows-handelsman", answers = sows, assessedAt = DateTimeOffset.UtcNow.AddMinutes(-1) });
-        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
-        var assessment = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("assessment");
-        Assert.True(assessment.GetProperty("patientReported").GetBoolean());
-        Assert.True(assessment.GetProperty("awaitingReview").GetBoolean());
-        Assert.Equal(sows.Values.Sum(), assessment.GetProperty("total").GetInt32());
-
-        var cows = await patientClient.PostAsJsonAsync($"/api/patients/{own}/assessments", Cows(ModerateCows, DateTimeOffset.UtcNow.AddMinutes(-1)));
-        await cows.AssertProblemAsync(HttpStatusCode.BadRequest);
-
-        var review = await staff.PostAsync($"/api/patients/{own}/assessments/{assessment.GetProperty("id").GetGuid()}/review", null);
-        Assert.Equal(HttpStatusCode.OK, review.StatusCode);
-        Assert.False((await review.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("awaitingReview").GetBoolean());
-    }
-
-    [Fact]
-    public async Task Search_filters_by_name_and_status_and_pages()
-    {
-        var client = await Server.SignedInClientAsync("demo.clinician");
-        for (var i = 0; i < 3; i++)
-        {
-            await EnrolAsync(client, $"Pagerson{i}");
-        }
-
-        var page = await client.GetFromJsonAsync<JsonElement>("/api/patients?name=PAGERSON&status=active&page=2&pageSize=2");
-        Assert.Equal(3, page.GetProperty("total").GetInt32());
-        Assert.Equal("Pagerson2", Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("familyName").GetString());
-        await (await client.GetAsync("/api/patients?status=asleep")).AssertProblemAsync(HttpStatusCode.BadRequest);
-        await (await client.GetAsync("/api/patients?pageSize=101")).AssertProblemAsync(HttpStatusCode.BadRequest);
-    }
-
-    [Fact]
-    public async Task An_edit_with_a_stale_concurrency_stamp_is_a_409()
-    {
-        var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Concurrent");
-        var read = await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}");
-        StringContent Edit(string status) => PatientEdits.Json(PatientEdits.WholeRecord(read, r => r["status"] = status));
-
-        Assert.Equal(HttpStatusCode.OK, (await client.PutAsync($"/api/patients/{id}", Edit("completed"))).StatusCode);
-        await (await client.PutAsync($"/api/patients/{id}", Edit("withdrawn"))).AssertProblemAsync(HttpStatusCode.Conflict);
-    }
-
-    [Fact]
-    public async Task Patient_reads_and_writes_are_audited_with_the_patient_id()
-    {
-        var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Audited");
-        await client.GetAsync($"/api/patients/{id}");
-        await client.GetAsync($"/api/patients/{id}/alerts");
-
-        await using var scope = Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
-        var actions = await db.AuditEntries.Where(a => a.PatientId == id).Select(a => a.Action).ToListAsync();
-        Assert.Contains("patient.create", actions);
-        Assert.Contains("patient.read", actions);
-        Assert.Contains("alert.list", actions);
     }
 
     [Fact]
@@ -270,30 +170,5 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
         var doc = await client.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/patients/{patientId}/assessments", doc, StringComparison.Ordinal);
         Assert.Contains("/api/instruments", doc, StringComparison.Ordinal);
-    }
-
-    private async Task<HttpClient> OtherClinicClientAsync()
-    {
-        await using var scope = Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
-        var clinic = new Clinic { Id = Guid.NewGuid(), Name = "Elsewhere Clinic", TimeZone = "UTC", CreatedAt = DateTimeOffset.UtcNow };
-        db.Clinics.Add(clinic);
-        await db.SaveChangesAsync();
-        var name = "other." + Guid.NewGuid().ToString("N")[..8];
-        var (user, _) = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
-            .CreateAsync(clinic.Id, new NewUser(name, "Other Clinician", null, SpeciosaServer.DemoPassword, [SpeciosaRoles.Clinician]), null, "test");
-        Assert.NotNull(user);
-        return await Server.SignedInClientAsync(name);
-    }
-
-    private async Task<(Guid UserId, HttpClient Client)> NewPatientAccountAsync()
-    {
-        await using var scope = Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
-        var clinicId = await db.Clinics.Where(c => c.IsDemo).Select(c => c.Id).FirstAsync();
-        var name = "portal." + Guid.NewGuid().ToString("N")[..8];
-        var (user, _) = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
-            .CreateAsync(clinicId, new NewUser(name, "Portal Patient", null, SpeciosaServer.DemoPassword, [SpeciosaRoles.Patient]), null, "test");
-        return (user!.Id, await Server.SignedInClientAsync(name));
     }
 }

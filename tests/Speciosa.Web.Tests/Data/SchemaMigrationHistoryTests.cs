@@ -9,7 +9,7 @@ using Speciosa.Web.Alerts;
 using Speciosa.Web.Data;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Data;
 
 /// <summary>The migration history itself: files numbered in the order EF applies them, and data written under
 /// an older schema surviving a later migration as that migration intends.</summary>

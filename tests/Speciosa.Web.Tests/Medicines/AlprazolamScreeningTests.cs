@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Speciosa.Testing;
+using Speciosa.Web.Tests.Liver;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Medicines;
 
 public sealed class AlprazolamScreeningTests(DemoServer demo) : IClassFixture<DemoServer>
 {

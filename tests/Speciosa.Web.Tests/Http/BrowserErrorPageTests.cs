@@ -7,7 +7,7 @@ using Speciosa.Testing;
 using Speciosa.Web.Data;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Http;
 
 /// <summary>A browser never sees raw JSON: a missing page or a failure is an HTML page with the layout and a trace
 /// id, with the status kept; API clients keep problem details.</summary>

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Speciosa.Testing;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Identity;
 
 public sealed class AccessTokenTests(DemoServer demo) : IClassFixture<DemoServer>
 {

@@ -7,7 +7,7 @@ using Speciosa.Web.Audit;
 using Speciosa.Web.Http;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Http;
 
 /// <summary>Deny by default, audit by default: every endpoint the app maps is walked.</summary>
 public sealed class EndpointInventoryTests(DemoServer demo) : IClassFixture<DemoServer>

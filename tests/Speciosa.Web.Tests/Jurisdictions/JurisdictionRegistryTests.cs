@@ -7,7 +7,7 @@ using Speciosa.Clinical.Jurisdictions;
 using Speciosa.Testing;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Jurisdictions;
 
 public sealed class JurisdictionRegistryTests
 {

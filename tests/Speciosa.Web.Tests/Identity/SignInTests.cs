@@ -4,7 +4,7 @@ using System.Text.Json;
 using Speciosa.Testing;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Identity;
 
 public sealed class SignInTests(DemoServer demo) : IClassFixture<DemoServer>
 {

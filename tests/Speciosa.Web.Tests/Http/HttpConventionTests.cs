@@ -5,7 +5,7 @@ using System.Text.Json;
 using Speciosa.Testing;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Http;
 
 public sealed class HttpConventionTests(DemoServer demo) : IClassFixture<DemoServer>
 {

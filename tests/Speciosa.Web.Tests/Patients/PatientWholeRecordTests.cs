@@ -8,7 +8,7 @@ using Speciosa.Testing;
 using Speciosa.Web.Data;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Patients;
 
 /// <summary>A PUT replaces the whole record, so it must name every field: found in testing, a PUT without
 /// pregnant, breastfeeding, the portal link or the care team silently cleared them.</summary>

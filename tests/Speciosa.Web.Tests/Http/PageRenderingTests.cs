@@ -7,7 +7,7 @@ using Speciosa.Testing;
 using Speciosa.Web.Data;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Http;
 
 /// <summary>Every page renders on both databases, and components that are not pages never reach the
 /// database. On PostgreSQL queries are truly asynchronous: a page that renders before its data has

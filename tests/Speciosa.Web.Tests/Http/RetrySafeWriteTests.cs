@@ -9,10 +9,11 @@ using Speciosa.Testing;
 using Speciosa.Web.Audit;
 using Speciosa.Web.Data;
 using Speciosa.Web.Http;
+using Speciosa.Web.Tests.Liver;
 using Xunit;
 using static Speciosa.Web.Tests.Regimens.RegimenTestData;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Web.Tests.Http;
 
 /// <summary>Writes a client may retry are idempotent under an Idempotency-Key, and every write commits with its
 /// audit row. Found in testing: after kill -9 rounds, retries created 7 duplicate doses and 5 committed doses

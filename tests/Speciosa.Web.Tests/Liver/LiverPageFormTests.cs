@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Speciosa.Testing;
+using Speciosa.Web.Data;
+using Speciosa.Web.Tests.Patients;
+using Xunit;
+
+namespace Speciosa.Web.Tests.Liver;
+
+/// <summary>The liver page forms (panel, RUCAM worksheet, entered in error) posted as a browser would.</summary>
+public sealed class LiverPageFormTests(DemoServers servers) : IClassFixture<DemoServers>
+{
+    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    private static string Local(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, NewYork).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    // Rows in page order: 0 ALT, 1 AST, 2 ALP, 3 total bilirubin, 4 GGT, 5 INR.
+    internal static Dictionary<string, string> HysLawPanelFields(DateTimeOffset at)
+    {
+        // A browser posts every row, empty ones included.
+        var fields = Enumerable.Range(0, 6).SelectMany(i => new[] { "Value", "Unit", "ReferenceLow", "Uln" }.Select(f => $"Input.Rows[{i}].{f}"))
+            .ToDictionary(k => k, _ => "");
+        foreach (var (k, v) in HysLawValues(at))
+        {
+            fields[k] = v;
+        }
+
+        return fields;
+    }
+
+    private static Dictionary<string, string> HysLawValues(DateTimeOffset at) => new()
+    {
+        ["Input.CollectedAt"] = Local(at),
+        ["Input.Rows[0].Value"] = "250", ["Input.Rows[0].Unit"] = "U/L", ["Input.Rows[0].Uln"] = "40",
+        ["Input.Rows[2].Value"] = "100", ["Input.Rows[2].Unit"] = "U/L", ["Input.Rows[2].Uln"] = "120",
+        ["Input.Rows[3].Value"] = "3.1", ["Input.Rows[3].Unit"] = "mg/dL", ["Input.Rows[3].ReferenceLow"] = "0.1", ["Input.Rows[3].Uln"] = "1.2",
+    };
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_liver_panel_form_saves_the_results_and_the_page_shows_times_uln_grade_quadrant_and_alert(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await LiverAlertTests.EnrolAsync(client, "Liverform");
+
+        var page = await PatientPageFormTests.FollowAsync(client, await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/liver", "liver-panel",
+            HysLawPanelFields(DateTimeOffset.UtcNow.AddHours(-3))));
+
+        Assert.Contains("Saved 3 results", page, StringComparison.Ordinal);
+        Assert.Contains("6.25×", page, StringComparison.Ordinal); // ALT 250 / 40
+        Assert.Contains("grade 3 (>5.0-20.0×ULN)", page, StringComparison.Ordinal);
+        Assert.Contains("0.1–1.2 mg/dL", page, StringComparison.Ordinal);
+        Assert.Contains("Quadrant: upper right: potential Hy's law", page, StringComparison.Ordinal);
+        Assert.Contains("liver.potential-hys-law", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"liver-chart-data\"", page, StringComparison.Ordinal);
+        Assert.Equal(3, await server.QueryAsync(db => db.LabResults.CountAsync(r => r.PatientId == id && r.EnteredVia == "page")));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_invalid_liver_panel_stores_nothing_and_says_what_is_wrong_beside_the_field(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await LiverAlertTests.EnrolAsync(client, "Liverbad");
+        var fields = HysLawPanelFields(DateTimeOffset.UtcNow.AddHours(-3));
+        fields["Input.Rows[0].Value"] = "lots";
+        fields["Input.Rows[3].Uln"] = "";
+
+        var response = await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/liver", "liver-panel", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Nothing was saved", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"alt.value-problem\" role=\"alert\"><strong>Problem:</strong> A number, e.g. 42 or 1.8.", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"total-bilirubin.uln-problem\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"lots\"", page, StringComparison.Ordinal); // what was typed stays to correct
+        Assert.Equal(0, await server.QueryAsync(db => db.LabResults.CountAsync(r => r.PatientId == id)));
+    }
+
+    private async Task<Guid> PatientWithHysLawPanelAsync(HttpClient client, string family)
+    {
+        var id = await LiverAlertTests.EnrolAsync(client, family);
+        var response = await client.PostAsync($"/api/patients/{id}/labs", System.Net.Http.Json.JsonContent.Create(LiverAlertTests.HysLawPanel(DateTimeOffset.UtcNow.AddHours(-3))));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return id;
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_rucam_worksheet_fills_age_from_the_record_and_recalculates_with_the_clinicians_answers(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientWithHysLawPanelAsync(client, "Rucamform");
+        var path = $"/patients/{id}/liver/rucam";
+
+        var before = WebUtility.HtmlDecode(await client.GetStringAsync(path));
+        Assert.Contains("hepatocellular scale applies", before, StringComparison.Ordinal);
+        Assert.Contains("Filled from the record (you can change it):</strong> Age", before, StringComparison.Ordinal);
+        Assert.Contains("To be answered by you:", before, StringComparison.Ordinal);
+        Assert.Contains("UNCONFIRMED", before, StringComparison.Ordinal);
+        Assert.Contains("Total 0: ", before, StringComparison.Ordinal);
+
+        var response = await PatientPageFormTests.PostFormAsync(client, path, "rucam", new Dictionary<string, string>
+        {
+            ["answer.onset"] = "start-5-90", ["answer.known-hepatotoxicity"] = "published-not-labelled",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var after = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Matches("Total [1-9]: ", after);
+        Assert.Contains("Answered by you:", after, StringComparison.Ordinal);
+        Assert.Contains("value=\"start-5-90\" checked", after, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_rucam_answer_that_is_not_allowed_is_refused_beside_its_item(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientWithHysLawPanelAsync(client, "Rucambad");
+
+        var response = await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/liver/rucam", "rucam", new Dictionary<string, string> { ["answer.onset"] = "whenever" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"onset-problem\" role=\"alert\"><strong>Problem:</strong> Choose one of the answers listed for item 1.", page, StringComparison.Ordinal);
+        Assert.Contains("Total 0: ", page, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Marking_a_liver_result_entered_in_error_needs_a_reason_keeps_it_struck_through_and_clears_the_hys_law_alert(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await LiverAlertTests.EnrolAsync(client, "Liverfix");
+        await PatientPageFormTests.FollowAsync(client, await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/liver", "liver-panel", HysLawPanelFields(DateTimeOffset.UtcNow.AddHours(-3))));
+        Guid bilirubinId;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
+            bilirubinId = await db.LabResults.Where(r => r.PatientId == id && r.Test == "TotalBilirubin").Select(r => r.Id).SingleAsync();
+        }
+
+        var refused = await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/liver", $"eie-{bilirubinId}", [new("reason", "")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains($"id=\"eie-{bilirubinId}-problem\" role=\"alert\"><strong>Problem:</strong> A reason of 1 to 500 characters.",
+            WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var page = await PatientPageFormTests.FollowAsync(client, await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/liver", $"eie-{bilirubinId}", [new("reason", "Haemolysed sample (made up)")]));
+        Assert.Contains("ENTERED IN ERROR: Haemolysed sample (made up)", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("liver.potential-hys-law", page, StringComparison.Ordinal);
+        Assert.Contains("No eDISH point", page, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Speciosa.Testing;
+using Speciosa.Web.Tests.Patients;
+using Xunit;
+
+namespace Speciosa.Web.Tests.Withdrawal;
+
+/// <summary>The withdrawal page forms (opioid use, episode, assessment history) posted as a browser would.</summary>
+public sealed class WithdrawalPageFormTests(DemoServers servers) : IClassFixture<DemoServers>
+{
+    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    private static async Task<Guid> RecordUseAsync(HttpClient client, Guid patientId)
+    {
+        var response = await client.PostAsJsonAsync($"/api/patients/{patientId}/opioid-use", new
+        {
+            substanceId = "oxycodone", amountPerDay = 60m, unit = "mg/day", release = "immediate", route = "oral",
+            durationDays = 200, lastUseAt = DateTimeOffset.UtcNow.AddHours(-20),
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static Dictionary<string, string> UseFields(string amount, DateTimeOffset lastUse) => new()
+    {
+        ["Input.SubstanceId"] = "oxycodone", ["Input.AmountPerDay"] = amount, ["Input.Unit"] = "mg/day",
+        ["Input.Release"] = "immediate", ["Input.Route"] = "oral", ["Input.DurationDays"] = "200",
+        ["Input.LastUseAt"] = TimeZoneInfo.ConvertTime(lastUse, NewYork).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+    };
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_opioid_use_form_saves_a_valid_entry_in_clinic_time_and_the_overview_lists_it_with_its_mme(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientPageFormTests.EnrolAsync(client, "Useform");
+        var lastUse = DateTimeOffset.UtcNow.AddHours(-20);
+
+        var overview = await PatientPageFormTests.FollowAsync(client, await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/opioid-use/new", "opioid-use", UseFields("60", lastUse)));
+
+        Assert.Contains("Opioid use recorded.", overview, StringComparison.Ordinal);
+        Assert.Contains("Oxycodone", overview, StringComparison.Ordinal);
+        Assert.Contains("90 (factor 1.5, CDC 2022)", overview, StringComparison.Ordinal); // 60 mg/day × 1.5
+        Assert.Contains("Last use (America/New_York)", overview, StringComparison.Ordinal);
+        var history = await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/opioid-use");
+        var stored = Assert.Single(history.EnumerateArray()).GetProperty("lastUseAt").GetDateTimeOffset();
+        Assert.InRange((stored - lastUse).Duration(), TimeSpan.Zero, TimeSpan.FromMinutes(1)); // entered as New York time
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_opioid_use_form_with_no_amount_stores_nothing_and_says_so_beside_the_amount(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientPageFormTests.EnrolAsync(client, "Useformbad");
+
+        var response = await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/opioid-use/new", "opioid-use", UseFields("", DateTimeOffset.UtcNow.AddHours(-3)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Matches("id=\"amountPerDay-problem\"[^>]*>.*An amount above zero", html);
+        Assert.Contains("Nothing was saved", html, StringComparison.Ordinal);
+        Assert.Equal(0, await server.QueryAsync(db => db.OpioidUses.CountAsync(u => u.PatientId == id)));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_episode_form_opens_an_episode_from_a_recorded_use_and_the_overview_shows_its_course_in_words(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientPageFormTests.EnrolAsync(client, "Episodeform");
+        var useId = await RecordUseAsync(client, id);
+
+        var overview = await PatientPageFormTests.FollowAsync(client, await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/episodes/new", "episode",
+            [new("opioidUseId", useId.ToString())]));
+
+        Assert.Contains("Withdrawal episode opened", overview, StringComparison.Ordinal);
+        Assert.Contains("Short-acting opioid", overview, StringComparison.Ordinal);
+        // 20 h after last use of IR oxycodone: past the 6–12 h onset, before the 24–72 h peak.
+        Assert.Contains("Now: past onset, before the expected peak.", overview, StringComparison.Ordinal);
+        Assert.Contains("Onset: 6–12 h after last use", overview, StringComparison.Ordinal);
+        Assert.Contains("Acute withdrawal ends: 72–240 h (3–10 days) after last use", overview, StringComparison.Ordinal);
+        Assert.DoesNotContain("BeforePeak", overview, StringComparison.Ordinal);
+        Assert.Equal(1, await server.QueryAsync(db => db.WithdrawalEpisodes.CountAsync(e => e.PatientId == id)));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_episode_form_without_a_chosen_use_stores_nothing_and_says_so_beside_the_choice(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientPageFormTests.EnrolAsync(client, "Episodeformbad");
+        await RecordUseAsync(client, id);
+        await RecordUseAsync(client, id);
+
+        var response = await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/episodes/new", "episode", []);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Matches("id=\"opioidUseId-problem\"[^>]*>.*opioid use recorded for this patient", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await server.QueryAsync(db => db.WithdrawalEpisodes.CountAsync(e => e.PatientId == id)));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_assessment_history_filters_by_instrument_and_pages_in_the_api_and_on_its_page(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientPageFormTests.EnrolAsync(client, "Historyform");
+        for (var i = 0; i < 3; i++)
+        {
+            var cows = await client.PostAsJsonAsync($"/api/patients/{id}/assessments", new
+            {
+                instrumentId = "cows", answers = Enumerable.Range(1, 11).ToDictionary(n => n, n => n == 1 ? 0 : (n == 2 ? i : 0)),
+                assessedAt = DateTimeOffset.UtcNow.AddHours(-10 + i),
+            });
+            Assert.Equal(HttpStatusCode.Created, cows.StatusCode);
+        }
+
+        var craving = await client.PostAsJsonAsync($"/api/patients/{id}/assessments", new
+        {
+            instrumentId = "craving-vas", answers = new Dictionary<int, int> { [1] = 73 }, assessedAt = DateTimeOffset.UtcNow.AddHours(-1),
+        });
+        Assert.Equal(HttpStatusCode.Created, craving.StatusCode);
+
+        var page2 = await client.GetAsync($"/api/patients/{id}/assessments?instrument=cows&pageSize=2&page=2");
+        Assert.Equal("3", page2.Headers.GetValues("X-Total-Count").Single());
+        var oldest = Assert.Single((await page2.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+        Assert.Equal(0, oldest.GetProperty("total").GetInt32());
+        await (await client.GetAsync($"/api/patients/{id}/assessments?instrument=nope")).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/patients/{id}/assessments?instrument=craving-vas"));
+        Assert.Contains("1 assessment of", html, StringComparison.Ordinal);
+        Assert.Contains("<td>73</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Clinical Opiate Withdrawal Scale (COWS) v", html, StringComparison.Ordinal);
+        var overview = await client.GetStringAsync($"/patients/{id}");
+        Assert.Contains($"href=\"/patients/{id}/assessments\"", overview, StringComparison.Ordinal);
+    }
+}
