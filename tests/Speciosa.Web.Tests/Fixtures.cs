@@ -1,16 +1,5 @@
 using Speciosa.Testing;
 using Xunit;
 
+// One throwaway PostgreSQL cluster for the whole test run; each class or test creates its own database in it.
 [assembly: AssemblyFixture(typeof(PostgresCluster))]
-
-namespace Speciosa.Web.Tests;
-
-/// <summary>One demo-clinic server on SQLite shared by a test class.</summary>
-public sealed class DemoServer : IAsyncLifetime
-{
-    public SpeciosaServer Server { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync() => Server = await SpeciosaServer.StartAsync();
-
-    public async ValueTask DisposeAsync() => await Server.DisposeAsync();
-}

@@ -4,8 +4,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
-using Speciosa.Web.Audit;
-using Speciosa.Web.Data;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Audit;

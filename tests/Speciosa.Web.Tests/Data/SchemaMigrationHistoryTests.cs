@@ -5,8 +5,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Speciosa.Clinical.Alerts;
 using Speciosa.Testing;
-using Speciosa.Web.Alerts;
-using Speciosa.Web.Data;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Data;

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Testing;
-using Speciosa.Web.Alerts;
-using Speciosa.Web.Clinics;
-using Speciosa.Web.Data;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Data;

@@ -1,10 +1,8 @@
 using System.Data.Common;
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
-using Speciosa.Web.Data;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Http;

@@ -1,13 +1,9 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
-using Speciosa.Web.Data;
-using Speciosa.Web.Tests.Liver;
 using Xunit;
-using static Speciosa.Web.Tests.Regimens.RegimenTestData;
+using static Speciosa.Testing.RegimenTestData;
 
 namespace Speciosa.Web.Tests.Http;
 
@@ -34,8 +30,6 @@ public sealed partial class FormResubmitTests(DemoServers servers) : IClassFixtu
         return (first, second);
     }
 
-    private static Task<int> CountAsync(SpeciosaServer server, Func<SpeciosaDbContext, Task<int>> count) => server.QueryAsync(count);
-
     private static async Task AssertSameRedirectAsync(HttpResponseMessage first, HttpResponseMessage second)
     {
         var errors = string.Join(" | ", Regex.Matches(await first.Content.ReadAsStringAsync(), "<li>([^<]*)</li>").Select(m => m.Groups[1].Value));
@@ -57,7 +51,7 @@ public sealed partial class FormResubmitTests(DemoServers servers) : IClassFixtu
             _ => [new("Input.Grams", "2"), new("Input.LotId", lotId.ToString())]);
 
         await AssertSameRedirectAsync(first, second);
-        Assert.Equal(1, await CountAsync(server, d => d.Doses.CountAsync(x => x.PatientId == patientId)));
+        Assert.Equal(1, await server.QueryAsync(d => d.Doses.CountAsync(x => x.PatientId == patientId)));
     }
 
     [Theory]
@@ -66,7 +60,7 @@ public sealed partial class FormResubmitTests(DemoServers servers) : IClassFixtu
     {
         var server = await servers.On(database);
         var clinician = await server.SignedInClientAsync("demo.clinician");
-        var patientId = await LiverAlertTests.EnrolAsync(clinician, "Twiceform");
+        var patientId = await PatientTestData.EnrolAsync(clinician, "Twiceform");
         // The time the form offers (now, in the clinic's zone) and no sign of withdrawal on any item.
         IEnumerable<KeyValuePair<string, string>> Answers(string page) => Enumerable.Range(1, 11)
             .Select(n => new KeyValuePair<string, string>($"item{n}", "0"))
@@ -75,6 +69,6 @@ public sealed partial class FormResubmitTests(DemoServers servers) : IClassFixtu
         var (first, second) = await PostTwiceAsync(clinician, $"/patients/{patientId}/assess/cows", "assessment", Answers);
 
         await AssertSameRedirectAsync(first, second);
-        Assert.Equal(1, await CountAsync(server, d => d.Assessments.CountAsync(x => x.PatientId == patientId)));
+        Assert.Equal(1, await server.QueryAsync(d => d.Assessments.CountAsync(x => x.PatientId == patientId)));
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
-using Speciosa.Web.Data;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Http;

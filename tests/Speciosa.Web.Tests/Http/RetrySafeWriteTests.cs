@@ -6,12 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
-using Speciosa.Web.Audit;
-using Speciosa.Web.Data;
 using Speciosa.Web.Http;
-using Speciosa.Web.Tests.Liver;
 using Xunit;
-using static Speciosa.Web.Tests.Regimens.RegimenTestData;
+using static Speciosa.Testing.RegimenTestData;
 
 namespace Speciosa.Web.Tests.Http;
 
@@ -31,8 +28,6 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
         return request;
     }
 
-    private static Task<int> CountAsync(SpeciosaServer server, Func<SpeciosaDbContext, Task<int>> count) => server.QueryAsync(count);
-
     [Theory]
     [ClassData(typeof(BothDatabases))]
     public async Task A_dose_retried_with_the_same_key_answers_the_first_result_and_stores_one_dose(Database database)
@@ -51,7 +46,7 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
         Assert.Equal(first.Headers.Location, retry.Headers.Location);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
         Assert.True(retry.Headers.TryGetValues(Idempotency.ReplayedHeader, out _));
-        Assert.Equal(1, await CountAsync(server, d => d.Doses.CountAsync(x => x.PatientId == patientId)));
+        Assert.Equal(1, await server.QueryAsync(d => d.Doses.CountAsync(x => x.PatientId == patientId)));
     }
 
     [Theory]
@@ -68,7 +63,7 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         Assert.Single(responses.Select(r => r.Headers.Location).Distinct());
-        Assert.Equal(1, await CountAsync(server, d => d.Doses.CountAsync(x => x.PatientId == patientId)));
+        Assert.Equal(1, await server.QueryAsync(d => d.Doses.CountAsync(x => x.PatientId == patientId)));
     }
 
     [Theory]
@@ -84,7 +79,7 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
         var other = await nurse.SendAsync(Post($"/api/patients/{patientId}/doses", new { grams = 1.5m, lotId }, key));
 
         await other.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Equal(1, await CountAsync(server, d => d.Doses.CountAsync(x => x.PatientId == patientId)));
+        Assert.Equal(1, await server.QueryAsync(d => d.Doses.CountAsync(x => x.PatientId == patientId)));
     }
 
     [Theory]
@@ -93,14 +88,14 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
     {
         var server = await servers.On(database);
         var clinician = await server.SignedInClientAsync("demo.clinician");
-        var id = await LiverAlertTests.EnrolAsync(clinician, "Retryson");
+        var id = await PatientTestData.EnrolAsync(clinician, "Retryson");
         var now = DateTimeOffset.UtcNow;
         var writes = new (string Path, object Body, Func<SpeciosaDbContext, Task<int>> Count)[]
         {
             ($"/api/patients/{id}/assessments",
-                new { instrumentId = "cows", answers = new Dictionary<int, int> { [1] = 1, [2] = 1, [3] = 1, [4] = 2, [5] = 0, [6] = 1, [7] = 2, [8] = 1, [9] = 1, [10] = 1, [11] = 3 }, assessedAt = now.AddMinutes(-5) },
+                new { instrumentId = "cows", answers = WithdrawalTestData.ModerateCows, assessedAt = now.AddMinutes(-5) },
                 d => d.Assessments.CountAsync(a => a.PatientId == id)),
-            ($"/api/patients/{id}/labs", LiverAlertTests.HysLawPanel(now.AddHours(-1)), d => d.LabResults.CountAsync(l => l.PatientId == id)),
+            ($"/api/patients/{id}/labs", LiverTestData.HysLawPanel(now.AddHours(-1)), d => d.LabResults.CountAsync(l => l.PatientId == id)),
             ($"/api/patients/{id}/adverse-events",
                 new { termId = "agitation", grade = 1, onset = now.AddHours(-5), outcome = "recovering", relatedness = "possible", seriousnessCriteria = Array.Empty<string>(), actionTaken = "none" },
                 d => d.AdverseEvents.CountAsync(a => a.PatientId == id)),
@@ -111,13 +106,13 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
             var key = Guid.NewGuid().ToString();
             var first = await clinician.SendAsync(Post(path, body, key));
             Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-            var stored = await CountAsync(server, count);
+            var stored = await server.QueryAsync(count);
             Assert.True(stored > 0, path);
 
             var retry = await clinician.SendAsync(Post(path, body, key));
 
             Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
-            Assert.Equal(stored, await CountAsync(server, count));
+            Assert.Equal(stored, await server.QueryAsync(count));
         }
     }
 
@@ -132,7 +127,7 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(Idempotency.Header, out _));
-        Assert.Equal(0, await CountAsync(server, d => d.Doses.CountAsync(x => x.PatientId == patientId)));
+        Assert.Equal(0, await server.QueryAsync(d => d.Doses.CountAsync(x => x.PatientId == patientId)));
     }
 
     [Theory]
@@ -171,14 +166,14 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
 
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
         Assert.False(fault.Armed);
-        Assert.Equal(0, await CountAsync(server, d => d.Doses.CountAsync(x => x.PatientId == patientId)));
+        Assert.Equal(0, await server.QueryAsync(d => d.Doses.CountAsync(x => x.PatientId == patientId)));
 
         var retried = await nurse.SendAsync(Post(path, new { grams = 2m, lotId }, key));
 
         Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
-        Assert.Equal(1, await CountAsync(server, d => d.Doses.CountAsync(x => x.PatientId == patientId)));
+        Assert.Equal(1, await server.QueryAsync(d => d.Doses.CountAsync(x => x.PatientId == patientId)));
         var doseId = (await retried.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().ToString();
-        Assert.Equal(1, await CountAsync(server, d => d.AuditEntries.CountAsync(a => a.Action == "dose.create" && a.ResourceId == doseId)));
+        Assert.Equal(1, await server.QueryAsync(d => d.AuditEntries.CountAsync(a => a.Action == "dose.create" && a.ResourceId == doseId)));
     }
 
     private sealed class FailAuditInsertOnce : DbCommandInterceptor

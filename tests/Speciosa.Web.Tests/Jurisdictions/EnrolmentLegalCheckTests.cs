@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
-using Speciosa.Web.Data;
 using Speciosa.Web.Http;
 using Xunit;
 
@@ -18,7 +16,7 @@ public sealed class EnrolmentLegalCheckTests(DemoServer demo) : IClassFixture<De
     public async Task A_patient_living_where_kratom_is_banned_is_not_enrolled_and_the_refusal_cites_its_source()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var before = await CountAsync(db => db.Patients.CountAsync());
+        var before = await Server.QueryAsync(db => db.Patients.CountAsync());
         var response = await client.PostAsJsonAsync("/api/patients", Patient("Louisiana", "US", "US-LA", "1980-01-01"));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
@@ -27,7 +25,7 @@ public sealed class EnrolmentLegalCheckTests(DemoServer demo) : IClassFixture<De
         var reason = problem.GetProperty("reasons")[0];
         Assert.True(reason.GetProperty("refuses").GetBoolean());
         Assert.NotEqual(0, reason.GetProperty("sources").GetArrayLength());
-        Assert.Equal(before, await CountAsync(db => db.Patients.CountAsync()));
+        Assert.Equal(before, await Server.QueryAsync(db => db.Patients.CountAsync()));
     }
 
     [Fact]
@@ -45,17 +43,17 @@ public sealed class EnrolmentLegalCheckTests(DemoServer demo) : IClassFixture<De
     public async Task An_unknown_legal_status_needs_the_clinicians_confirmation_which_is_recorded()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var before = await CountAsync(db => db.Patients.CountAsync());
+        var before = await Server.QueryAsync(db => db.Patients.CountAsync());
         var unconfirmed = await client.PostAsJsonAsync("/api/patients", Patient("Kiwi", "NZ", null, "1980-01-01"));
         var problem = await unconfirmed.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("WarnAndConfirm", problem.GetProperty("outcome").GetString());
         Assert.Contains(problem.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("kind").GetString() == "StatusUnknown");
-        Assert.Equal(before, await CountAsync(db => db.Patients.CountAsync()));
+        Assert.Equal(before, await Server.QueryAsync(db => db.Patients.CountAsync()));
 
         var confirmed = await client.PostAsJsonAsync("/api/patients", Patient("Kiwi", "NZ", null, "1980-01-01", confirm: true));
         Assert.Equal(HttpStatusCode.Created, confirmed.StatusCode);
         var id = (await confirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var confirmation = await CountAsync(db => db.LegalConfirmations.CountAsync(c => c.PatientId == id && c.Context == "enrolment"));
+        var confirmation = await Server.QueryAsync(db => db.LegalConfirmations.CountAsync(c => c.PatientId == id && c.Context == "enrolment"));
         Assert.Equal(1, confirmation);
     }
 
@@ -78,9 +76,4 @@ public sealed class EnrolmentLegalCheckTests(DemoServer demo) : IClassFixture<De
         subdivisionCode = subdivision, careTeam = Array.Empty<Guid>(), confirmLegalWarning = confirm,
     };
 
-    private async Task<int> CountAsync(Func<SpeciosaDbContext, Task<int>> count)
-    {
-        await using var scope = Server.Services.CreateAsyncScope();
-        return await count(scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>());
-    }
 }

@@ -2,14 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
-using Speciosa.Web.Clinics;
-using Speciosa.Web.Data;
-using Speciosa.Web.Identity;
 using Speciosa.Web.Http;
-using Speciosa.Web.Tests.Patients;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Liver;
@@ -18,40 +12,17 @@ public sealed class LiverAlertTests(DemoServer demo) : IClassFixture<DemoServer>
 {
     private SpeciosaServer Server => demo.Server;
 
-    internal static async Task<Guid> EnrolAsync(HttpClient client, string family)
-    {
-        var response = await client.PostAsJsonAsync("/api/patients", PatientApiTests.NewPatient(family));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    // ALT 200/40 = 5× ULN, AST 150/40, ALP 100/120 < 2× ULN, bilirubin 3.0/1.2 = 2.5× ULN: potential Hy's law.
-    internal static object HysLawPanel(DateTimeOffset at) => new
-    {
-        results = new object[]
-        {
-            new { test = "alt", value = 200m, unit = "U/L", upperLimitOfNormal = 40m, collectedAt = at },
-            new { test = "ast", value = 150m, unit = "U/L", upperLimitOfNormal = 40m, collectedAt = at },
-            new { test = "alp", value = 100m, unit = "U/L", upperLimitOfNormal = 120m, collectedAt = at },
-            new { test = "total-bilirubin", value = 3.0m, unit = "mg/dL", upperLimitOfNormal = 1.2m, collectedAt = at },
-        },
-    };
-
-    private static async Task<JsonElement[]> AlertsAsync(HttpClient client, Guid patientId, string status = "all", string? rule = null) =>
-        (await client.GetFromJsonAsync<JsonElement>($"/api/alerts?patientId={patientId}&status={status}&pageSize=100" + (rule is null ? "" : $"&rule={rule}")))
-            .GetProperty("items").EnumerateArray().ToArray();
-
     [Fact]
     public async Task A_panel_meeting_hys_law_raises_exactly_one_critical_alert_with_its_evidence()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Hyslaw");
+        var id = await PatientTestData.EnrolAsync(client, "Hyslaw");
         var at = DateTimeOffset.UtcNow.AddHours(-2);
 
-        var response = await client.PostAsJsonAsync($"/api/patients/{id}/labs", HysLawPanel(at));
+        var response = await client.PostAsJsonAsync($"/api/patients/{id}/labs", LiverTestData.HysLawPanel(at));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
-        var hys = Assert.Single(await AlertsAsync(client, id, rule: "liver.potential-hys-law"));
+        var hys = Assert.Single(await AlertTestData.AlertsAsync(client, id, rule: "liver.potential-hys-law"));
         Assert.Equal("Critical", hys.GetProperty("severity").GetString());
         Assert.Equal(1, hys.GetProperty("ruleVersion").GetInt32());
         Assert.Contains("ALT or AST ≥ 3 × ULN", hys.GetProperty("threshold").GetString(), StringComparison.Ordinal);
@@ -59,23 +30,23 @@ public sealed class LiverAlertTests(DemoServer demo) : IClassFixture<DemoServer>
         var inputs = hys.GetProperty("inputs").EnumerateArray().ToDictionary(i => i.GetProperty("name").GetString()!, i => i.GetProperty("value").GetString());
         Assert.Equal("5 × ULN", inputs["Peak ALT"]);
         Assert.Equal("2.5 × ULN", inputs["Peak total bilirubin"]);
-        Assert.Single(await AlertsAsync(client, id, rule: "liver.dili-criteria-met"));
-        Assert.Single(await AlertsAsync(client, id), a => a.GetProperty("severity").GetString() == "Critical");
+        Assert.Single(await AlertTestData.AlertsAsync(client, id, rule: "liver.dili-criteria-met"));
+        Assert.Single(await AlertTestData.AlertsAsync(client, id), a => a.GetProperty("severity").GetString() == "Critical");
 
         // The same panel again (e.g. a re-sent message) is skipped and raises nothing new.
-        var again = await (await client.PostAsJsonAsync($"/api/patients/{id}/labs", HysLawPanel(at))).Content.ReadFromJsonAsync<JsonElement>();
+        var again = await (await client.PostAsJsonAsync($"/api/patients/{id}/labs", LiverTestData.HysLawPanel(at))).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(4, again.GetProperty("unchanged").GetInt32());
-        Assert.Single(await AlertsAsync(client, id, rule: "liver.potential-hys-law"));
+        Assert.Single(await AlertTestData.AlertsAsync(client, id, rule: "liver.potential-hys-law"));
     }
 
     [Fact]
     public async Task An_acknowledged_alert_names_who_and_is_not_raised_again_and_clears_by_itself_when_the_condition_goes()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Lifecycle");
+        var id = await PatientTestData.EnrolAsync(client, "Lifecycle");
         var at = DateTimeOffset.UtcNow.AddDays(-2);
-        await client.PostAsJsonAsync($"/api/patients/{id}/labs", HysLawPanel(at));
-        var alert = Assert.Single(await AlertsAsync(client, id, rule: "liver.potential-hys-law"));
+        await client.PostAsJsonAsync($"/api/patients/{id}/labs", LiverTestData.HysLawPanel(at));
+        var alert = Assert.Single(await AlertTestData.AlertsAsync(client, id, rule: "liver.potential-hys-law"));
         var alertId = alert.GetProperty("id").GetGuid();
 
         var noNote = await client.PostAsJsonAsync($"/api/alerts/{alertId}/acknowledge", new { note = " " });
@@ -106,7 +77,7 @@ public sealed class LiverAlertTests(DemoServer demo) : IClassFixture<DemoServer>
             results = new[] { new { test = "alt", value = 260m, unit = "U/L", upperLimitOfNormal = 40m, collectedAt = later } },
         });
         Assert.Equal(HttpStatusCode.Created, more.StatusCode);
-        Assert.Single(await AlertsAsync(client, id, rule: "liver.potential-hys-law"));
+        Assert.Single(await AlertTestData.AlertsAsync(client, id, rule: "liver.potential-hys-law"));
 
         // The bilirubin was entered in error: Hy's law no longer holds, the alert resolves automatically.
         var labs = await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/labs");
@@ -114,19 +85,19 @@ public sealed class LiverAlertTests(DemoServer demo) : IClassFixture<DemoServer>
         var error = await client.PostAsJsonAsync($"/api/patients/{id}/labs/{bilirubin}/entered-in-error", new { reason = "Wrong patient's sample." });
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);
 
-        var after = Assert.Single(await AlertsAsync(client, id, rule: "liver.potential-hys-law"));
+        var after = Assert.Single(await AlertTestData.AlertsAsync(client, id, rule: "liver.potential-hys-law"));
         Assert.Equal("resolved", after.GetProperty("status").GetString());
         Assert.True(after.GetProperty("resolvedAutomatically").GetBoolean());
         Assert.Contains("cleared", after.GetProperty("resolutionReason").GetString(), StringComparison.Ordinal);
-        Assert.Empty(await AlertsAsync(client, id, status: "open", rule: "liver.potential-hys-law"));
+        Assert.Empty(await AlertTestData.AlertsAsync(client, id, status: "open", rule: "liver.potential-hys-law"));
     }
 
     [Fact]
     public async Task A_clinician_resolves_an_alert_by_hand_with_a_reason_and_the_worklist_filters_by_severity_rule_and_patient()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Byhand");
-        await client.PostAsJsonAsync($"/api/patients/{id}/labs", HysLawPanel(DateTimeOffset.UtcNow.AddHours(-1)));
+        var id = await PatientTestData.EnrolAsync(client, "Byhand");
+        await client.PostAsJsonAsync($"/api/patients/{id}/labs", LiverTestData.HysLawPanel(DateTimeOffset.UtcNow.AddHours(-1)));
 
         var critical = await client.GetFromJsonAsync<JsonElement>($"/api/alerts?severity=Critical&patientId={id}");
         var item = Assert.Single(critical.GetProperty("items").EnumerateArray());
@@ -155,7 +126,7 @@ public sealed class LiverAlertTests(DemoServer demo) : IClassFixture<DemoServer>
     public async Task Bilirubin_in_micromoles_is_converted_for_evaluation_and_shown_as_reported()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Micromole");
+        var id = await PatientTestData.EnrolAsync(client, "Micromole");
         var response = await client.PostAsJsonAsync($"/api/patients/{id}/labs", new
         {
             results = new[] { new { test = "total-bilirubin", value = 85.5m, unit = "umol/L", upperLimitOfNormal = 21m, collectedAt = DateTimeOffset.UtcNow.AddHours(-1) } },
@@ -169,14 +140,14 @@ public sealed class LiverAlertTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.True(lab.GetProperty("conversionUnconfirmed").GetBoolean());
         Assert.Equal(4.07m, lab.GetProperty("timesUln").GetDecimal()); // 85.5 / 21 in the reported unit
         // 4.07 × ULN is CTCAE grade 3 (>3.0-10.0 × ULN): one High alert.
-        Assert.Single(await AlertsAsync(client, id, rule: "liver.ctcae-grade-3-or-higher"));
+        Assert.Single(await AlertTestData.AlertsAsync(client, id, rule: "liver.ctcae-grade-3-or-higher"));
     }
 
     [Fact]
     public async Task A_bad_lab_csv_changes_nothing_and_names_line_and_column_and_a_good_one_imports_once()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Csvimport");
+        var id = await PatientTestData.EnrolAsync(client, "Csvimport");
         var day = DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm:00Z");
         var bad = $"test,value,unit,uln,collectedAt\nalt,35,U/L,40,{day}\nast,abc,U/L,40,{day}\nalp,90,mg/dL,120,{day}\n";
         var response = await client.PostAsync($"/api/patients/{id}/labs/csv", new StringContent(bad, Encoding.UTF8, "text/csv"));
@@ -198,29 +169,15 @@ public sealed class LiverAlertTests(DemoServer demo) : IClassFixture<DemoServer>
     public async Task Another_clinics_patients_labs_and_alerts_are_404()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Ownlabs");
-        await client.PostAsJsonAsync($"/api/patients/{id}/labs", HysLawPanel(DateTimeOffset.UtcNow.AddHours(-1)));
-        var alertId = (await AlertsAsync(client, id))[0].GetProperty("id").GetGuid();
+        var id = await PatientTestData.EnrolAsync(client, "Ownlabs");
+        await client.PostAsJsonAsync($"/api/patients/{id}/labs", LiverTestData.HysLawPanel(DateTimeOffset.UtcNow.AddHours(-1)));
+        var alertId = (await AlertTestData.AlertsAsync(client, id))[0].GetProperty("id").GetGuid();
 
-        var other = await OtherClinicClientAsync();
+        var other = await OtherClinic.ClinicianAsync(Server);
         await (await other.GetAsync($"/api/patients/{id}/labs")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await other.GetAsync($"/api/patients/{id}/liver")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await other.PostAsJsonAsync($"/api/patients/{id}/labs", HysLawPanel(DateTimeOffset.UtcNow))).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await other.PostAsJsonAsync($"/api/patients/{id}/labs", LiverTestData.HysLawPanel(DateTimeOffset.UtcNow))).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await other.PostAsJsonAsync($"/api/alerts/{alertId}/acknowledge", new { note = "x" })).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(0, (await other.GetFromJsonAsync<JsonElement>($"/api/alerts?patientId={id}")).GetProperty("total").GetInt32());
-    }
-
-    private async Task<HttpClient> OtherClinicClientAsync()
-    {
-        await using var scope = Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
-        var clinic = new Clinic { Id = Guid.NewGuid(), Name = "Elsewhere Clinic", TimeZone = "UTC", CreatedAt = DateTimeOffset.UtcNow };
-        db.Clinics.Add(clinic);
-        await db.SaveChangesAsync();
-        var name = "other." + Guid.NewGuid().ToString("N")[..8];
-        var (user, _) = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
-            .CreateAsync(clinic.Id, new NewUser(name, "Other Clinician", null, SpeciosaServer.DemoPassword, [SpeciosaRoles.Clinician]), null, "test");
-        Assert.NotNull(user);
-        return await Server.SignedInClientAsync(name);
     }
 }

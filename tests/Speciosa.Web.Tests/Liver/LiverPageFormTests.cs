@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
-using Speciosa.Web.Data;
-using Speciosa.Web.Tests.Patients;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Liver;
@@ -12,11 +9,6 @@ namespace Speciosa.Web.Tests.Liver;
 /// <summary>The liver page forms (panel, RUCAM worksheet, entered in error) posted as a browser would.</summary>
 public sealed class LiverPageFormTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-
-    private static string Local(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, NewYork).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
-
     // Rows in page order: 0 ALT, 1 AST, 2 ALP, 3 total bilirubin, 4 GGT, 5 INR.
     internal static Dictionary<string, string> HysLawPanelFields(DateTimeOffset at)
     {
@@ -33,7 +25,7 @@ public sealed class LiverPageFormTests(DemoServers servers) : IClassFixture<Demo
 
     private static Dictionary<string, string> HysLawValues(DateTimeOffset at) => new()
     {
-        ["Input.CollectedAt"] = Local(at),
+        ["Input.CollectedAt"] = HtmlForm.DemoClinicLocal(at),
         ["Input.Rows[0].Value"] = "250", ["Input.Rows[0].Unit"] = "U/L", ["Input.Rows[0].Uln"] = "40",
         ["Input.Rows[2].Value"] = "100", ["Input.Rows[2].Unit"] = "U/L", ["Input.Rows[2].Uln"] = "120",
         ["Input.Rows[3].Value"] = "3.1", ["Input.Rows[3].Unit"] = "mg/dL", ["Input.Rows[3].ReferenceLow"] = "0.1", ["Input.Rows[3].Uln"] = "1.2",
@@ -44,9 +36,9 @@ public sealed class LiverPageFormTests(DemoServers servers) : IClassFixture<Demo
     {
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await LiverAlertTests.EnrolAsync(client, "Liverform");
+        var id = await PatientTestData.EnrolAsync(client, "Liverform");
 
-        var page = await PatientPageFormTests.FollowAsync(client, await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/liver", "liver-panel",
+        var page = await client.FollowAsync(await client.PostFormAsync($"/patients/{id}/liver", "liver-panel",
             HysLawPanelFields(DateTimeOffset.UtcNow.AddHours(-3))));
 
         Assert.Contains("Saved 3 results", page, StringComparison.Ordinal);
@@ -64,12 +56,12 @@ public sealed class LiverPageFormTests(DemoServers servers) : IClassFixture<Demo
     {
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await LiverAlertTests.EnrolAsync(client, "Liverbad");
+        var id = await PatientTestData.EnrolAsync(client, "Liverbad");
         var fields = HysLawPanelFields(DateTimeOffset.UtcNow.AddHours(-3));
         fields["Input.Rows[0].Value"] = "lots";
         fields["Input.Rows[3].Uln"] = "";
 
-        var response = await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/liver", "liver-panel", fields);
+        var response = await client.PostFormAsync($"/patients/{id}/liver", "liver-panel", fields);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -82,8 +74,8 @@ public sealed class LiverPageFormTests(DemoServers servers) : IClassFixture<Demo
 
     private async Task<Guid> PatientWithHysLawPanelAsync(HttpClient client, string family)
     {
-        var id = await LiverAlertTests.EnrolAsync(client, family);
-        var response = await client.PostAsync($"/api/patients/{id}/labs", System.Net.Http.Json.JsonContent.Create(LiverAlertTests.HysLawPanel(DateTimeOffset.UtcNow.AddHours(-3))));
+        var id = await PatientTestData.EnrolAsync(client, family);
+        var response = await client.PostAsync($"/api/patients/{id}/labs", System.Net.Http.Json.JsonContent.Create(LiverTestData.HysLawPanel(DateTimeOffset.UtcNow.AddHours(-3))));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return id;
     }
@@ -103,7 +95,7 @@ public sealed class LiverPageFormTests(DemoServers servers) : IClassFixture<Demo
         Assert.Contains("UNCONFIRMED", before, StringComparison.Ordinal);
         Assert.Contains("Total 0: ", before, StringComparison.Ordinal);
 
-        var response = await PatientPageFormTests.PostFormAsync(client, path, "rucam", new Dictionary<string, string>
+        var response = await client.PostFormAsync(path, "rucam", new Dictionary<string, string>
         {
             ["answer.onset"] = "start-5-90", ["answer.known-hepatotoxicity"] = "published-not-labelled",
         });
@@ -122,7 +114,7 @@ public sealed class LiverPageFormTests(DemoServers servers) : IClassFixture<Demo
         var client = await server.SignedInClientAsync("demo.clinician");
         var id = await PatientWithHysLawPanelAsync(client, "Rucambad");
 
-        var response = await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/liver/rucam", "rucam", new Dictionary<string, string> { ["answer.onset"] = "whenever" });
+        var response = await client.PostFormAsync($"/patients/{id}/liver/rucam", "rucam", new Dictionary<string, string> { ["answer.onset"] = "whenever" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -135,8 +127,8 @@ public sealed class LiverPageFormTests(DemoServers servers) : IClassFixture<Demo
     {
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await LiverAlertTests.EnrolAsync(client, "Liverfix");
-        await PatientPageFormTests.FollowAsync(client, await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/liver", "liver-panel", HysLawPanelFields(DateTimeOffset.UtcNow.AddHours(-3))));
+        var id = await PatientTestData.EnrolAsync(client, "Liverfix");
+        await client.FollowAsync(await client.PostFormAsync($"/patients/{id}/liver", "liver-panel", HysLawPanelFields(DateTimeOffset.UtcNow.AddHours(-3))));
         Guid bilirubinId;
         await using (var scope = server.Services.CreateAsyncScope())
         {
@@ -144,12 +136,12 @@ public sealed class LiverPageFormTests(DemoServers servers) : IClassFixture<Demo
             bilirubinId = await db.LabResults.Where(r => r.PatientId == id && r.Test == "TotalBilirubin").Select(r => r.Id).SingleAsync();
         }
 
-        var refused = await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/liver", $"eie-{bilirubinId}", [new("reason", "")]);
+        var refused = await client.PostFormAsync($"/patients/{id}/liver", $"eie-{bilirubinId}", [new("reason", "")]);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains($"id=\"eie-{bilirubinId}-problem\" role=\"alert\"><strong>Problem:</strong> A reason of 1 to 500 characters.",
             WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
-        var page = await PatientPageFormTests.FollowAsync(client, await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/liver", $"eie-{bilirubinId}", [new("reason", "Haemolysed sample (made up)")]));
+        var page = await client.FollowAsync(await client.PostFormAsync($"/patients/{id}/liver", $"eie-{bilirubinId}", [new("reason", "Haemolysed sample (made up)")]));
         Assert.Contains("ENTERED IN ERROR: Haemolysed sample (made up)", page, StringComparison.Ordinal);
         Assert.DoesNotContain("liver.potential-hys-law", page, StringComparison.Ordinal);
         Assert.Contains("No eDISH point", page, StringComparison.Ordinal);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Speciosa.Testing;
-using Speciosa.Web.Tests.Liver;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Medicines;
@@ -13,7 +12,7 @@ public sealed class AlprazolamScreeningTests(DemoServer demo) : IClassFixture<De
     public async Task Adding_alprazolam_by_name_raises_the_benzodiazepine_interaction_alert_with_its_source()
     {
         var client = await demo.Server.SignedInClientAsync("demo.clinician");
-        var id = await LiverAlertTests.EnrolAsync(client, "Alprazolam");
+        var id = await PatientTestData.EnrolAsync(client, "Alprazolam");
 
         var response = await client.PostAsJsonAsync($"/api/patients/{id}/medicines", new { name = "alprazolam", classes = Array.Empty<string>() });
 

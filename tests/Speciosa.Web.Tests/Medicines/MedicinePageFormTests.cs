@@ -1,9 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Testing;
-using Speciosa.Web.Tests.Patients;
 using Xunit;
-using Speciosa.Web.Tests.Liver;
 
 namespace Speciosa.Web.Tests.Medicines;
 
@@ -15,14 +13,14 @@ public sealed class MedicinePageFormTests(DemoServers servers) : IClassFixture<D
     {
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await LiverAlertTests.EnrolAsync(client, "Medform");
+        var id = await PatientTestData.EnrolAsync(client, "Medform");
         var rules = Speciosa.Clinical.Medicines.InteractionRuleBase.Default;
         var rule = rules.MedicineRules.First(r => r.Classes.Count > 0);
         var uncovered = Speciosa.Clinical.Medicines.DrugClassCatalogue.Default.Classes
             .FirstOrDefault(c => !rules.Rules.Any(r => r.CoversClass(c.Id)));
         var path = $"/patients/{id}/medicines";
 
-        var page = await PatientPageFormTests.FollowAsync(client, await PatientPageFormTests.PostFormAsync(client, path, "medicine",
+        var page = await client.FollowAsync(await client.PostFormAsync(path, "medicine",
             [new("Input.Name", "Madeupzolam"), new("Input.RxNorm", ""), new("Input.Classes", rule.Classes[0])]));
         Assert.Contains("Medicine added and screened", page, StringComparison.Ordinal);
         Assert.Contains("Interactions found:", page, StringComparison.Ordinal);
@@ -30,12 +28,12 @@ public sealed class MedicinePageFormTests(DemoServers servers) : IClassFixture<D
         Assert.Contains("Evidence:", page, StringComparison.Ordinal);
         Assert.Contains("Sources:", page, StringComparison.Ordinal);
 
-        page = await PatientPageFormTests.FollowAsync(client, await PatientPageFormTests.PostFormAsync(client, path, "medicine", [new("Input.Name", "Made-up tonic"), new("Input.RxNorm", "")]));
+        page = await client.FollowAsync(await client.PostFormAsync(path, "medicine", [new("Input.Name", "Made-up tonic"), new("Input.RxNorm", "")]));
         Assert.Contains("No data: the medicine is not in the class catalogue", page, StringComparison.Ordinal);
 
         if (uncovered is not null)
         {
-            page = await PatientPageFormTests.FollowAsync(client, await PatientPageFormTests.PostFormAsync(client, path, "medicine",
+            page = await client.FollowAsync(await client.PostFormAsync(path, "medicine",
                 [new("Input.Name", "Madeupstatin"), new("Input.RxNorm", "123"), new("Input.Classes", uncovered.Id)]));
             Assert.Contains("No known interaction in this rule base", page, StringComparison.Ordinal);
         }
@@ -48,9 +46,9 @@ public sealed class MedicinePageFormTests(DemoServers servers) : IClassFixture<D
     {
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await LiverAlertTests.EnrolAsync(client, "Medbad");
+        var id = await PatientTestData.EnrolAsync(client, "Medbad");
 
-        var response = await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/medicines", "medicine", [new("Input.Name", " "), new("Input.RxNorm", "RX-1")]);
+        var response = await client.PostFormAsync($"/patients/{id}/medicines", "medicine", [new("Input.Name", " "), new("Input.RxNorm", "RX-1")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());

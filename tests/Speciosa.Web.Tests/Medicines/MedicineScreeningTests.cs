@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Speciosa.Testing;
-using Speciosa.Web.Tests.Liver;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Medicines;
@@ -13,7 +12,7 @@ public sealed class MedicineScreeningTests(DemoServer demo) : IClassFixture<Demo
     public async Task Screening_tells_no_data_from_no_known_interaction_and_alerts_a_found_interaction()
     {
         var client = await demo.Server.SignedInClientAsync("demo.clinician");
-        var id = await LiverAlertTests.EnrolAsync(client, "Medicines");
+        var id = await PatientTestData.EnrolAsync(client, "Medicines");
 
         async Task<JsonElement> AddAsync(object medicine)
         {

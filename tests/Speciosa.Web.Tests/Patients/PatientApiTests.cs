@@ -4,10 +4,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
-using Speciosa.Web.Clinics;
-using Speciosa.Web.Data;
-using Speciosa.Web.Identity;
-using Speciosa.Web.Tests.Withdrawal;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Patients;
@@ -17,29 +13,16 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
 {
     private SpeciosaServer Server => demo.Server;
 
-    internal static object NewPatient(string family, Guid? portalUserId = null) => new
-    {
-        givenName = "Test", familyName = family, dateOfBirth = "1985-04-12", sex = "female", countryCode = "US",
-        subdivisionCode = "US-TN", pregnant = false, breastfeeding = false, planningConception = false, portalUserId,
-    };
-
-    internal static async Task<Guid> EnrolAsync(HttpClient client, string family, Guid? portalUserId = null)
-    {
-        var response = await client.PostAsJsonAsync("/api/patients", NewPatient(family, portalUserId));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
     [Fact]
     public async Task Another_clinics_patient_is_a_404()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Ownclinic");
-        var other = await OtherClinicClientAsync();
+        var id = await PatientTestData.EnrolAsync(client, "Ownclinic");
+        var other = await OtherClinic.ClinicianAsync(Server);
 
         await (await other.GetAsync($"/api/patients/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await other.GetAsync($"/api/patients/{id}/assessments")).AssertProblemAsync(HttpStatusCode.NotFound);
-        var post = await other.PostAsJsonAsync($"/api/patients/{id}/assessments", WithdrawalApiTests.Cows(WithdrawalApiTests.ModerateCows, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        var post = await other.PostAsJsonAsync($"/api/patients/{id}/assessments", WithdrawalTestData.Cows(WithdrawalTestData.ModerateCows, DateTimeOffset.UtcNow.AddMinutes(-1)));
         await post.AssertProblemAsync(HttpStatusCode.NotFound);
         var list = await other.GetFromJsonAsync<JsonElement>("/api/patients?name=ownclinic");
         Assert.Equal(0, list.GetProperty("total").GetInt32());
@@ -50,8 +33,8 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
     {
         var staff = await Server.SignedInClientAsync("demo.clinician");
         var (portalId, patientClient) = await NewPatientAccountAsync();
-        var own = await EnrolAsync(staff, "Portal", portalId);
-        var someoneElse = await EnrolAsync(staff, "Someoneelse");
+        var own = await PatientTestData.EnrolAsync(staff, "Portal", portalId);
+        var someoneElse = await PatientTestData.EnrolAsync(staff, "Someoneelse");
 
         Assert.Equal(HttpStatusCode.OK, (await patientClient.GetAsync($"/api/patients/{own}")).StatusCode);
         await (await patientClient.GetAsync($"/api/patients/{someoneElse}")).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -67,7 +50,7 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.True(assessment.GetProperty("awaitingReview").GetBoolean());
         Assert.Equal(sows.Values.Sum(), assessment.GetProperty("total").GetInt32());
 
-        var cows = await patientClient.PostAsJsonAsync($"/api/patients/{own}/assessments", WithdrawalApiTests.Cows(WithdrawalApiTests.ModerateCows, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        var cows = await patientClient.PostAsJsonAsync($"/api/patients/{own}/assessments", WithdrawalTestData.Cows(WithdrawalTestData.ModerateCows, DateTimeOffset.UtcNow.AddMinutes(-1)));
         await cows.AssertProblemAsync(HttpStatusCode.BadRequest);
 
         var review = await staff.PostAsync($"/api/patients/{own}/assessments/{assessment.GetProperty("id").GetGuid()}/review", null);
@@ -81,7 +64,7 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
         var client = await Server.SignedInClientAsync("demo.clinician");
         for (var i = 0; i < 3; i++)
         {
-            await EnrolAsync(client, $"Pagerson{i}");
+            await PatientTestData.EnrolAsync(client, $"Pagerson{i}");
         }
 
         var page = await client.GetFromJsonAsync<JsonElement>("/api/patients?name=PAGERSON&status=active&page=2&pageSize=2");
@@ -95,7 +78,7 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
     public async Task An_edit_with_a_stale_concurrency_stamp_is_a_409()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Concurrent");
+        var id = await PatientTestData.EnrolAsync(client, "Concurrent");
         var read = await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}");
         StringContent Edit(string status) => PatientEdits.Json(PatientEdits.WholeRecord(read, r => r["status"] = status));
 
@@ -107,7 +90,7 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
     public async Task Patient_reads_and_writes_are_audited_with_the_patient_id()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Audited");
+        var id = await PatientTestData.EnrolAsync(client, "Audited");
         await client.GetAsync($"/api/patients/{id}");
         await client.GetAsync($"/api/patients/{id}/alerts");
 
@@ -117,20 +100,6 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Contains("patient.create", actions);
         Assert.Contains("patient.read", actions);
         Assert.Contains("alert.list", actions);
-    }
-
-    private async Task<HttpClient> OtherClinicClientAsync()
-    {
-        await using var scope = Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
-        var clinic = new Clinic { Id = Guid.NewGuid(), Name = "Elsewhere Clinic", TimeZone = "UTC", CreatedAt = DateTimeOffset.UtcNow };
-        db.Clinics.Add(clinic);
-        await db.SaveChangesAsync();
-        var name = "other." + Guid.NewGuid().ToString("N")[..8];
-        var (user, _) = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
-            .CreateAsync(clinic.Id, new NewUser(name, "Other Clinician", null, SpeciosaServer.DemoPassword, [SpeciosaRoles.Clinician]), null, "test");
-        Assert.NotNull(user);
-        return await Server.SignedInClientAsync(name);
     }
 
     private async Task<(Guid UserId, HttpClient Client)> NewPatientAccountAsync()

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Speciosa.Testing;
 using Xunit;
 
@@ -12,34 +10,6 @@ namespace Speciosa.Web.Tests.Patients;
 /// <summary>The patient details form posted as a browser would.</summary>
 public sealed partial class PatientPageFormTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    internal static async Task<Guid> EnrolAsync(HttpClient client, string family)
-    {
-        var response = await client.PostAsJsonAsync("/api/patients", PatientApiTests.NewPatient(family));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    /// <summary>GETs the form page, then POSTs the fields with its antiforgery token and handler name.</summary>
-    internal static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler,
-        IEnumerable<KeyValuePair<string, string>> fields, string? page = null)
-    {
-        page ??= await client.GetStringAsync(path);
-        var form = new List<KeyValuePair<string, string>>
-        {
-            new("_handler", handler), new("__RequestVerificationToken", HtmlForm.AntiforgeryToken(page)),
-        };
-        form.AddRange(fields);
-        return await client.PostAsync(path, new FormUrlEncodedContent(form));
-    }
-
-    /// <summary>Follows the post-redirect-get to the page a browser would land on.</summary>
-    internal static async Task<string> FollowAsync(HttpClient client, HttpResponseMessage response)
-    {
-        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther,
-            $"Expected a redirect after saving, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location));
-    }
-
     private static Dictionary<string, string> DetailFields(string page, string given, string family) => new()
     {
         ["Input.ConcurrencyStamp"] = StampPattern().Match(page).Groups[1].Value,
@@ -53,10 +23,10 @@ public sealed partial class PatientPageFormTests(DemoServers servers) : IClassFi
     {
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Detailsform");
+        var id = await PatientTestData.EnrolAsync(client, "Detailsform");
         var page = await client.GetStringAsync($"/patients/{id}/edit");
 
-        var overview = await FollowAsync(client, await PostFormAsync(client, $"/patients/{id}/edit", "patient-edit",
+        var overview = await client.FollowAsync(await client.PostFormAsync($"/patients/{id}/edit", "patient-edit",
             DetailFields(page, "Renamed", "Detailsform"), page));
 
         Assert.Contains("Patient details saved.", overview, StringComparison.Ordinal);
@@ -71,10 +41,10 @@ public sealed partial class PatientPageFormTests(DemoServers servers) : IClassFi
     {
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Detailsbad");
+        var id = await PatientTestData.EnrolAsync(client, "Detailsbad");
         var page = await client.GetStringAsync($"/patients/{id}/edit");
 
-        var response = await PostFormAsync(client, $"/patients/{id}/edit", "patient-edit", DetailFields(page, "", "Detailsbad"), page);
+        var response = await client.PostFormAsync($"/patients/{id}/edit", "patient-edit", DetailFields(page, "", "Detailsbad"), page);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Matches("id=\"givenName-problem\"[^>]*>.*A given name has 1 to 100 characters", await response.Content.ReadAsStringAsync());
@@ -91,7 +61,7 @@ public sealed partial class PatientPageFormTests(DemoServers servers) : IClassFi
         Assert.SkipWhen(database == Database.Postgres, "Intermittent 400 on PostgreSQL under load, under investigation (see the session note).");
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await EnrolAsync(client, "Staleform");
+        var id = await PatientTestData.EnrolAsync(client, "Staleform");
         var page = await client.GetStringAsync($"/patients/{id}/edit");
 
         // Someone else saves first, through the API.
@@ -99,7 +69,7 @@ public sealed partial class PatientPageFormTests(DemoServers servers) : IClassFi
         var put = await client.PutWholeRecordAsync(id, r => r["givenName"] = "Other");
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
 
-        var response = await PostFormAsync(client, $"/patients/{id}/edit", "patient-edit", DetailFields(page, "Mine", "Staleform"), page);
+        var response = await client.PostFormAsync($"/patients/{id}/edit", "patient-edit", DetailFields(page, "Mine", "Staleform"), page);
 
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.True(response.StatusCode == HttpStatusCode.Conflict,

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
-using Speciosa.Web.Data;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Patients;

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Speciosa.Web.Data;
+using Speciosa.Testing;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Products;
@@ -15,13 +15,6 @@ namespace Speciosa.Web.Tests.Products;
 /// got Pass and were released.</summary>
 public sealed class CertificateQualifierTests(DemoServer demo) : IClassFixture<DemoServer>
 {
-    private async Task<int> CertificateCountAsync(Guid lotId)
-    {
-        await using var scope = demo.Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
-        return await db.Certificates.CountAsync(c => c.LotId == lotId);
-    }
-
     /// <summary>The clean certificate with lead (index 3) replaced by the given JSON.</summary>
     private static StringContent CertificateWithLead(JsonObject lead)
     {
@@ -38,7 +31,7 @@ public sealed class CertificateQualifierTests(DemoServer demo) : IClassFixture<D
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), $"no error keyed {field}: {problem}");
         Assert.False(string.IsNullOrWhiteSpace(messages[0].GetString()));
-        Assert.Equal(0, await CertificateCountAsync(lotId));
+        Assert.Equal(0, await ProductTestData.CertificateCountAsync(demo.Server, lotId));
         await (await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "try", concurrencyStamp = await ProductTestData.LotStampAsync(quality, lotId) })).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
@@ -86,7 +79,7 @@ public sealed class CertificateQualifierTests(DemoServer demo) : IClassFixture<D
         var errors = (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("results[3].value", out _));
         Assert.True(errors.TryGetProperty($"results[{results.Count - 1}].value", out _));
-        Assert.Equal(0, await CertificateCountAsync(lotId));
+        Assert.Equal(0, await ProductTestData.CertificateCountAsync(demo.Server, lotId));
         var lot = await quality.GetFromJsonAsync<JsonElement>($"/api/lots/{lotId}");
         Assert.Equal("Quarantined", lot.GetProperty("state").GetString());
     }
@@ -111,6 +104,6 @@ public sealed class CertificateQualifierTests(DemoServer demo) : IClassFixture<D
         var report = problem.GetProperty("report").EnumerateArray()
             .Select(p => (Line: p.GetProperty("line").GetInt32(), Column: p.GetProperty("column").GetString())).ToList();
         Assert.Equal([(3, "value")], report);
-        Assert.Equal(0, await CertificateCountAsync(lotId));
+        Assert.Equal(0, await ProductTestData.CertificateCountAsync(demo.Server, lotId));
     }
 }

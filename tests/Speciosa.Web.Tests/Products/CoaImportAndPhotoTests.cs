@@ -3,9 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Speciosa.Web.Data;
+using Speciosa.Testing;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Products;
@@ -15,13 +13,6 @@ public sealed class CoaImportAndPhotoTests(DemoServer demo) : IClassFixture<Demo
     private const string Header = "lot_code,analyte,value,unit,qualifier,lod,loq,method,lab,accreditation,sample_date,report_date";
 
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
-
-    private async Task<int> CertificateCountAsync(Guid lotId)
-    {
-        await using var scope = demo.Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
-        return await db.Certificates.CountAsync(c => c.LotId == lotId);
-    }
 
     [Fact]
     public async Task A_csv_with_a_wrong_unit_an_unknown_analyte_and_text_in_a_number_is_rejected_by_line_and_nothing_is_stored()
@@ -45,7 +36,7 @@ public sealed class CoaImportAndPhotoTests(DemoServer demo) : IClassFixture<Demo
         Assert.Contains((5, "value"), report);
         Assert.DoesNotContain(report, p => p.Line == 2);
         Assert.True(problem.GetProperty("errors").TryGetProperty("line 5.value", out _));
-        Assert.Equal(0, await CertificateCountAsync(lotId));
+        Assert.Equal(0, await ProductTestData.CertificateCountAsync(demo.Server, lotId));
     }
 
     [Fact]
@@ -67,7 +58,7 @@ public sealed class CoaImportAndPhotoTests(DemoServer demo) : IClassFixture<Demo
         var again = await second.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(0, again.GetProperty("created").GetInt32());
         Assert.True(again.GetProperty("certificates")[0].GetProperty("alreadyRecorded").GetBoolean());
-        Assert.Equal(1, await CertificateCountAsync(lotId));
+        Assert.Equal(1, await ProductTestData.CertificateCountAsync(demo.Server, lotId));
         var lot = await quality.GetFromJsonAsync<JsonElement>($"/api/lots/{lotId}");
         var certificate = lot.GetProperty("certificate");
         Assert.Equal("Test Lab, Inc.", certificate.GetProperty("labName").GetString());

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Speciosa.Web.Products;
+using Speciosa.Testing;
 using Speciosa.Web.Http;
 using Xunit;
 

@@ -109,9 +109,9 @@ public sealed class DemoLotTests(DemoServer demo) : IClassFixture<DemoServer>
         await release.AssertProblemAsync(HttpStatusCode.Conflict);
 
         var clinician = await server.SignedInClientAsync("demo.clinician");
-        var patientId = await Regimens.RegimenTestData.EnrolAsync(clinician, "US-TN");
+        var patientId = await RegimenTestData.EnrolLivingInAsync(clinician, "US-TN");
         var order = await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens",
-            Regimens.RegimenTestData.Order(lot.GetProperty("productId").GetGuid(), lotId));
+            RegimenTestData.Order(lot.GetProperty("productId").GetGuid(), lotId));
         Assert.Equal(HttpStatusCode.BadRequest, order.StatusCode);
         Assert.Contains("lotId", await order.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

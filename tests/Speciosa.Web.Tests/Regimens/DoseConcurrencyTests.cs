@@ -3,10 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Speciosa.Web.Data;
 using Speciosa.Testing;
 using Xunit;
-using static Speciosa.Web.Tests.Regimens.RegimenTestData;
+using static Speciosa.Testing.RegimenTestData;
 
 namespace Speciosa.Web.Tests.Regimens;
 

@@ -3,9 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
-using Speciosa.Web.Regimens;
 using Xunit;
-using static Speciosa.Web.Tests.Regimens.RegimenTestData;
+using static Speciosa.Testing.RegimenTestData;
 
 namespace Speciosa.Web.Tests.Regimens;
 
@@ -17,7 +16,7 @@ public sealed class EscalationAndSeamTests(DemoServer demo) : IClassFixture<Demo
         var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
         var nurse = await demo.Server.SignedInClientAsync("demo.nurse");
         var (productId, lotId) = await LeafLotAsync(clinician);
-        var patientId = await EnrolAsync(clinician, "US-TN");
+        var patientId = await EnrolLivingInAsync(clinician, "US-TN");
         var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30).ToString("yyyy-MM-dd");
         var created = await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens",
             new { productId, lotId, gramsPerAdministration = 2m, maxGramsPerDay = 6m, startDate = start, reason = "Starting order" });
@@ -51,7 +50,7 @@ public sealed class EscalationAndSeamTests(DemoServer demo) : IClassFixture<Demo
     {
         var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
         var onRegimen = await PatientIdAsync(clinician, "Testwell");
-        var withoutRegimen = await EnrolAsync(clinician, "US-TN");
+        var withoutRegimen = await EnrolLivingInAsync(clinician, "US-TN");
         await using var scope = demo.Server.Services.CreateAsyncScope();
         var queries = scope.ServiceProvider.GetRequiredService<RegimenQueries>();
 

@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Speciosa.Testing;
-using Speciosa.Web.Products;
-using Speciosa.Web.Regimens;
-using Speciosa.Web.Tests.Products;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Regimens;
@@ -19,7 +16,7 @@ public sealed class RecallTracingTests
         var clinician = await server.SignedInClientAsync("demo.clinician");
         var lotId = await ProductTestData.DemoLotIdAsync(quality, DemoProducts.PassingLot);
 
-        var recall = await quality.PostAsJsonAsync($"/api/lots/{lotId}/recall", new { reason = "Supplier notice: possible contamination", exposureWindowDays = 30, concurrencyStamp = await Products.ProductTestData.LotStampAsync(quality, lotId) });
+        var recall = await quality.PostAsJsonAsync($"/api/lots/{lotId}/recall", new { reason = "Supplier notice: possible contamination", exposureWindowDays = 30, concurrencyStamp = await ProductTestData.LotStampAsync(quality, lotId) });
         Assert.Equal(HttpStatusCode.OK, recall.StatusCode);
 
         var exposure = await quality.GetFromJsonAsync<JsonElement>($"/api/lots/{lotId}/exposures?windowDays=30");
@@ -55,7 +52,7 @@ public sealed class RecallTracingTests
         var quality = await server.SignedInClientAsync("demo.quality");
         var nurse = await server.SignedInClientAsync("demo.nurse");
         var lotId = await ProductTestData.DemoLotIdAsync(quality, DemoProducts.PassingLot);
-        await quality.PostAsJsonAsync($"/api/lots/{lotId}/recall", new { reason = "Recall test", concurrencyStamp = await Products.ProductTestData.LotStampAsync(quality, lotId) });
+        await quality.PostAsJsonAsync($"/api/lots/{lotId}/recall", new { reason = "Recall test", concurrencyStamp = await ProductTestData.LotStampAsync(quality, lotId) });
         var patientId = await RegimenTestData.PatientIdAsync(nurse, "Sampleton");
 
         var response = await nurse.PostAsJsonAsync($"/api/patients/{patientId}/doses", new { grams = 1m, lotId });

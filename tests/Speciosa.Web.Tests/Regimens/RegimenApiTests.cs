@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Speciosa.Web.Products;
-using Speciosa.Web.Tests.Products;
+using Speciosa.Testing;
 using Speciosa.Web.Http;
 using Xunit;
-using static Speciosa.Web.Tests.Regimens.RegimenTestData;
+using static Speciosa.Testing.RegimenTestData;
 
 namespace Speciosa.Web.Tests.Regimens;
 
@@ -16,7 +15,7 @@ public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
     {
         var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
         var (productId, lotId) = await LeafLotAsync(clinician);
-        var patientId = await EnrolAsync(clinician, "US-LA");
+        var patientId = await EnrolLivingInAsync(clinician, "US-LA");
 
         var response = await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", Order(productId, lotId, confirm: true));
 
@@ -35,7 +34,7 @@ public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
     {
         var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
         var (productId, _) = await LeafLotAsync(clinician);
-        var patientId = await EnrolAsync(clinician, "US-AZ"); // unverified registry entry: warn and confirm
+        var patientId = await EnrolLivingInAsync(clinician, "US-AZ"); // unverified registry entry: warn and confirm
 
         var unconfirmed = await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", Order(productId, null));
         var problem = await unconfirmed.AssertProblemAsync(HttpStatusCode.Conflict);
@@ -58,7 +57,7 @@ public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
     {
         var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
         var (productId, lotId) = await LeafLotAsync(clinician);
-        var patientId = await EnrolAsync(clinician, "US-TN");
+        var patientId = await EnrolLivingInAsync(clinician, "US-TN");
         var created = await (await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", Order(productId, lotId)))
             .Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetGuid();
@@ -172,7 +171,7 @@ public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
     {
         var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
         var (productId, lotId) = await LeafLotAsync(clinician);
-        var patientId = await EnrolAsync(clinician, "US-TN");
+        var patientId = await EnrolLivingInAsync(clinician, "US-TN");
         var created = await (await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", Order(productId, lotId)))
             .Content.ReadFromJsonAsync<JsonElement>();
         var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7).ToString("yyyy-MM-dd");

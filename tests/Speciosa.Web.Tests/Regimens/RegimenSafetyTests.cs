@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Speciosa.Testing;
 using Xunit;
-using static Speciosa.Web.Tests.Regimens.RegimenTestData;
+using static Speciosa.Testing.RegimenTestData;
 
 namespace Speciosa.Web.Tests.Regimens;
 
@@ -14,7 +15,7 @@ public sealed class RegimenSafetyTests(DemoServer demo) : IClassFixture<DemoServ
     {
         var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
         var (productId, lotId) = await LeafLotAsync(clinician);
-        var patientId = await EnrolAsync(clinician, "US-TN");
+        var patientId = await EnrolLivingInAsync(clinician, "US-TN");
         var pregnant = await clinician.PutWholeRecordAsync(patientId, r => r["pregnant"] = true);
         Assert.Equal(HttpStatusCode.OK, pregnant.StatusCode);
         Assert.DoesNotContain("safety.pregnant-on-regimen", await RuleIdsAsync(clinician, patientId));

@@ -2,12 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Speciosa.Testing;
 using Speciosa.Clinical.Liver;
-using Speciosa.Web.Data;
-using Speciosa.Web.Liver;
-using Speciosa.Web.Tests.Liver;
 using Xunit;
-using static Speciosa.Web.Tests.Regimens.RegimenTestData;
+using static Speciosa.Testing.RegimenTestData;
 
 namespace Speciosa.Web.Tests.Regimens;
 
@@ -18,9 +16,9 @@ public sealed class RucamFromDoseLogTests(DemoServer demo) : IClassFixture<DemoS
     {
         var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
         var (productId, lotId) = await LeafLotAsync(clinician);
-        var patientId = await EnrolAsync(clinician, "US-TN");
+        var patientId = await EnrolLivingInAsync(clinician, "US-TN");
         Assert.Equal(HttpStatusCode.Created, (await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", Order(productId, lotId))).StatusCode);
-        var labs = await clinician.PostAsJsonAsync($"/api/patients/{patientId}/labs", LiverAlertTests.HysLawPanel(DateTimeOffset.UtcNow.AddHours(-1)));
+        var labs = await clinician.PostAsJsonAsync($"/api/patients/{patientId}/labs", LiverTestData.HysLawPanel(DateTimeOffset.UtcNow.AddHours(-1)));
         Assert.Equal(HttpStatusCode.Created, labs.StatusCode);
 
         await using var scope = demo.Server.Services.CreateAsyncScope();

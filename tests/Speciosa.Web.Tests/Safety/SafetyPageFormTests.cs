@@ -1,27 +1,19 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Testing;
-using Speciosa.Web.Tests.Patients;
 using Xunit;
-using Speciosa.Web.Tests.Liver;
 
 namespace Speciosa.Web.Tests.Safety;
 
 /// <summary>The adverse event page form posted as a browser would.</summary>
 public sealed class SafetyPageFormTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-
-    private static string Local(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, NewYork).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
-
     private static List<KeyValuePair<string, string>> EventFields(string grade, string outcome, params string[] criteria)
     {
         var fields = new List<KeyValuePair<string, string>>
         {
             new("Input.TermId", Speciosa.Clinical.Safety.AdverseEventTermCatalogue.Default.Terms[0].Id), new("Input.OtherTerm", ""),
-            new("Input.Onset", Local(DateTimeOffset.UtcNow.AddDays(-2))), new("Input.ResolvedAt", ""), new("Input.Grade", grade),
+            new("Input.Onset", HtmlForm.DemoClinicLocal(DateTimeOffset.UtcNow.AddDays(-2))), new("Input.ResolvedAt", ""), new("Input.Grade", grade),
             new("Input.Outcome", outcome), new("Input.Relatedness", "possible"), new("Input.ActionTaken", "dose-reduced"),
             new("Input.Description", "Made-up test event."),
         };
@@ -34,9 +26,9 @@ public sealed class SafetyPageFormTests(DemoServers servers) : IClassFixture<Dem
     {
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await LiverAlertTests.EnrolAsync(client, "Eventform");
+        var id = await PatientTestData.EnrolAsync(client, "Eventform");
 
-        var page = await PatientPageFormTests.FollowAsync(client, await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/adverse-events", "adverse-event",
+        var page = await client.FollowAsync(await client.PostFormAsync($"/patients/{id}/adverse-events", "adverse-event",
             EventFields("3", "recovering", "hospitalisation")));
 
         Assert.Contains("It is SERIOUS: an alert was raised", page, StringComparison.Ordinal);
@@ -54,9 +46,9 @@ public sealed class SafetyPageFormTests(DemoServers servers) : IClassFixture<Dem
     {
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await LiverAlertTests.EnrolAsync(client, "Eventbad");
+        var id = await PatientTestData.EnrolAsync(client, "Eventbad");
 
-        var response = await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/adverse-events", "adverse-event", EventFields("", "", "hospitalisation"));
+        var response = await client.PostFormAsync($"/patients/{id}/adverse-events", "adverse-event", EventFields("", "", "hospitalisation"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());

@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
-using Speciosa.Web.Safety;
-using Speciosa.Web.Tests.Liver;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Safety;
@@ -17,16 +15,12 @@ public sealed class SafetyTests
             Task.FromResult(new RegimenState(true, start, "test regimen"));
     }
 
-    private static async Task<JsonElement[]> AlertsAsync(HttpClient client, Guid patientId, string rule, string status = "all") =>
-        (await client.GetFromJsonAsync<JsonElement>($"/api/alerts?patientId={patientId}&status={status}&rule={rule}"))
-            .GetProperty("items").EnumerateArray().ToArray();
-
     [Fact]
     public async Task A_serious_adverse_event_alerts_at_once_and_exports_a_medwatch_draft()
     {
         await using var server = await SpeciosaServer.StartAsync();
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await LiverAlertTests.EnrolAsync(client, "Seizure");
+        var id = await PatientTestData.EnrolAsync(client, "Seizure");
 
         var mild = await client.PostAsJsonAsync($"/api/patients/{id}/adverse-events", new
         {
@@ -47,7 +41,7 @@ public sealed class SafetyTests
         var alert = Assert.Single(body.GetProperty("raisedAlerts").EnumerateArray());
         Assert.Equal("safety.adverse-event-serious", alert.GetProperty("ruleId").GetString());
         Assert.Equal("High", alert.GetProperty("severity").GetString());
-        Assert.Single(await AlertsAsync(client, id, "safety.adverse-event-serious", "open"));
+        Assert.Single(await AlertTestData.AlertsAsync(client, id, "safety.adverse-event-serious", "open"));
 
         var bad = await client.PostAsJsonAsync($"/api/patients/{id}/adverse-events", new
         {
@@ -76,7 +70,7 @@ public sealed class SafetyTests
             settings: new Dictionary<string, string> { ["Liver:PanelEveryWeeks"] = "4", ["Safety:SweepEnabled"] = "false" },
             services: s => s.AddScoped<IRegimenStatus>(_ => new OnRegimenSince(start)));
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await LiverAlertTests.EnrolAsync(client, "Overdue");
+        var id = await PatientTestData.EnrolAsync(client, "Overdue");
         var baseline = await client.PostAsJsonAsync($"/api/patients/{id}/labs", new
         {
             results = new[] { new { test = "alt", value = 30m, unit = "U/L", upperLimitOfNormal = 40m, collectedAt = start.AddDays(-2), isBaseline = true } },
@@ -90,13 +84,13 @@ public sealed class SafetyTests
         }
 
         await SweepAsync();
-        Assert.Empty(await AlertsAsync(client, id, "liver.panel-overdue"));
+        Assert.Empty(await AlertTestData.AlertsAsync(client, id, "liver.panel-overdue"));
 
         clock.Advance(TimeSpan.FromDays(29));
         client = await server.SignedInClientAsync("demo.clinician"); // the idle session ended with the clock's jump
         Assert.True((await SweepAsync()).Ran);
         await SweepAsync();
-        var overdue = Assert.Single(await AlertsAsync(client, id, "liver.panel-overdue"));
+        var overdue = Assert.Single(await AlertTestData.AlertsAsync(client, id, "liver.panel-overdue"));
         Assert.Equal("open", overdue.GetProperty("status").GetString());
         Assert.Contains("4 weeks", overdue.GetProperty("threshold").GetString(), StringComparison.Ordinal);
 
@@ -105,7 +99,7 @@ public sealed class SafetyTests
             results = new[] { new { test = "alt", value = 32m, unit = "U/L", upperLimitOfNormal = 40m, collectedAt = clock.GetUtcNow().AddHours(-1) } },
         });
         Assert.Equal(HttpStatusCode.Created, panel.StatusCode);
-        var cleared = Assert.Single(await AlertsAsync(client, id, "liver.panel-overdue"));
+        var cleared = Assert.Single(await AlertTestData.AlertsAsync(client, id, "liver.panel-overdue"));
         Assert.Equal("resolved", cleared.GetProperty("status").GetString());
         Assert.True(cleared.GetProperty("resolvedAutomatically").GetBoolean());
     }
@@ -129,7 +123,7 @@ public sealed class SafetyTests
             await scope.ServiceProvider.GetRequiredService<SafetySweep>().RunAsync(CancellationToken.None);
         }
 
-        var alert = Assert.Single(await AlertsAsync(client, id, "safety.pregnant-on-regimen"));
+        var alert = Assert.Single(await AlertTestData.AlertsAsync(client, id, "safety.pregnant-on-regimen"));
         Assert.Contains("neonatal abstinence", alert.GetProperty("message").GetString()!, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -140,13 +134,13 @@ public sealed class SafetyTests
             settings: new Dictionary<string, string> { ["Safety:SweepEnabled"] = "false" },
             services: s => s.AddScoped<IRegimenStatus>(_ => new OnRegimenSince(DateTimeOffset.UtcNow.AddDays(-3))));
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await LiverAlertTests.EnrolAsync(client, "Laterpregnant");
-        Assert.Empty(await AlertsAsync(client, id, "safety.pregnant-on-regimen"));
+        var id = await PatientTestData.EnrolAsync(client, "Laterpregnant");
+        Assert.Empty(await AlertTestData.AlertsAsync(client, id, "safety.pregnant-on-regimen"));
 
         var edit = await client.PutWholeRecordAsync(id, r => r["pregnant"] = true);
         Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
 
-        var alert = Assert.Single(await AlertsAsync(client, id, "safety.pregnant-on-regimen", "open"));
+        var alert = Assert.Single(await AlertTestData.AlertsAsync(client, id, "safety.pregnant-on-regimen", "open"));
         Assert.Contains("neonatal abstinence", alert.GetProperty("message").GetString()!, StringComparison.OrdinalIgnoreCase);
     }
 }

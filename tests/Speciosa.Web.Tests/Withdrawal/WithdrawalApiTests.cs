@@ -2,12 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
-using Speciosa.Web.Clinics;
-using Speciosa.Web.Data;
-using Speciosa.Web.Identity;
-using Speciosa.Web.Tests.Patients;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Withdrawal;
@@ -17,35 +12,14 @@ public sealed class WithdrawalApiTests(DemoServer demo) : IClassFixture<DemoServ
 {
     private SpeciosaServer Server => demo.Server;
 
-    // COWS items 1..11 with scores summing to 38 (severe): 4+4+5+5+4+4+5+4+2+1+0
-    internal static readonly Dictionary<int, int> SevereCows = new()
-    {
-        [1] = 4, [2] = 4, [3] = 5, [4] = 5, [5] = 4, [6] = 4, [7] = 5, [8] = 4, [9] = 2, [10] = 1, [11] = 0,
-    };
-
-    // 1+1+1+2+0+1+2+1+1+1+3 = 14 (moderate)
-    internal static readonly Dictionary<int, int> ModerateCows = new()
-    {
-        [1] = 1, [2] = 1, [3] = 1, [4] = 2, [5] = 0, [6] = 1, [7] = 2, [8] = 1, [9] = 1, [10] = 1, [11] = 3,
-    };
-
-    internal static object Cows(Dictionary<int, int> answers, DateTimeOffset at, int? pulseBpm = null) =>
-        new { instrumentId = "cows", answers, pulseBpm, assessedAt = at };
-
-    private async Task<int> CountAsync(Func<SpeciosaDbContext, Task<int>> count)
-    {
-        await using var scope = Server.Services.CreateAsyncScope();
-        return await count(scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>());
-    }
-
     [Fact]
     public async Task A_clinician_enrols_a_patient_posts_a_cows_and_reads_back_the_exact_total_and_band()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await PatientApiTests.EnrolAsync(client, "Exactscore");
+        var id = await PatientTestData.EnrolAsync(client, "Exactscore");
 
         var posted = await client.PostAsJsonAsync($"/api/patients/{id}/assessments",
-            Cows(ModerateCows.Where(a => a.Key != 1).ToDictionary(), DateTimeOffset.UtcNow.AddMinutes(-5), pulseBpm: 92));
+            WithdrawalTestData.Cows(WithdrawalTestData.ModerateCows.Where(a => a.Key != 1).ToDictionary(), DateTimeOffset.UtcNow.AddMinutes(-5), pulseBpm: 92));
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
 
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/assessments");
@@ -62,54 +36,54 @@ public sealed class WithdrawalApiTests(DemoServer demo) : IClassFixture<DemoServ
     public async Task A_score_the_item_does_not_allow_is_a_400_naming_the_item_and_allowed_values_and_stores_nothing()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await PatientApiTests.EnrolAsync(client, "Badscore");
-        var answers = new Dictionary<int, int>(ModerateCows) { [1] = 3 };
+        var id = await PatientTestData.EnrolAsync(client, "Badscore");
+        var answers = new Dictionary<int, int>(WithdrawalTestData.ModerateCows) { [1] = 3 };
 
-        var response = await client.PostAsJsonAsync($"/api/patients/{id}/assessments", Cows(answers, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        var response = await client.PostAsJsonAsync($"/api/patients/{id}/assessments", WithdrawalTestData.Cows(answers, DateTimeOffset.UtcNow.AddMinutes(-1)));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         var message = problem.GetProperty("errors").GetProperty("answers.1")[0].GetString()!;
         Assert.Contains("Resting Pulse Rate", message, StringComparison.Ordinal);
         Assert.Contains("0, 1, 2, 4", message, StringComparison.Ordinal);
-        Assert.Equal(0, await CountAsync(db => db.Assessments.CountAsync(a => a.PatientId == id)));
+        Assert.Equal(0, await Server.QueryAsync(db => db.Assessments.CountAsync(a => a.PatientId == id)));
     }
 
     [Fact]
     public async Task A_missing_item_an_unknown_instrument_and_a_future_time_are_each_a_400()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await PatientApiTests.EnrolAsync(client, "Invalid");
+        var id = await PatientTestData.EnrolAsync(client, "Invalid");
 
         var missing = await client.PostAsJsonAsync($"/api/patients/{id}/assessments",
-            Cows(ModerateCows.Where(a => a.Key != 7).ToDictionary(), DateTimeOffset.UtcNow.AddMinutes(-1)));
+            WithdrawalTestData.Cows(WithdrawalTestData.ModerateCows.Where(a => a.Key != 7).ToDictionary(), DateTimeOffset.UtcNow.AddMinutes(-1)));
         var missingProblem = await missing.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("0, 1, 2, 3, 5", missingProblem.GetProperty("errors").GetProperty("answers.7")[0].GetString(), StringComparison.Ordinal);
 
         var unknown = await client.PostAsJsonAsync($"/api/patients/{id}/assessments",
-            new { instrumentId = "cows-v9", answers = ModerateCows, assessedAt = DateTimeOffset.UtcNow.AddMinutes(-1) });
+            new { instrumentId = "cows-v9", answers = WithdrawalTestData.ModerateCows, assessedAt = DateTimeOffset.UtcNow.AddMinutes(-1) });
         var unknownProblem = await unknown.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("cows", unknownProblem.GetProperty("errors").GetProperty("instrumentId")[0].GetString(), StringComparison.Ordinal);
 
-        var future = await client.PostAsJsonAsync($"/api/patients/{id}/assessments", Cows(ModerateCows, DateTimeOffset.UtcNow.AddHours(2)));
+        var future = await client.PostAsJsonAsync($"/api/patients/{id}/assessments", WithdrawalTestData.Cows(WithdrawalTestData.ModerateCows, DateTimeOffset.UtcNow.AddHours(2)));
         var futureProblem = await future.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(futureProblem.GetProperty("errors").TryGetProperty("assessedAt", out _));
 
-        Assert.Equal(0, await CountAsync(db => db.Assessments.CountAsync(a => a.PatientId == id)));
+        Assert.Equal(0, await Server.QueryAsync(db => db.Assessments.CountAsync(a => a.PatientId == id)));
     }
 
     [Fact]
     public async Task Posting_the_same_severe_score_twice_leaves_one_open_alert_with_its_rule_threshold_and_source()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await PatientApiTests.EnrolAsync(client, "Severe");
+        var id = await PatientTestData.EnrolAsync(client, "Severe");
 
-        var first = await client.PostAsJsonAsync($"/api/patients/{id}/assessments", Cows(SevereCows, DateTimeOffset.UtcNow.AddMinutes(-10)));
+        var first = await client.PostAsJsonAsync($"/api/patients/{id}/assessments", WithdrawalTestData.Cows(WithdrawalTestData.SevereCows, DateTimeOffset.UtcNow.AddMinutes(-10)));
         var firstBody = await first.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(38, firstBody.GetProperty("assessment").GetProperty("total").GetInt32());
         Assert.Equal("severe", firstBody.GetProperty("assessment").GetProperty("band").GetString());
         Assert.Single(firstBody.GetProperty("raisedAlerts").EnumerateArray());
 
-        var second = await client.PostAsJsonAsync($"/api/patients/{id}/assessments", Cows(SevereCows, DateTimeOffset.UtcNow.AddMinutes(-5)));
+        var second = await client.PostAsJsonAsync($"/api/patients/{id}/assessments", WithdrawalTestData.Cows(WithdrawalTestData.SevereCows, DateTimeOffset.UtcNow.AddMinutes(-5)));
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         Assert.Empty((await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("raisedAlerts").EnumerateArray());
 
@@ -120,14 +94,14 @@ public sealed class WithdrawalApiTests(DemoServer demo) : IClassFixture<DemoServ
         Assert.Equal("COWS total > 36", alert.GetProperty("threshold").GetString());
         Assert.Contains(alert.GetProperty("inputs").EnumerateArray(), i => i.GetProperty("name").GetString() == "COWS total" && i.GetProperty("value").GetString() == "38");
         Assert.Contains("Wesson", alert.GetProperty("sourceCitation").GetString(), StringComparison.Ordinal);
-        Assert.Equal(1, await CountAsync(db => db.Alerts.CountAsync(a => a.PatientId == id)));
+        Assert.Equal(1, await Server.QueryAsync(db => db.Alerts.CountAsync(a => a.PatientId == id)));
     }
 
     [Fact]
     public async Task Moderate_withdrawal_past_the_expected_duration_raises_the_course_alert()
     {
         var client = await Server.SignedInClientAsync("demo.clinician");
-        var id = await PatientApiTests.EnrolAsync(client, "Longcourse");
+        var id = await PatientTestData.EnrolAsync(client, "Longcourse");
         var use = await client.PostAsJsonAsync($"/api/patients/{id}/opioid-use", new
         {
             substanceId = "heroin", amountPerDay = 500m, unit = "mg/day", route = "intravenous", durationDays = 400,
@@ -142,7 +116,7 @@ public sealed class WithdrawalApiTests(DemoServer demo) : IClassFixture<DemoServ
         Assert.Equal("short-acting", episodeBody.GetProperty("courseClassId").GetString());
         Assert.Equal("PastExpectedDuration", episodeBody.GetProperty("phaseNow").GetString());
 
-        var posted = await client.PostAsJsonAsync($"/api/patients/{id}/assessments", Cows(ModerateCows, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        var posted = await client.PostAsJsonAsync($"/api/patients/{id}/assessments", WithdrawalTestData.Cows(WithdrawalTestData.ModerateCows, DateTimeOffset.UtcNow.AddMinutes(-1)));
         var raised = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("raisedAlerts");
         Assert.Contains(raised.EnumerateArray(), a => a.GetProperty("ruleId").GetString() == "withdrawal.cows-moderate-past-duration");
     }
@@ -151,7 +125,7 @@ public sealed class WithdrawalApiTests(DemoServer demo) : IClassFixture<DemoServ
     public async Task Oxycodone_shows_its_mme_per_day_with_the_table_version()
     {
         var client = await Server.SignedInClientAsync("demo.nurse");
-        var id = await PatientApiTests.EnrolAsync(client, "Mme");
+        var id = await PatientTestData.EnrolAsync(client, "Mme");
         var use = await client.PostAsJsonAsync($"/api/patients/{id}/opioid-use", new
         {
             substanceId = "oxycodone", amountPerDay = 20m, route = "oral", lastUseAt = DateTimeOffset.UtcNow.AddHours(-3),

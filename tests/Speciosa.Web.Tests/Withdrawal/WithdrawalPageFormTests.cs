@@ -1,11 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Testing;
-using Speciosa.Web.Tests.Patients;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Withdrawal;
@@ -13,8 +10,6 @@ namespace Speciosa.Web.Tests.Withdrawal;
 /// <summary>The withdrawal page forms (opioid use, episode, assessment history) posted as a browser would.</summary>
 public sealed class WithdrawalPageFormTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-
     private static async Task<Guid> RecordUseAsync(HttpClient client, Guid patientId)
     {
         var response = await client.PostAsJsonAsync($"/api/patients/{patientId}/opioid-use", new
@@ -30,7 +25,7 @@ public sealed class WithdrawalPageFormTests(DemoServers servers) : IClassFixture
     {
         ["Input.SubstanceId"] = "oxycodone", ["Input.AmountPerDay"] = amount, ["Input.Unit"] = "mg/day",
         ["Input.Release"] = "immediate", ["Input.Route"] = "oral", ["Input.DurationDays"] = "200",
-        ["Input.LastUseAt"] = TimeZoneInfo.ConvertTime(lastUse, NewYork).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+        ["Input.LastUseAt"] = HtmlForm.DemoClinicLocal(lastUse),
     };
 
     [Theory, ClassData(typeof(BothDatabases))]
@@ -38,10 +33,10 @@ public sealed class WithdrawalPageFormTests(DemoServers servers) : IClassFixture
     {
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await PatientPageFormTests.EnrolAsync(client, "Useform");
+        var id = await PatientTestData.EnrolAsync(client, "Useform");
         var lastUse = DateTimeOffset.UtcNow.AddHours(-20);
 
-        var overview = await PatientPageFormTests.FollowAsync(client, await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/opioid-use/new", "opioid-use", UseFields("60", lastUse)));
+        var overview = await client.FollowAsync(await client.PostFormAsync($"/patients/{id}/opioid-use/new", "opioid-use", UseFields("60", lastUse)));
 
         Assert.Contains("Opioid use recorded.", overview, StringComparison.Ordinal);
         Assert.Contains("Oxycodone", overview, StringComparison.Ordinal);
@@ -57,9 +52,9 @@ public sealed class WithdrawalPageFormTests(DemoServers servers) : IClassFixture
     {
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await PatientPageFormTests.EnrolAsync(client, "Useformbad");
+        var id = await PatientTestData.EnrolAsync(client, "Useformbad");
 
-        var response = await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/opioid-use/new", "opioid-use", UseFields("", DateTimeOffset.UtcNow.AddHours(-3)));
+        var response = await client.PostFormAsync($"/patients/{id}/opioid-use/new", "opioid-use", UseFields("", DateTimeOffset.UtcNow.AddHours(-3)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -73,10 +68,10 @@ public sealed class WithdrawalPageFormTests(DemoServers servers) : IClassFixture
     {
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await PatientPageFormTests.EnrolAsync(client, "Episodeform");
+        var id = await PatientTestData.EnrolAsync(client, "Episodeform");
         var useId = await RecordUseAsync(client, id);
 
-        var overview = await PatientPageFormTests.FollowAsync(client, await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/episodes/new", "episode",
+        var overview = await client.FollowAsync(await client.PostFormAsync($"/patients/{id}/episodes/new", "episode",
             [new("opioidUseId", useId.ToString())]));
 
         Assert.Contains("Withdrawal episode opened", overview, StringComparison.Ordinal);
@@ -94,11 +89,11 @@ public sealed class WithdrawalPageFormTests(DemoServers servers) : IClassFixture
     {
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await PatientPageFormTests.EnrolAsync(client, "Episodeformbad");
+        var id = await PatientTestData.EnrolAsync(client, "Episodeformbad");
         await RecordUseAsync(client, id);
         await RecordUseAsync(client, id);
 
-        var response = await PatientPageFormTests.PostFormAsync(client, $"/patients/{id}/episodes/new", "episode", []);
+        var response = await client.PostFormAsync($"/patients/{id}/episodes/new", "episode", []);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Matches("id=\"opioidUseId-problem\"[^>]*>.*opioid use recorded for this patient", await response.Content.ReadAsStringAsync());
@@ -110,7 +105,7 @@ public sealed class WithdrawalPageFormTests(DemoServers servers) : IClassFixture
     {
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
-        var id = await PatientPageFormTests.EnrolAsync(client, "Historyform");
+        var id = await PatientTestData.EnrolAsync(client, "Historyform");
         for (var i = 0; i < 3; i++)
         {
             var cows = await client.PostAsJsonAsync($"/api/patients/{id}/assessments", new

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Testing;
 
 /// <summary>A whole-record PUT body built from the record as read, with the caller's changes: a PUT must
 /// carry every field.</summary>

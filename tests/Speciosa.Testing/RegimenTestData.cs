@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Speciosa.Web.Products;
-using Speciosa.Web.Tests.Products;
 using Xunit;
 
-namespace Speciosa.Web.Tests.Regimens;
+namespace Speciosa.Testing;
 
 public static class RegimenTestData
 {
@@ -19,7 +17,7 @@ public static class RegimenTestData
     public static async Task<(Guid PatientId, Guid LotId)> PatientOnAnOrderAsync(HttpClient clinician)
     {
         var (productId, lotId) = await LeafLotAsync(clinician);
-        var patientId = await EnrolAsync(clinician, "US-TN");
+        var patientId = await EnrolLivingInAsync(clinician, "US-TN");
         Assert.Equal(HttpStatusCode.Created, (await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", Order(productId, lotId))).StatusCode);
         return (patientId, lotId);
     }
@@ -34,7 +32,7 @@ public static class RegimenTestData
     /// <summary>Enrols a fresh patient (so tests do not share state) living at the given subdivision. Enrolment
     /// itself checks the law (warnings are confirmed here); where it refuses enrolment (a banned place), the
     /// patient is enrolled in Tennessee and then recorded as having moved — the record must hold where they live.</summary>
-    public static async Task<Guid> EnrolAsync(HttpClient clinician, string subdivision, string country = "US")
+    public static async Task<Guid> EnrolLivingInAsync(HttpClient clinician, string subdivision, string country = "US")
     {
         var family = "Regimen " + Guid.NewGuid().ToString("N")[..6];
         var response = await clinician.PostAsJsonAsync("/api/patients", Patient(family, country, subdivision));

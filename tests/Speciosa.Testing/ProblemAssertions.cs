@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Xunit;
 
-namespace Speciosa.Web.Tests;
+namespace Speciosa.Testing;
 
 public static class ProblemAssertions
 {

@@ -2,12 +2,13 @@ using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Xunit;
 
-namespace Speciosa.Web.Tests.Products;
+namespace Speciosa.Testing;
 
 /// <summary>Helpers: demo lots by code, a fresh product and lot, a clean certificate, a real PNG.</summary>
-internal static class ProductTestData
+public static class ProductTestData
 {
     public static async Task<Guid> DemoLotIdAsync(HttpClient client, string lotCode)
     {
@@ -26,6 +27,10 @@ internal static class ProductTestData
 
         throw new InvalidOperationException($"No demo lot {lotCode}.");
     }
+
+    /// <summary>How many certificates the lot has stored (none, after a refused upload).</summary>
+    public static Task<int> CertificateCountAsync(SpeciosaServer server, Guid lotId) =>
+        server.QueryAsync(db => db.Certificates.CountAsync(c => c.LotId == lotId));
 
     /// <summary>The lot's concurrency stamp as read now: every release and recall must send it.</summary>
     public static async Task<string> LotStampAsync(HttpClient client, Guid lotId) =>
