@@ -44,13 +44,13 @@ public static class AlertEndpoints
 
         group.MapPost("/{alertId:guid}/acknowledge", Task<Results<Ok<AlertDetail>, ValidationProblem, ProblemHttpResult>> (
                 Guid alertId, AcknowledgeRequest request, ClaimsPrincipal user, HttpContext http, AlertWorklist worklist, CancellationToken ct) =>
-                Outcome(worklist.AcknowledgeAsync(user, alertId, request, ct), "note", http, worklist, ct))
+                Answer(worklist.AcknowledgeAsync(user, alertId, request, ct), http, worklist, ct))
             .WithSummary("Acknowledge an open alert with a note (you are recorded as the one who did). Send the concurrencyStamp you read; 409 when it changed.")
             .Audited("alert.acknowledge", "Alert").RequireAuthorization(Policies.Clinical);
 
         group.MapPost("/{alertId:guid}/resolve", Task<Results<Ok<AlertDetail>, ValidationProblem, ProblemHttpResult>> (
                 Guid alertId, ResolveRequest request, ClaimsPrincipal user, HttpContext http, AlertWorklist worklist, CancellationToken ct) =>
-                Outcome(worklist.ResolveAsync(user, alertId, request, ct), "reason", http, worklist, ct))
+                Answer(worklist.ResolveAsync(user, alertId, request, ct), http, worklist, ct))
             .WithSummary("Resolve an open or acknowledged alert by hand, with a reason.")
             .Audited("alert.resolve", "Alert").RequireAuthorization(Policies.Clinical);
 
@@ -72,23 +72,16 @@ public static class AlertEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<AlertDetail>, ValidationProblem, ProblemHttpResult>> Outcome(
-        Task<(AlertChange Change, RaisedAlert? Alert, string Message)> pending, string field, HttpContext http, AlertWorklist worklist, CancellationToken ct)
+    private static async Task<Results<Ok<AlertDetail>, ValidationProblem, ProblemHttpResult>> Answer(
+        Task<(Outcome Outcome, RaisedAlert? Alert)> pending, HttpContext http, AlertWorklist worklist, CancellationToken ct)
     {
-        var (change, alert, message) = await pending;
+        var (outcome, alert) = await pending;
         if (alert is not null)
         {
             http.Audit().PatientId = alert.PatientId;
             http.Audit().ResourceId = alert.Id.ToString();
         }
 
-        return change switch
-        {
-            AlertChange.NotFound => ProblemResponses.Problem(StatusCodes.Status404NotFound),
-            AlertChange.Invalid => ProblemResponses.Invalid(field, message),
-            AlertChange.Conflict => ProblemResponses.Problem(StatusCodes.Status409Conflict, message),
-            AlertChange.Stale => ProblemResponses.StaleWrite(message),
-            _ => TypedResults.Ok((await worklist.DetailsAsync([alert!], ct))[0]),
-        };
+        return outcome.Succeeded ? TypedResults.Ok((await worklist.DetailsAsync([alert!], ct))[0]) : outcome.ToProblem();
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Clinical.Alerts;
 using Speciosa.Web.Data;
+using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
 
@@ -20,17 +21,6 @@ public sealed record AlertPage(IReadOnlyList<AlertDetail> Items, int Total, int 
 public sealed record AcknowledgeRequest(string? Note, Guid? ConcurrencyStamp);
 
 public sealed record ResolveRequest(string? Reason, Guid? ConcurrencyStamp);
-
-public enum AlertChange
-{
-    Done,
-    NotFound,
-    Invalid,
-    /// <summary>The alert's state does not allow this (e.g. already resolved).</summary>
-    Conflict,
-    /// <summary>The alert changed since the caller read it, or the caller sent no stamp.</summary>
-    Stale,
-}
 
 /// <summary>The clinic's alert worklist: filter and page alerts of the caller's clinic, acknowledge (named user +
 /// note) and resolve by hand (reason). Resolution on re-evaluation is <see cref="AlertBook.ReconcileAsync"/>.</summary>
@@ -107,28 +97,28 @@ public sealed class AlertWorklist(SpeciosaDbContext db, TimeProvider clock)
 
     /// <summary>Acknowledges an open alert: the caller is named and a note is required. It stays active (and is not
     /// raised again) until resolved by hand or cleared on re-evaluation.</summary>
-    public async Task<(AlertChange Change, RaisedAlert? Alert, string Message)> AcknowledgeAsync(
+    public async Task<(Outcome Outcome, RaisedAlert? Alert)> AcknowledgeAsync(
         ClaimsPrincipal user, Guid id, AcknowledgeRequest request, CancellationToken ct)
     {
         var alert = await Visible(user).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (alert is null)
         {
-            return (AlertChange.NotFound, null, "");
+            return (Outcome.NotFound, null);
         }
 
         if (string.IsNullOrWhiteSpace(request.Note) || request.Note.Trim().Length > 1000)
         {
-            return (AlertChange.Invalid, alert, "A note of 1 to 1000 characters saying what you did or will do.");
+            return (Outcome.Invalid("note", "A note of 1 to 1000 characters saying what you did or will do."), alert);
         }
 
         if (request.ConcurrencyStamp != alert.ConcurrencyStamp)
         {
-            return (AlertChange.Stale, alert, StaleText(request.ConcurrencyStamp));
+            return (Outcome.Stale(StaleText(request.ConcurrencyStamp)), alert);
         }
 
         if (alert.Status != AlertStatus.Open)
         {
-            return (AlertChange.Conflict, alert, $"The alert is already {alert.Status}.");
+            return (Outcome.Conflict($"The alert is already {alert.Status}."), alert);
         }
 
         alert.Status = AlertStatus.Acknowledged;
@@ -139,28 +129,28 @@ public sealed class AlertWorklist(SpeciosaDbContext db, TimeProvider clock)
     }
 
     /// <summary>Resolves an open or acknowledged alert by hand, with the caller named and a reason.</summary>
-    public async Task<(AlertChange Change, RaisedAlert? Alert, string Message)> ResolveAsync(
+    public async Task<(Outcome Outcome, RaisedAlert? Alert)> ResolveAsync(
         ClaimsPrincipal user, Guid id, ResolveRequest request, CancellationToken ct)
     {
         var alert = await Visible(user).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (alert is null)
         {
-            return (AlertChange.NotFound, null, "");
+            return (Outcome.NotFound, null);
         }
 
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length > 1000)
         {
-            return (AlertChange.Invalid, alert, "A reason of 1 to 1000 characters.");
+            return (Outcome.Invalid("reason", "A reason of 1 to 1000 characters."), alert);
         }
 
         if (request.ConcurrencyStamp != alert.ConcurrencyStamp)
         {
-            return (AlertChange.Stale, alert, StaleText(request.ConcurrencyStamp));
+            return (Outcome.Stale(StaleText(request.ConcurrencyStamp)), alert);
         }
 
         if (alert.Status == AlertStatus.Resolved)
         {
-            return (AlertChange.Conflict, alert, "The alert is already resolved.");
+            return (Outcome.Conflict("The alert is already resolved."), alert);
         }
 
         alert.Status = AlertStatus.Resolved;
@@ -175,17 +165,17 @@ public sealed class AlertWorklist(SpeciosaDbContext db, TimeProvider clock)
         ? "Send the concurrencyStamp of the alert as you read it."
         : "The alert changed since you read it; reload it.";
 
-    private async Task<(AlertChange, RaisedAlert?, string)> SaveAsync(RaisedAlert alert, CancellationToken ct)
+    private async Task<(Outcome, RaisedAlert?)> SaveAsync(RaisedAlert alert, CancellationToken ct)
     {
         alert.ConcurrencyStamp = Guid.NewGuid();
         try
         {
             await db.SaveChangesAsync(ct);
-            return (AlertChange.Done, alert, "");
+            return (Outcome.Done, alert);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (AlertChange.Stale, alert, "Someone else changed the alert at the same time; reload it.");
+            return (Outcome.Stale("Someone else changed the alert at the same time; reload it."), alert);
         }
     }
 

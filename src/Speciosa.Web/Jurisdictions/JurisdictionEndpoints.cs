@@ -83,13 +83,9 @@ public static class JurisdictionEndpoints
     {
         var outcome = await registry.CreateAsync(request.Entry, request.Reason, Author(user), ct);
         http.Audit().ResourceId = outcome.Record?.Id;
-        return outcome.Status switch
-        {
-            RegistryEditStatus.Invalid => ProblemResponses.Invalid(outcome.Errors!),
-            RegistryEditStatus.Conflict => ProblemResponses.Problem(StatusCodes.Status409Conflict, outcome.Detail),
-            _ => TypedResults.Created($"/api/jurisdictions/{Uri.EscapeDataString(outcome.Record!.Id)}",
-                await DetailAsync(registry, outcome.Record!.Id, user, ct)),
-        };
+        return outcome.Outcome.Succeeded
+            ? TypedResults.Created($"/api/jurisdictions/{Uri.EscapeDataString(outcome.Record!.Id)}", await DetailAsync(registry, outcome.Record!.Id, user, ct))
+            : outcome.Outcome.ToProblem();
     }
 
     private static async Task<Results<Ok<JurisdictionDetail>, ValidationProblem, ProblemHttpResult>> Update(
@@ -97,13 +93,7 @@ public static class JurisdictionEndpoints
     {
         http.Audit().ResourceId = id;
         var outcome = await registry.UpdateAsync(id, request.Entry, request.Reason, request.ConcurrencyStamp, Author(user), ct);
-        return outcome.Status switch
-        {
-            RegistryEditStatus.Invalid => ProblemResponses.Invalid(outcome.Errors!),
-            RegistryEditStatus.NotFound => ProblemResponses.Problem(StatusCodes.Status404NotFound),
-            RegistryEditStatus.Conflict => ProblemResponses.StaleWrite(outcome.Detail),
-            _ => TypedResults.Ok((await DetailAsync(registry, id, user, ct))!),
-        };
+        return outcome.Outcome.Succeeded ? TypedResults.Ok((await DetailAsync(registry, id, user, ct))!) : outcome.Outcome.ToProblem();
     }
 
     private static async Task<Results<Ok<JurisdictionEvaluation>, ValidationProblem>> Evaluate(

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Speciosa.Clinical.Regimens;
 using Speciosa.Clinical.Jurisdictions;
 using Speciosa.Web.Data;
+using Speciosa.Web.Http;
 
 namespace Speciosa.Web.Jurisdictions;
 
@@ -117,7 +118,7 @@ public sealed class JurisdictionRegistry(
         if (data is null)
         {
             errors["entry"] = ["Required: the entry's fields."];
-            return new(RegistryEditStatus.Invalid, Errors: errors);
+            return new(Outcome.Invalid(errors));
         }
 
         if (id is not null)
@@ -147,22 +148,22 @@ public sealed class JurisdictionRegistry(
         var existing = records.FirstOrDefault(r => r.Id == (id ?? entry?.Id));
         if (id is not null && existing is null)
         {
-            return new(RegistryEditStatus.NotFound);
+            return new(Outcome.NotFound);
         }
 
         if (id is null && existing is not null)
         {
-            return new(RegistryEditStatus.Conflict, Detail: $"An entry with id '{existing.Id}' exists: edit it instead.");
+            return new(Outcome.Conflict($"An entry with id '{existing.Id}' exists: edit it instead."));
         }
 
         if (existing is not null && stamp is not null && errors.Count == 0 && existing.ConcurrencyStamp != stamp)
         {
-            return new(RegistryEditStatus.Conflict, Detail: "The entry changed since you read it. Reload it and apply your change again.");
+            return new(Outcome.Stale("The entry changed since you read it. Reload it and apply your change again."));
         }
 
         if (entry is null || errors.Count > 0)
         {
-            return new(RegistryEditStatus.Invalid, Errors: errors);
+            return new(Outcome.Invalid(errors));
         }
 
         var before = records.Select(JurisdictionMapping.ToEntry).ToList();
@@ -170,20 +171,20 @@ public sealed class JurisdictionRegistry(
         CheckAgainstOthers([entry], others, i => "entry.", "entry.sources", errors);
         if (errors.Count > 0)
         {
-            return new(RegistryEditStatus.Invalid, Errors: errors);
+            return new(Outcome.Invalid(errors));
         }
 
         var old = before.FirstOrDefault(e => e.Id == entry.Id);
         if (old is not null && JurisdictionMapping.Canonical(old) == JurisdictionMapping.Canonical(entry))
         {
-            return new(RegistryEditStatus.Unchanged, existing);
+            return new(Outcome.Done, existing);
         }
 
         var kind = old is null ? JurisdictionChangeKinds.Created : JurisdictionChangeKinds.Updated;
         var (saved, change, conflict) = await CommitAsync(records, before, [(old, entry)], kind, reason!.Trim(), author, stamp, ct);
         return conflict
-            ? new(RegistryEditStatus.Conflict, Detail: "The entry changed since you read it. Reload it and apply your change again.")
-            : new(RegistryEditStatus.Saved, saved.Single(), Change: change);
+            ? new(Outcome.Stale("The entry changed since you read it. Reload it and apply your change again."))
+            : new(Outcome.Done, saved.Single(), change);
     }
 
     /// <summary>All-or-nothing and idempotent: a file with one wrong entry changes nothing; entries already

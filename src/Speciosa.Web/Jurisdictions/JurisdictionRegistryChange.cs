@@ -1,3 +1,4 @@
+using Speciosa.Web.Http;
 using Speciosa.Clinical.Jurisdictions;
 
 namespace Speciosa.Web.Jurisdictions;
@@ -22,21 +23,9 @@ public interface IJurisdictionRegistryChangeHandler
 
 public sealed record ChangeAuthor(Guid? UserId, string? Name);
 
-public enum RegistryEditStatus
-{
-    Saved = 0,
-    Unchanged = 1,
-    Invalid = 2,
-    NotFound = 3,
-    Conflict = 4,
-}
-
-public sealed record RegistryEditOutcome(
-    RegistryEditStatus Status,
-    JurisdictionRecord? Record = null,
-    IDictionary<string, string[]>? Errors = null,
-    JurisdictionRegistryChange? Change = null,
-    string? Detail = null);
+/// <summary>A registry edit: its <see cref="Outcome"/>, the entry as saved, and the change handed to every
+/// <see cref="IJurisdictionRegistryChangeHandler"/> (null when the entry was already equal: done, nothing recorded).</summary>
+public sealed record RegistryEditOutcome(Outcome Outcome, JurisdictionRecord? Record = null, JurisdictionRegistryChange? Change = null);
 
 public sealed record RegistryImportOutcome(
     IDictionary<string, string[]> Errors,

@@ -34,7 +34,10 @@ public static class LegalReasons
 
     /// <summary>422 when the law refuses supply or enrolment; 409 when warnings await the clinician's confirmation
     /// (send <c>confirmLegalWarning: true</c>). Both name every reason with its sources.</summary>
-    public static ProblemHttpResult Problem(EnforcementDecision decision, bool refused)
+    public static ProblemHttpResult Problem(EnforcementDecision decision, bool refused) => Refusal(decision, refused).ToProblem();
+
+    /// <summary>The decision as the kit's <see cref="Outcome"/>: legal-refusal (422) or legal-confirmation-needed (409).</summary>
+    public static Outcome Refusal(EnforcementDecision decision, bool refused)
     {
         var reasons = Views(refused ? decision.Refusals : decision.Warnings);
         var detail = string.Join(" ", reasons.Select(r => $"{r.Text} (Source: {string.Join("; ", r.Sources.Select(s => s.Citation))})"));
@@ -51,8 +54,8 @@ public static class LegalReasons
         }
 
         return refused
-            ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not allowed by the law where the patient lives.", detail: detail, type: ProblemTypes.LegalRefusal, extensions: extensions)
-            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Legal warnings need the clinician's confirmation.", detail: detail, type: ProblemTypes.LegalConfirmationNeeded, extensions: extensions);
+            ? Outcome.Refused(StatusCodes.Status422UnprocessableEntity, "Not allowed by the law where the patient lives.", detail, ProblemTypes.LegalRefusal, extensions)
+            : Outcome.Refused(StatusCodes.Status409Conflict, "Legal warnings need the clinician's confirmation.", detail, ProblemTypes.LegalConfirmationNeeded, extensions);
     }
 }
 

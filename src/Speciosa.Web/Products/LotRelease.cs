@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Clinical.Products;
 using Speciosa.Web.Data;
+using Speciosa.Web.Http;
 
 namespace Speciosa.Web.Products;
 
@@ -19,19 +20,25 @@ public interface ILotRecallListener
     Task LotRecalledAsync(LotRecalled recall, CancellationToken ct);
 }
 
-public enum LotActionStatus
+/// <summary>A release or recall: its <see cref="Outcome"/> (a 409 names the lot's state, the verdict and every finding
+/// that stands in the way), the verdict at that moment and the lot.</summary>
+public sealed record LotActionResult(Outcome Outcome, LotVerdict? Verdict = null, Lot? Lot = null)
 {
-    Done,
-    NotFound,
-    /// <summary>The lot's state does not allow this change (e.g. already recalled).</summary>
-    Conflict,
-    /// <summary>The lot changed since the caller read it, or the caller sent no stamp.</summary>
-    Stale,
-    /// <summary>The certificate does not pass: the lot cannot be released.</summary>
-    NotReleasable,
-}
+    public static LotActionResult Conflict(string detail, LotVerdict verdict, Lot lot) =>
+        new(Outcome.Conflict(detail, Findings(verdict, lot)), verdict, lot);
 
-public sealed record LotActionResult(LotActionStatus Status, string? Detail = null, LotVerdict? Verdict = null, Lot? Lot = null);
+    public static LotActionResult NotReleasable(string detail, LotVerdict verdict, Lot lot) =>
+        new(Outcome.Refused(StatusCodes.Status409Conflict, ProblemResponses.TitleFor(409), detail, ProblemTypes.LotNotReleasable,
+            Findings(verdict, lot)), verdict, lot);
+
+    private static Dictionary<string, object?> Findings(LotVerdict verdict, Lot lot) => new()
+    {
+        ["state"] = lot.State.ToString(),
+        ["outcome"] = verdict.Outcome.ToString(),
+        ["reasons"] = verdict.Findings.Where(f => f.Outcome is not QualityOutcome.Pass)
+            .Select(f => new { f.StandardId, f.StandardVersion, f.Analyte, outcome = f.Outcome.ToString(), f.Limit, f.Reason }).ToList(),
+    };
+}
 
 /// <summary>Quality release and recall of lots. Quarantined → Released only when the verdict is Pass;
 /// Quarantined or Released → Recalled with a reason; Recalled is final. Every change is kept in
@@ -43,26 +50,26 @@ public sealed class LotRelease(SpeciosaDbContext db, LotQuality quality, TimePro
         var assessment = await quality.AssessAsync(clinicId, lotId, ct);
         if (assessment is null)
         {
-            return new(LotActionStatus.NotFound);
+            return new(Outcome.NotFound);
         }
 
         var lot = assessment.Lot;
         if (expectedStamp != lot.ConcurrencyStamp)
         {
             // Every release and recall names the version it was decided on: a missing stamp is as stale as a wrong one.
-            return new(LotActionStatus.Stale, expectedStamp is null
+            return new(Outcome.Stale(expectedStamp is null
                 ? "Send the concurrencyStamp of the lot as you read it."
-                : "The lot changed since you loaded it; reload and decide again.", assessment.Verdict, lot);
+                : "The lot changed since you loaded it; reload and decide again."), assessment.Verdict, lot);
         }
 
         if (lot.State is not LotState.Quarantined)
         {
-            return new(LotActionStatus.Conflict, $"Only a quarantined lot can be released; this lot is {lot.State}.", assessment.Verdict, lot);
+            return LotActionResult.Conflict($"Only a quarantined lot can be released; this lot is {lot.State}.", assessment.Verdict, lot);
         }
 
         if (assessment.Verdict.Outcome is not QualityOutcome.Pass)
         {
-            return new(LotActionStatus.NotReleasable, $"The lot cannot be released: {assessment.Verdict.Summary}.", assessment.Verdict, lot);
+            return LotActionResult.NotReleasable($"The lot cannot be released: {assessment.Verdict.Summary}.", assessment.Verdict, lot);
         }
 
         return await ChangeAsync(lot, LotState.Released, userId, string.IsNullOrWhiteSpace(reason) ? "Released: certificate passes the clinic's standards" : reason.Trim(), assessment.Verdict, null, ct);
@@ -73,21 +80,21 @@ public sealed class LotRelease(SpeciosaDbContext db, LotQuality quality, TimePro
         var assessment = await quality.AssessAsync(clinicId, lotId, ct);
         if (assessment is null)
         {
-            return new(LotActionStatus.NotFound);
+            return new(Outcome.NotFound);
         }
 
         var lot = assessment.Lot;
         if (expectedStamp != lot.ConcurrencyStamp)
         {
             // Every release and recall names the version it was decided on: a missing stamp is as stale as a wrong one.
-            return new(LotActionStatus.Stale, expectedStamp is null
+            return new(Outcome.Stale(expectedStamp is null
                 ? "Send the concurrencyStamp of the lot as you read it."
-                : "The lot changed since you loaded it; reload and decide again.", assessment.Verdict, lot);
+                : "The lot changed since you loaded it; reload and decide again."), assessment.Verdict, lot);
         }
 
         if (lot.State is LotState.Recalled)
         {
-            return new(LotActionStatus.Conflict, "The lot is already recalled.", assessment.Verdict, lot);
+            return LotActionResult.Conflict("The lot is already recalled.", assessment.Verdict, lot);
         }
 
         var recall = new LotRecalled(clinicId, lot.Id, lot.ProductId, lot.LotCode, reason.Trim(), userId, clock.GetUtcNow())
@@ -134,10 +141,10 @@ public sealed class LotRelease(SpeciosaDbContext db, LotQuality quality, TimePro
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new(LotActionStatus.Conflict, "Someone else changed the lot at the same time; reload and decide again.", verdict, lot);
+            return new(Outcome.Stale("Someone else changed the lot at the same time; reload and decide again."), verdict, lot);
         }
 
-        return new(LotActionStatus.Done, null, verdict, lot);
+        return new(Outcome.Done, verdict, lot);
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";

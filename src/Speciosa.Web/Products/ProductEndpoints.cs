@@ -142,14 +142,8 @@ public static class ProductEndpoints
         Guid id, CertificateRequest request, ClaimsPrincipal user, HttpContext http, ProductService service, CancellationToken ct)
     {
         http.Audit().ResourceId = id.ToString();
-        var (outcome, certificate, errors, detail) = await service.AddCertificateAsync(Clinic(user), UserId(user), id, request, ct);
-        return outcome switch
-        {
-            ProductService.CertificateOutcome.NotFound => ProblemResponses.Problem(404),
-            ProductService.CertificateOutcome.Invalid => ProblemResponses.Invalid(errors),
-            ProductService.CertificateOutcome.Conflict => ProblemResponses.Problem(409, detail),
-            _ => Created(http, certificate!, (await service.GetLotAsync(Clinic(user), id, ct))!),
-        };
+        var (outcome, certificate) = await service.AddCertificateAsync(Clinic(user), UserId(user), id, request, ct);
+        return outcome.Succeeded ? Created(http, certificate!, (await service.GetLotAsync(Clinic(user), id, ct))!) : outcome.ToProblem();
     }
 
     private static Created<LotDetail> Created(HttpContext http, Certificate certificate, LotDetail lot)
@@ -196,22 +190,7 @@ public static class ProductEndpoints
 
     /// <summary>409 names the verdict, its outcome and every analyte's reason that stands in the way.</summary>
     private static async Task<Results<Ok<LotDetail>, ProblemHttpResult>> Answer(LotActionResult result, ClaimsPrincipal user, ProductService service, CancellationToken ct) =>
-        result.Status switch
-        {
-            LotActionStatus.NotFound => ProblemResponses.Problem(404),
-            LotActionStatus.Stale => ProblemResponses.StaleWrite(result.Detail),
-            _ when result.Status is LotActionStatus.Conflict or LotActionStatus.NotReleasable => TypedResults.Problem(statusCode: 409,
-                title: ProblemResponses.TitleFor(409), detail: result.Detail,
-                type: result.Status is LotActionStatus.NotReleasable ? ProblemTypes.LotNotReleasable : null,
-                extensions: new Dictionary<string, object?>
-                {
-                    ["state"] = result.Lot?.State.ToString(),
-                    ["outcome"] = result.Verdict?.Outcome.ToString(),
-                    ["reasons"] = result.Verdict?.Findings.Where(f => f.Outcome is not QualityOutcome.Pass)
-                        .Select(f => new { f.StandardId, f.StandardVersion, f.Analyte, outcome = f.Outcome.ToString(), f.Limit, f.Reason }).ToList(),
-                }),
-            _ => TypedResults.Ok((await service.GetLotAsync(Clinic(user), result.Lot!.Id, ct))!),
-        };
+        result.Outcome.Succeeded ? TypedResults.Ok((await service.GetLotAsync(Clinic(user), result.Lot!.Id, ct))!) : result.Outcome.ToProblem();
 
     private static async Task<Results<Ok<CoaImportResult>, Created<CoaImportResult>, ValidationProblem, ProblemHttpResult>> Import(
         HttpRequest request, ClaimsPrincipal user, HttpContext http, CoaCsvImport import, CancellationToken ct)
@@ -268,15 +247,10 @@ public static class ProductEndpoints
             return ProblemResponses.Problem(413, $"A photo is at most {options.MaxPhotoBytes / 1024 / 1024.0:0.#} MB.");
         }
 
-        var (outcome, photo, problem) = await service.AddPhotoAsync(Clinic(user), UserId(user), productId, lotId, photoKind, body, options.MaxPhotoBytes, ct);
-        switch (outcome)
+        var (outcome, photo) = await service.AddPhotoAsync(Clinic(user), UserId(user), productId, lotId, photoKind, body, options.MaxPhotoBytes, ct);
+        if (!outcome.Succeeded)
         {
-            case ProductService.PhotoOutcome.NotFound:
-                return ProblemResponses.Problem(404);
-            case ProductService.PhotoOutcome.TooLarge:
-                return ProblemResponses.Problem(413, problem);
-            case ProductService.PhotoOutcome.Invalid:
-                return ProblemResponses.Invalid("file", problem!);
+            return outcome.ToProblem();
         }
 
         http.Audit().ResourceId = photo!.Id.ToString();

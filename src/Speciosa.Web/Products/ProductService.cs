@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Clinical.Products;
 using Speciosa.Web.Data;
+using Speciosa.Web.Http;
 
 namespace Speciosa.Web.Products;
 
@@ -246,15 +247,13 @@ public sealed class ProductService(SpeciosaDbContext db, LotQuality quality, Tim
         return (lot, errors, false);
     }
 
-    public enum CertificateOutcome { Created, NotFound, Invalid, Conflict }
-
-    public async Task<(CertificateOutcome Outcome, Certificate? Certificate, Dictionary<string, string[]> Errors, string? Detail)> AddCertificateAsync(
+    public async Task<(Outcome Outcome, Certificate? Certificate)> AddCertificateAsync(
         Guid clinicId, Guid userId, Guid lotId, CertificateRequest r, CancellationToken ct = default)
     {
         var lot = await db.Lots.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lotId && l.ClinicId == clinicId, ct);
         if (lot is null)
         {
-            return (CertificateOutcome.NotFound, null, [], null);
+            return (Outcome.NotFound, null);
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -312,17 +311,17 @@ public sealed class ProductService(SpeciosaDbContext db, LotQuality quality, Tim
 
         if (errors.Count > 0)
         {
-            return (CertificateOutcome.Invalid, null, errors, null);
+            return (Outcome.Invalid(errors), null);
         }
 
         if (lot.State is LotState.Recalled)
         {
-            return (CertificateOutcome.Conflict, null, errors, "The lot is recalled; no new certificate can be added.");
+            return (Outcome.Conflict("The lot is recalled; no new certificate can be added."), null);
         }
 
         if (await db.Certificates.AnyAsync(c => c.LotId == lotId && c.LabName == lab && c.ReportedOn == r.ReportedOn, ct))
         {
-            return (CertificateOutcome.Conflict, null, errors, "This lot already has a certificate from that laboratory with that report date.");
+            return (Outcome.Conflict("This lot already has a certificate from that laboratory with that report date."), null);
         }
 
         var catalogue = AnalyteCatalogue.Default;
@@ -338,30 +337,28 @@ public sealed class ProductService(SpeciosaDbContext db, LotQuality quality, Tim
         };
         db.Certificates.Add(certificate);
         await db.SaveChangesAsync(ct);
-        return (CertificateOutcome.Created, certificate, errors, null);
+        return (Outcome.Done, certificate);
     }
 
-    public enum PhotoOutcome { Created, NotFound, Invalid, TooLarge }
-
     /// <summary>Checks the bytes (PNG/JPEG/WebP by magic number, dimensions from the header), then stores them.</summary>
-    public async Task<(PhotoOutcome Outcome, ProductPhoto? Photo, string? Problem)> AddPhotoAsync(
+    public async Task<(Outcome Outcome, ProductPhoto? Photo)> AddPhotoAsync(
         Guid clinicId, Guid userId, Guid productId, Guid? lotId, PhotoKind kind, byte[] content, long maxBytes, CancellationToken ct = default)
     {
         if (!await db.Products.AnyAsync(p => p.Id == productId && p.ClinicId == clinicId, ct)
             || (lotId is not null && !await db.Lots.AnyAsync(l => l.Id == lotId && l.ProductId == productId && l.ClinicId == clinicId, ct)))
         {
-            return (PhotoOutcome.NotFound, null, null);
+            return (Outcome.NotFound, null);
         }
 
         if (content.LongLength > maxBytes)
         {
-            return (PhotoOutcome.TooLarge, null, $"The photo is larger than {maxBytes / 1024 / 1024.0:0.#} MB.");
+            return (Outcome.TooLarge($"The photo is larger than {maxBytes / 1024 / 1024.0:0.#} MB."), null);
         }
 
         var header = ImageHeader.Read(content);
         if (header is null)
         {
-            return (PhotoOutcome.Invalid, null, "The file is not a PNG, JPEG or WebP image (checked by its content, not its name).");
+            return (Outcome.Invalid("file", "The file is not a PNG, JPEG or WebP image (checked by its content, not its name)."), null);
         }
 
         var photo = new ProductPhoto
@@ -372,7 +369,7 @@ public sealed class ProductService(SpeciosaDbContext db, LotQuality quality, Tim
         };
         db.ProductPhotos.Add(photo);
         await db.SaveChangesAsync(ct);
-        return (PhotoOutcome.Created, photo, null);
+        return (Outcome.Done, photo);
     }
 
     public async Task<Dictionary<string, string[]>> SaveSettingsAsync(Guid clinicId, Guid userId, QualitySettingsDto dto, CancellationToken ct = default)

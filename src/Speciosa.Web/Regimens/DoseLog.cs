@@ -5,28 +5,31 @@ using Speciosa.Clinical.Regimens;
 using Speciosa.Clinical.Jurisdictions;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Data;
+using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
+using Speciosa.Web.Jurisdictions;
 using Speciosa.Web.Products;
 
 namespace Speciosa.Web.Regimens;
 
-public enum DoseWriteStatus
-{
-    Saved,
-    Invalid,
-    Refused,
-    LegalRefused,
-    LegalNeedsConfirmation,
-}
-
+/// <summary>A dose write: its <see cref="Outcome"/> (outside the order: dose-outside-order with the reasons; the law:
+/// legal-refusal or legal-confirmation-needed), the dose as saved with the alerts it raised, and the legal decision.</summary>
 public sealed record DoseWriteResult(
-    DoseWriteStatus Status,
+    Outcome Outcome,
     Dose? Dose = null,
-    Dictionary<string, string[]>? Errors = null,
     IReadOnlyList<string>? Reasons = null,
     IReadOnlyList<RaisedAlert>? Alerts = null,
-    EnforcementDecision? Decision = null);
+    EnforcementDecision? Decision = null)
+{
+    /// <summary>A staff dose the order does not allow: nothing is stored.</summary>
+    public static DoseWriteResult OutsideOrder(IReadOnlyList<string> reasons) =>
+        new(Outcome.Refused(StatusCodes.Status409Conflict, "The dose is not within the order and was not recorded.", string.Join(" ", reasons),
+            ProblemTypes.DoseOutsideOrder, new Dictionary<string, object?> { ["reasons"] = reasons }), Reasons: reasons);
+
+    public static DoseWriteResult Legal(EnforcementDecision decision, bool refused) =>
+        new(LegalReasons.Refusal(decision, refused), Decision: decision);
+}
 
 /// <summary>The dose log. Staff (Clinician, Nurse) give doses against the order: a dose the order does not allow is
 /// refused and stored nowhere. A patient (own record) reports what they took: always stored, marked as reported,
@@ -75,7 +78,7 @@ public sealed class DoseLog(
 
         if (errors.Count > 0)
         {
-            return new(DoseWriteStatus.Invalid, Errors: errors);
+            return new(Outcome.Invalid(errors));
         }
 
         // The limit check and the insert are one unit per patient: concurrent doses queue here, and each one
@@ -95,14 +98,14 @@ public sealed class DoseLog(
         {
             if (source == DoseSource.StaffGiven)
             {
-                return new(DoseWriteStatus.Refused, Reasons: ["The patient has no regimen: there is no order to give a dose against."]);
+                return DoseWriteResult.OutsideOrder(["The patient has no regimen: there is no order to give a dose against."]);
             }
         }
         else
         {
             if (source == DoseSource.StaffGiven && lot is not null && lot.ProductId != regimen.ProductId)
             {
-                return new(DoseWriteStatus.Refused, Reasons: [$"Lot {lot.LotCode} is not of the ordered product."]);
+                return DoseWriteResult.OutsideOrder([$"Lot {lot.LotCode} is not of the ordered product."]);
             }
 
             var record = DoseContent.RecordOf(dose);
@@ -121,7 +124,7 @@ public sealed class DoseLog(
             var check = DoseCheck.Evaluate(regimen.Order, record, others.Select(DoseContent.RecordOf).ToList(), doseLot, zone, scores);
             if (check.Disposition == DoseDisposition.Refuse)
             {
-                return new(DoseWriteStatus.Refused, Reasons: check.Reasons.Select(r => Readable(r, lot)).ToList());
+                return DoseWriteResult.OutsideOrder(check.Reasons.Select(r => Readable(r, lot)).ToList());
             }
 
             if (source == DoseSource.StaffGiven && regimen.LotId is null && lot is not null)
@@ -130,14 +133,14 @@ public sealed class DoseLog(
                 var decision = await legal.DecideAsync(patient, lot.Id, ct);
                 if (decision.Outcome == EnforcementOutcome.Refuse)
                 {
-                    return new(DoseWriteStatus.LegalRefused, Decision: decision);
+                    return DoseWriteResult.Legal(decision, refused: true);
                 }
 
                 if (decision.Outcome == EnforcementOutcome.WarnAndConfirm)
                 {
                     if (!request.ConfirmLegalWarning)
                     {
-                        return new(DoseWriteStatus.LegalNeedsConfirmation, Decision: decision);
+                        return DoseWriteResult.Legal(decision, refused: false);
                     }
 
                     dose.LegalWarningsJson = RegimenJson.Write(RegimenLegal.Views(decision.Warnings));
@@ -158,7 +161,7 @@ public sealed class DoseLog(
         // The dose and its alerts commit together; a duplicate alert another request opened first is kept as theirs.
         var raised = await AlertBook.SaveAsync(db, await StageAlertsAsync(), StageAlertsAsync, ct);
         await serialised.CommitAsync(ct);
-        return new(DoseWriteStatus.Saved, dose, Alerts: raised);
+        return new(Outcome.Done, dose, Alerts: raised);
     }
 
     private async Task<ActiveRegimen?> LatestAsync(Guid patientId, CancellationToken ct)

@@ -49,7 +49,7 @@ public static class RegimenEndpoints
                     return TypedResults.Created($"/api/patients/{p.Id}/regimens/{r.Id}", await service.ViewAsync(p, r, ct));
                 }
 
-                return result.Status == RegimenWriteStatus.Invalid ? ProblemResponses.Invalid(result.Errors!) : Failure(result);
+                return result.Outcome.ToProblem();
             })
             .WithSummary("Order a regimen (Clinician). Refused where the law refuses supply (422, with reasons and sources); a warning needs confirmLegalWarning: true (409 otherwise).")
             .Audited("regimen.create", "Regimen").RequireAuthorization(Policies.Clinician);
@@ -61,7 +61,7 @@ public static class RegimenEndpoints
                 var p = patient.Record;
                 var result = await service.AmendAsync(user, p, regimenId, request, ct);
                 return result.Regimen is { } r ? TypedResults.Ok(await service.ViewAsync(p, r, ct))
-                    : result.Status == RegimenWriteStatus.Invalid ? ProblemResponses.Invalid(result.Errors!) : Failure(result);
+                    : result.Outcome.ToProblem();
             })
             .WithSummary("Amend a regimen (Clinician): a new version with a required reason; send the concurrencyStamp you read (409 when stale).")
             .Audited("regimen.amend", "Regimen").RequireAuthorization(Policies.Clinician);
@@ -73,7 +73,7 @@ public static class RegimenEndpoints
                 var p = patient.Record;
                 var result = await service.SaveTaperAsync(user, p, regimenId, request, ct);
                 return result.Regimen is { } r ? TypedResults.Ok(await service.ViewAsync(p, r, ct))
-                    : result.Status == RegimenWriteStatus.Invalid ? ProblemResponses.Invalid(result.Errors!) : Failure(result);
+                    : result.Outcome.ToProblem();
             })
             .WithSummary("Save a (generated, possibly edited) taper calendar as a new regimen version (Clinician); entries checked by the core.")
             .Audited("regimen.taper", "Regimen").RequireAuthorization(Policies.Clinician);
@@ -96,22 +96,15 @@ public static class RegimenEndpoints
             {
                 var p = patient.Record;
                 var result = await log.RecordAsync(user, p, request, ct);
-                switch (result.Status)
+                if (!result.Outcome.Succeeded)
                 {
-                    case DoseWriteStatus.Invalid:
-                        return ProblemResponses.Invalid(result.Errors!);
-                    case DoseWriteStatus.Refused:
-                        return TypedResults.Problem(statusCode: 409, title: "The dose is not within the order and was not recorded.", type: ProblemTypes.DoseOutsideOrder,
-                            detail: string.Join(" ", result.Reasons!), extensions: new Dictionary<string, object?> { ["reasons"] = result.Reasons });
-                    case DoseWriteStatus.LegalRefused:
-                    case DoseWriteStatus.LegalNeedsConfirmation:
-                        return Legal(result.Decision!, result.Status == DoseWriteStatus.LegalRefused);
-                    default:
-                        var dose = result.Dose!;
-                        http.Audit().ResourceId = dose.Id.ToString();
-                        var view = (await log.ViewsAsync([dose], ct))[0] with { Alerts = result.Alerts!.Select(a => a.Message).ToList() };
-                        return TypedResults.Created($"/api/patients/{p.Id}/doses/{dose.Id}", view);
+                    return result.Outcome.ToProblem();
                 }
+
+                var dose = result.Dose!;
+                http.Audit().ResourceId = dose.Id.ToString();
+                var view = (await log.ViewsAsync([dose], ct))[0] with { Alerts = result.Alerts!.Select(a => a.Message).ToList() };
+                return TypedResults.Created($"/api/patients/{p.Id}/doses/{dose.Id}", view);
             })
             .WithSummary("Record a dose: staff (Clinician, Nurse) give against the order (409 with reasons when it breaks it, nothing stored); a patient reports their own (always stored, departures alerted).")
             .Idempotent()
@@ -167,13 +160,6 @@ public static class RegimenEndpoints
     }
 
     private static ProblemHttpResult NotFound() => ProblemResponses.Problem(StatusCodes.Status404NotFound);
-
-    private static ProblemHttpResult Failure(RegimenWriteResult result) => result.Status switch
-    {
-        RegimenWriteStatus.NotFound => NotFound(),
-        RegimenWriteStatus.Conflict => ProblemResponses.StaleWrite(result.Detail),
-        _ => Legal(result.Decision!, result.Status == RegimenWriteStatus.LegalRefused),
-    };
 
     public static ProblemHttpResult Legal(EnforcementDecision decision, bool refused) => LegalReasons.Problem(decision, refused);
 }

@@ -5,6 +5,7 @@ using Speciosa.Clinical.Regimens;
 using Speciosa.Clinical.Jurisdictions;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Data;
+using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Jurisdictions;
 using Speciosa.Web.Patients;
@@ -13,22 +14,14 @@ using Speciosa.Web.Withdrawal;
 
 namespace Speciosa.Web.Regimens;
 
-public enum RegimenWriteStatus
+/// <summary>A regimen write: its <see cref="Outcome"/> (a legal refusal or warning is <see cref="OutcomeKind.Refused"/>
+/// with its problem type), the regimen as saved, and the legal decision it was made under.</summary>
+public sealed record RegimenWriteResult(Outcome Outcome, Regimen? Regimen = null, EnforcementDecision? Decision = null)
 {
-    Saved,
-    Invalid,
-    NotFound,
-    Conflict,
-    LegalRefused,
-    LegalNeedsConfirmation,
+    /// <summary>The law refused it, or its warnings await confirmation.</summary>
+    public static RegimenWriteResult Legal(EnforcementDecision decision, bool refused) =>
+        new(LegalReasons.Refusal(decision, refused), Decision: decision);
 }
-
-public sealed record RegimenWriteResult(
-    RegimenWriteStatus Status,
-    Regimen? Regimen = null,
-    Dictionary<string, string[]>? Errors = null,
-    EnforcementDecision? Decision = null,
-    string? Detail = null);
 
 /// <summary>Creates and amends regimens. Every write is a new <see cref="RegimenVersion"/> (who, when, why) that
 /// passed <see cref="RegimenOrderValidation"/> and the jurisdiction decision: Refuse is never saved; WarnAndConfirm is
@@ -54,7 +47,7 @@ public sealed class RegimenService(
     public async Task<RegimenWriteResult> AmendAsync(ClaimsPrincipal user, Patient patient, Guid regimenId, RegimenRequest request, CancellationToken ct = default)
     {
         var regimen = await FindRegimenAsync(patient, regimenId, ct);
-        return regimen is null ? new(RegimenWriteStatus.NotFound) : await WriteAsync(user, patient, regimen, request, ct);
+        return regimen is null ? new(Outcome.NotFound) : await WriteAsync(user, patient, regimen, request, ct);
     }
 
     /// <summary>A generated-then-edited taper calendar becomes part of a new version; the rest of the order is unchanged.</summary>
@@ -63,7 +56,7 @@ public sealed class RegimenService(
         var regimen = await FindRegimenAsync(patient, regimenId, ct);
         if (regimen is null)
         {
-            return new(RegimenWriteStatus.NotFound);
+            return new(Outcome.NotFound);
         }
 
         var current = await CurrentVersionAsync(regimen, ct);
@@ -127,23 +120,23 @@ public sealed class RegimenService(
         var order = RegimenRequestReader.Read(request, request.LotId, options.Value.DefaultMaxAdministrationsPerDay, errors);
         if (order is null || errors.Count > 0)
         {
-            return new(RegimenWriteStatus.Invalid, Errors: errors);
+            return new(Outcome.Invalid(errors));
         }
 
         if (existing is not null && existing.ConcurrencyStamp != request.ConcurrencyStamp)
         {
-            return new(RegimenWriteStatus.Conflict, Detail: "The regimen changed since you read it; reload and amend again.");
+            return new(Outcome.Stale("The regimen changed since you read it; reload and amend again."));
         }
 
         var decision = await legal.DecideAsync(patient, request.LotId, ct);
         if (decision.Outcome == EnforcementOutcome.Refuse)
         {
-            return new(RegimenWriteStatus.LegalRefused, Decision: decision);
+            return RegimenWriteResult.Legal(decision, refused: true);
         }
 
         if (decision.Outcome == EnforcementOutcome.WarnAndConfirm && !request.ConfirmLegalWarning)
         {
-            return new(RegimenWriteStatus.LegalNeedsConfirmation, Decision: decision);
+            return RegimenWriteResult.Legal(decision, refused: false);
         }
 
         var now = clock.GetUtcNow();
@@ -189,13 +182,13 @@ public sealed class RegimenService(
         catch (DbUpdateException) when (existing is not null)
         {
             db.ChangeTracker.Clear();
-            return new(RegimenWriteStatus.Conflict, Detail: "Someone amended the regimen at the same time; reload and amend again.");
+            return new(Outcome.Stale("Someone amended the regimen at the same time; reload and amend again."));
         }
 
         await AlertBook.SaveAsync(db, await safety.StageAsync(patient, now, ct), () => safety.StageAsync(patient, now, ct), ct);
         await tx.CommitAsync(ct);
 
-        return new(RegimenWriteStatus.Saved, regimen, Decision: decision);
+        return new(Outcome.Done, regimen, decision);
     }
 
     public Task<RegimenVersion> CurrentVersionAsync(Regimen regimen, CancellationToken ct = default) =>
