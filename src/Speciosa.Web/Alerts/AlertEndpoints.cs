@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Speciosa.Web.Audit;
 using Speciosa.Web.Http;
 using Speciosa.Web.Data;
@@ -15,13 +16,13 @@ public static class AlertEndpoints
     {
         var group = app.MapGroup("/api/alerts").WithTags("Alerts");
 
-        group.MapGet("/", async Task<Results<Ok<AlertPage>, ValidationProblem>> (
-                ClaimsPrincipal user, AlertWorklist worklist, CancellationToken ct, string? severity = null, string? status = null,
-                string? rule = null, Guid? patientId = null, int page = 1, int pageSize = 25) =>
+        group.MapGet("/", async Task<Results<Ok<ListPage<AlertDetail>>, ValidationProblem>> (
+                ClaimsPrincipal user, AlertWorklist worklist, [AsParameters] PageRequest paging, CancellationToken ct, string? severity = null,
+                string? status = null, string? rule = null, Guid? patientId = null) =>
             {
-                var errors = AlertWorklist.CheckFilters(severity, status, page, pageSize);
+                var errors = AlertWorklist.CheckFilters(severity, status, paging);
                 return errors.Count > 0 ? ProblemResponses.Invalid(errors)
-                    : TypedResults.Ok(await worklist.ListAsync(user, severity, status, rule, patientId, page, pageSize, ct));
+                    : TypedResults.Ok(await worklist.ListAsync(user, severity, status, rule, patientId, paging.OrSize(25), ct));
             })
             .WithSummary("Alerts of your clinic, most severe then newest first. Filters: severity (Info, Warning, High, Critical), " +
                 "status (open by default; acknowledged, resolved, active, all), rule id, patientId; page from 1, pageSize up to 100.")

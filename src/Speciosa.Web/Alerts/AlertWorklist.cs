@@ -16,8 +16,6 @@ public sealed record AlertDetail(
     DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, string? AcknowledgementNote,
     DateTimeOffset? ResolvedAt, string? ResolvedBy, bool ResolvedAutomatically, string? ResolutionReason, Guid ConcurrencyStamp);
 
-public sealed record AlertPage(IReadOnlyList<AlertDetail> Items, int Total, int Page, int PageSize);
-
 public sealed record AcknowledgeRequest(string? Note, Guid? ConcurrencyStamp);
 
 public sealed record ResolveRequest(string? Reason, Guid? ConcurrencyStamp);
@@ -26,12 +24,11 @@ public sealed record ResolveRequest(string? Reason, Guid? ConcurrencyStamp);
 /// note) and resolve by hand (reason). Resolution on re-evaluation is <see cref="AlertBook.ReconcileAsync"/>.</summary>
 public sealed class AlertWorklist(SpeciosaDbContext db, TimeProvider clock)
 {
-    public const int MaxPageSize = 100;
     public static readonly IReadOnlyList<string> Severities = Enum.GetNames<AlertSeverity>();
 
-    public static Dictionary<string, string[]> CheckFilters(string? severity, string? status, int page, int pageSize)
+    public static Dictionary<string, string[]> CheckFilters(string? severity, string? status, PageRequest paging)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = paging.Check();
         if (!string.IsNullOrEmpty(severity) && !Severities.Contains(severity))
         {
             errors["severity"] = [$"Allowed: {string.Join(", ", Severities)}."];
@@ -42,22 +39,12 @@ public sealed class AlertWorklist(SpeciosaDbContext db, TimeProvider clock)
             errors["status"] = ["Allowed: open, acknowledged, resolved, active (open or acknowledged), all."];
         }
 
-        if (page < 1)
-        {
-            errors["page"] = ["Pages start at 1."];
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors["pageSize"] = [$"From 1 to {MaxPageSize}."];
-        }
-
         return errors;
     }
 
     /// <summary>Alerts of the caller's clinic, most severe first, then newest. Status defaults to open.</summary>
-    public async Task<AlertPage> ListAsync(ClaimsPrincipal user, string? severity, string? status, string? rule, Guid? patientId,
-        int page, int pageSize, CancellationToken ct)
+    public async Task<ListPage<AlertDetail>> ListAsync(ClaimsPrincipal user, string? severity, string? status, string? rule, Guid? patientId,
+        PageRequest paging, CancellationToken ct)
     {
         var clinicId = user.ClinicIdOf() ?? Guid.Empty;
         var query = db.Alerts.AsNoTracking().Where(a => a.ClinicId == clinicId);
@@ -85,8 +72,8 @@ public sealed class AlertWorklist(SpeciosaDbContext db, TimeProvider clock)
 
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(a => a.SeverityRank).ThenByDescending(a => a.RaisedAt).ThenBy(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new AlertPage(await DetailsAsync(rows, ct), total, page, pageSize);
+            .Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
+        return paging.Of(await DetailsAsync(rows, ct), total);
     }
 
     public async Task<AlertDetail?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)

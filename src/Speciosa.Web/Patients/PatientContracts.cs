@@ -26,5 +26,3 @@ public sealed record PatientView(
     string Status, IReadOnlyList<CareTeamView> CareTeam, Guid? PortalUserId, Guid ConcurrencyStamp);
 
 public sealed record PatientSummary(Guid Id, string GivenName, string FamilyName, DateOnly DateOfBirth, string Status);
-
-public sealed record PatientPage(IReadOnlyList<PatientSummary> Items, int Page, int PageSize, int Total);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Speciosa.Clinical.Withdrawal.Instruments;
 using Speciosa.Web.Audit;
 using Speciosa.Web.Data;
@@ -16,13 +17,13 @@ public static class PatientEndpoints
     {
         var group = app.MapGroup("/api/patients").WithTags("Patients");
 
-        group.MapGet("/", async Task<Results<Ok<PatientPage>, ValidationProblem>> (
-                ClaimsPrincipal user, PatientRecords records, CancellationToken ct, string? name = null, string? status = null,
-                int page = 1, int pageSize = 25) =>
+        group.MapGet("/", async Task<Results<Ok<ListPage<PatientSummary>>, ValidationProblem>> (
+                ClaimsPrincipal user, PatientRecords records, [AsParameters] PageRequest paging, CancellationToken ct, string? name = null,
+                string? status = null) =>
             {
-                var errors = PatientRecords.CheckPaging(status, page, pageSize);
+                var errors = PatientRecords.CheckPaging(status, paging);
                 return errors.Count > 0 ? ProblemResponses.Invalid(errors)
-                    : TypedResults.Ok(await records.SearchAsync(user, name, status, page, pageSize, ct));
+                    : TypedResults.Ok(await records.SearchAsync(user, name, status, paging.OrSize(25), ct));
             })
             .WithSummary("Patients you may see, by name (contains) and status, sorted by family name; page from 1, pageSize up to 100.")
             .Audited("patient.list", "Patient").RequireAuthorization(Policies.PatientRecords);

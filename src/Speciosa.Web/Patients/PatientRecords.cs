@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Web.Data;
+using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
 
 namespace Speciosa.Web.Patients;
@@ -15,7 +16,7 @@ public sealed partial class PatientRecords(
     public Task<Patient?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default) =>
         db.Patients.VisibleTo(user).Include(p => p.CareTeam).FirstOrDefaultAsync(p => p.Id == id, ct);
 
-    public async Task<PatientPage> SearchAsync(ClaimsPrincipal user, string? name, string? status, int page, int pageSize, CancellationToken ct = default)
+    public async Task<ListPage<PatientSummary>> SearchAsync(ClaimsPrincipal user, string? name, string? status, PageRequest paging, CancellationToken ct = default)
     {
         var query = db.Patients.AsNoTracking().VisibleTo(user);
         if (!string.IsNullOrWhiteSpace(name))
@@ -31,24 +32,15 @@ public sealed partial class PatientRecords(
 
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(p => p.SearchName).ThenBy(p => p.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(paging.Skip).Take(paging.Size)
             .Select(p => new PatientSummary(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Status))
             .ToListAsync(ct);
-        return new PatientPage(items, page, pageSize, total);
+        return paging.Of(items, total);
     }
 
-    public static Dictionary<string, string[]> CheckPaging(string? status, int page, int pageSize)
+    public static Dictionary<string, string[]> CheckPaging(string? status, PageRequest paging)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (page < 1)
-        {
-            errors["page"] = ["Pages count from 1."];
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors["pageSize"] = [$"pageSize is 1 to {MaxPageSize}."];
-        }
+        var errors = paging.Check();
 
         if (!string.IsNullOrEmpty(status) && !PatientVocabulary.Statuses.Contains(status))
         {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Speciosa.Clinical.Products;
@@ -72,25 +73,17 @@ public static class ProductEndpoints
 
     private static Guid UserId(ClaimsPrincipal user) => user.UserId() ?? Guid.Empty;
 
-    private static async Task<Results<Ok<PagedList<ProductSummary>>, ValidationProblem>> List(
-        ClaimsPrincipal user, ProductService service, int? page, int? pageSize, string? sort, CancellationToken ct)
+    private static async Task<Results<Ok<ListPage<ProductSummary>>, ValidationProblem>> List(
+        ClaimsPrincipal user, ProductService service, [AsParameters] PageRequest paging, string? sort, CancellationToken ct)
     {
-        if (page is < 1)
-        {
-            return ProblemResponses.Invalid("page", "Pages count from 1.");
-        }
-
-        if (pageSize is < 1 or > 100)
-        {
-            return ProblemResponses.Invalid("pageSize", "A page holds 1 to 100 items.");
-        }
-
+        var errors = paging.Check();
         if (sort is not null && !ProductService.SortFields.Contains(sort))
         {
-            return ProblemResponses.Invalid("sort", $"Sort by one of: {string.Join(", ", ProductService.SortFields)}.");
+            errors["sort"] = [$"Sort by one of: {string.Join(", ", ProductService.SortFields)}."];
         }
 
-        return TypedResults.Ok(await service.ListAsync(Clinic(user), page ?? 1, pageSize ?? 25, sort ?? "name", ct));
+        return errors.Count > 0 ? ProblemResponses.Invalid(errors)
+            : TypedResults.Ok(await service.ListAsync(Clinic(user), paging.OrSize(25), sort ?? "name", ct));
     }
 
     private static async Task<Results<Created<ProductDetail>, ValidationProblem>> CreateProduct(

@@ -20,17 +20,17 @@ public sealed class ProductService(SpeciosaDbContext db, LotQuality quality, Tim
 {
     public static readonly IReadOnlyList<string> SortFields = ["name", "brand", "vendor", "createdAt"];
 
-    public async Task<PagedList<ProductSummary>> ListAsync(Guid clinicId, int page, int pageSize, string sort, CancellationToken ct = default)
+    public async Task<ListPage<ProductSummary>> ListAsync(Guid clinicId, PageRequest paging, string sort, CancellationToken ct = default)
     {
         var query = db.Products.AsNoTracking().Where(p => p.ClinicId == clinicId);
         var total = await query.CountAsync(ct);
         // Instants are ticks on SQLite; names sort in SQL, creation time in memory after a bounded read.
         var products = sort switch
         {
-            "brand" => await query.OrderBy(p => p.Brand).ThenBy(p => p.Name).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct),
-            "vendor" => await query.OrderBy(p => p.Vendor).ThenBy(p => p.Name).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct),
-            "createdAt" => await query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Name).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct),
-            _ => await query.OrderBy(p => p.Name).ThenBy(p => p.Brand).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct),
+            "brand" => await query.OrderBy(p => p.Brand).ThenBy(p => p.Name).Skip(paging.Skip).Take(paging.Size).ToListAsync(ct),
+            "vendor" => await query.OrderBy(p => p.Vendor).ThenBy(p => p.Name).Skip(paging.Skip).Take(paging.Size).ToListAsync(ct),
+            "createdAt" => await query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Name).Skip(paging.Skip).Take(paging.Size).ToListAsync(ct),
+            _ => await query.OrderBy(p => p.Name).ThenBy(p => p.Brand).Skip(paging.Skip).Take(paging.Size).ToListAsync(ct),
         };
         var ids = products.Select(p => p.Id).ToList();
         var lots = await db.Lots.AsNoTracking().Where(l => ids.Contains(l.ProductId)).ToListAsync(ct);
@@ -38,7 +38,7 @@ public sealed class ProductService(SpeciosaDbContext db, LotQuality quality, Tim
         var items = products.Select(p => new ProductSummary(p.Id, p.Name, p.Brand, p.Vendor, p.Form, p.StrainLabel,
             lots.Count(l => l.ProductId == p.Id),
             lots.Count(l => l.ProductId == p.Id && verdicts[l.Id].OutOfLimit.Count > 0))).ToList();
-        return new(items, page, pageSize, total);
+        return paging.Of(items, total);
     }
 
     public async Task<ProductDetail?> GetProductAsync(Guid clinicId, Guid productId, CancellationToken ct = default)

@@ -175,13 +175,13 @@ public sealed class DoseLog(
     private static string Readable(string message, Lot? lot) =>
         lot is null ? message : message.Replace(lot.Id.ToString(), lot.LotCode, StringComparison.Ordinal);
 
-    public async Task<DosePage> ListAsync(Patient patient, int page, int pageSize, CancellationToken ct = default)
+    public async Task<ListPage<DoseView>> ListAsync(Patient patient, PageRequest paging, CancellationToken ct = default)
     {
         var query = db.Doses.AsNoTracking().Where(d => d.PatientId == patient.Id);
         var total = await query.CountAsync(ct);
         // Instants are ticks on SQLite: order in SQL works on both providers.
-        var rows = await query.OrderByDescending(d => d.GivenAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new DosePage(await ViewsAsync(rows, ct), page, pageSize, total);
+        var rows = await query.OrderByDescending(d => d.GivenAt).Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
+        return paging.Of(await ViewsAsync(rows, ct), total);
     }
 
     public async Task<IReadOnlyList<DoseView>> ViewsAsync(IReadOnlyList<Dose> rows, CancellationToken ct = default)

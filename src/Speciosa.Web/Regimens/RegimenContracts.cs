@@ -66,7 +66,6 @@ public sealed record DoseView(Guid Id, Guid PatientId, Guid? RegimenId, int? Reg
     DateTimeOffset GivenAt, decimal Grams, string Source, bool PatientReported, decimal? MitragynineMg, decimal? SevenHydroxyMg,
     bool AlkaloidEstimate, string AlkaloidBasis, IReadOnlyList<string> Alerts);
 
-public sealed record DosePage(IReadOnlyList<DoseView> Items, int Page, int PageSize, int Total);
 
 public sealed record DailyDoseView(DateOnly Day, decimal Grams, int Administrations, decimal? MitragynineMg, decimal? SevenHydroxyMg,
     bool Estimate, bool UpperBound, decimal? CeilingGrams, string? CeilingBasis);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Clinical.Regimens;
 using Speciosa.Clinical.Jurisdictions;
@@ -78,15 +79,11 @@ public static class RegimenEndpoints
             .WithSummary("Save a (generated, possibly edited) taper calendar as a new regimen version (Clinician); entries checked by the core.")
             .Audited("regimen.taper", "Regimen").RequireAuthorization(Policies.Clinician);
 
-        group.MapGet("/doses", async Task<Results<Ok<DosePage>, ValidationProblem, ProblemHttpResult>> (
-                VisiblePatient patient, DoseLog log, CancellationToken ct, int page = 1, int pageSize = 25) =>
+        group.MapGet("/doses", async Task<Results<Ok<ListPage<DoseView>>, ValidationProblem, ProblemHttpResult>> (
+                VisiblePatient patient, DoseLog log, [AsParameters] PageRequest paging, CancellationToken ct) =>
             {
-                if (page < 1 || pageSize is < 1 or > 100)
-                {
-                    return ProblemResponses.Invalid("page", "page starts at 1; pageSize is 1 to 100.");
-                }
-
-                return TypedResults.Ok(await log.ListAsync(patient.Record, page, pageSize, ct));
+                var errors = paging.Check();
+                return errors.Count > 0 ? ProblemResponses.Invalid(errors) : TypedResults.Ok(await log.ListAsync(patient.Record, paging.OrSize(25), ct));
             })
             .WithSummary("The dose log, newest first, with mg of mitragynine and 7-OH per dose (certificate, else label estimate).")
             .Audited("dose.list", "Dose").RequireAuthorization(Policies.PatientRecords);

@@ -39,6 +39,5 @@ public sealed record AssessmentView(
     int? PulseBpm, int Total, string? Band, DateTimeOffset AssessedAt, Guid RatedByUserId, string RatedBy,
     bool PatientReported, bool AwaitingReview, Guid? ReviewedByUserId, DateTimeOffset? ReviewedAt);
 
-public sealed record AssessmentPage(IReadOnlyList<AssessmentView> Items, string? InstrumentId, int Page, int PageSize, int Total);
 
 public sealed record AssessmentRecorded(AssessmentView Assessment, IReadOnlyList<AlertView> RaisedAlerts);

@@ -69,24 +69,16 @@ public static class WithdrawalEndpoints
             .WithSummary("Open a withdrawal episode starting at the last use of a recorded opioid.")
             .Audited("episode.create", "WithdrawalEpisode").RequireAuthorization(Policies.Clinical);
 
-        scoped.MapGet("/assessments", async Task<Results<Ok<IReadOnlyList<AssessmentView>>, ValidationProblem, ProblemHttpResult>> (
-                VisiblePatient patient, ClaimsPrincipal user, HttpContext http, PatientRecords records, WithdrawalRecords withdrawal,
-                CancellationToken ct, string? instrument = null, int page = 1, int pageSize = PatientRecords.MaxPageSize) =>
+        scoped.MapGet("/assessments", async Task<Results<Ok<ListPage<AssessmentView>>, ValidationProblem, ProblemHttpResult>> (
+                VisiblePatient patient, WithdrawalRecords withdrawal, [AsParameters] PageRequest paging, CancellationToken ct,
+                string? instrument = null) =>
             {
-                var errors = WithdrawalRecords.CheckHistoryQuery(instrument, page, pageSize);
-                if (errors.Count > 0)
-                {
-                    return ProblemResponses.Invalid(errors);
-                }
-
-                var p = patient.Record;
-
-                var history = await withdrawal.AssessmentHistoryAsync(p.Id, instrument, page, pageSize, ct);
-                http.Response.Headers["X-Total-Count"] = history.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Ok(history.Items);
+                var errors = WithdrawalRecords.CheckHistoryQuery(instrument, paging);
+                return errors.Count > 0 ? ProblemResponses.Invalid(errors)
+                    : TypedResults.Ok(await withdrawal.AssessmentHistoryAsync(patient.Id, instrument, paging.OrSize(PageRequest.MaxPageSize), ct));
             })
             .WithSummary("Assessment history, newest first: answers, total, band, instrument version, rater, review state. " +
-                "Filter by ?instrument (id); page from 1, pageSize up to 100 (default 100); the X-Total-Count header holds the total.")
+                "Filter by ?instrument (id); page from 1, pageSize up to 100 (default 100); { items, page, pageSize, total }.")
             .Audited("assessment.list", "Assessment").RequireAuthorization(Policies.PatientRecords);
 
         scoped.MapPost("/assessments", async Task<Results<Created<AssessmentRecorded>, ValidationProblem, ProblemHttpResult>> (

@@ -8,6 +8,7 @@ using Speciosa.Clinical.Withdrawal.Instruments;
 using Speciosa.Clinical.Withdrawal.Opioids;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Data;
+using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
 
@@ -295,7 +296,7 @@ public sealed class WithdrawalRecords(SpeciosaDbContext db, TimeProvider clock)
 
     /// <summary>One page of the assessment history, newest first, optionally of one instrument; the API list and the
     /// history page both read it. Check the query with <see cref="CheckHistoryQuery"/> first.</summary>
-    public async Task<AssessmentPage> AssessmentHistoryAsync(Guid patientId, string? instrumentId, int page, int pageSize,
+    public async Task<ListPage<AssessmentView>> AssessmentHistoryAsync(Guid patientId, string? instrumentId, PageRequest paging,
         CancellationToken ct = default)
     {
         var query = db.Assessments.AsNoTracking().Where(a => a.PatientId == patientId);
@@ -307,15 +308,15 @@ public sealed class WithdrawalRecords(SpeciosaDbContext db, TimeProvider clock)
         // Instants are ticks on SQLite and timestamptz on PostgreSQL: both order in SQL.
         var total = await query.CountAsync(ct);
         var list = await query.OrderByDescending(a => a.AssessedAt).ThenBy(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            .Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
         var names = await RaterNamesAsync(list, ct);
-        return new AssessmentPage(list.Select(a => ViewOf(a, names)).ToList(), instrumentId, page, pageSize, total);
+        return paging.Of(list.Select(a => ViewOf(a, names)).ToList(), total);
     }
 
     /// <summary>Field-keyed problems of a history query: a known instrument id, page from 1, pageSize 1 to 100.</summary>
-    public static Dictionary<string, string[]> CheckHistoryQuery(string? instrumentId, int page, int pageSize)
+    public static Dictionary<string, string[]> CheckHistoryQuery(string? instrumentId, PageRequest paging)
     {
-        var errors = PatientRecords.CheckPaging(null, page, pageSize);
+        var errors = paging.Check();
         if (!string.IsNullOrEmpty(instrumentId) && InstrumentCatalog.Default.Find(instrumentId) is null)
         {
             errors["instrument"] = [$"Allowed: {string.Join(", ", InstrumentCatalog.Default.All.Select(d => d.Id))}."];
