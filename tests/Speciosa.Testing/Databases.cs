@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Speciosa.Testing;
@@ -51,11 +52,19 @@ public sealed class DemoServers(PostgresCluster postgres) : IAsyncDisposable
         }
     }
 
-    /// <summary>A new demo server of the test's own on <paramref name="database"/>; the caller disposes it.</summary>
-    public async Task<SpeciosaServer> StartAsync(Database database, IReadOnlyDictionary<string, string>? settings = null) =>
+    /// <summary>A new server of the test's own on <paramref name="database"/> (a demo clinic unless <paramref name="demo"/>
+    /// is false), with the given settings, clock and service overrides; the caller disposes it.</summary>
+    public async Task<SpeciosaServer> StartAsync(Database database, IReadOnlyDictionary<string, string>? settings = null,
+        TimeProvider? clock = null, Action<IServiceCollection>? services = null, bool demo = true) =>
+        await SpeciosaServer.StartAsync(demo, database == Database.Postgres ? await postgres.CreateDatabaseAsync() : null,
+            settings, clock: clock, services: services);
+
+    /// <summary>A new, empty database of the test's own on <paramref name="database"/>, which every server the test
+    /// starts on it opens in turn: for what start-up does again after a restart.</summary>
+    public async Task<OwnDatabase> NewDatabaseAsync(Database database) =>
         database == Database.Postgres
-            ? await SpeciosaServer.StartAsync(postgresConnection: await postgres.CreateDatabaseAsync(), settings: settings)
-            : await SpeciosaServer.StartAsync(settings: settings);
+            ? new OwnDatabase(await postgres.CreateDatabaseAsync(), null)
+            : new OwnDatabase(null, Path.Combine(Directory.CreateTempSubdirectory("speciosa-restart-").FullName, "speciosa.db"));
 
     public async ValueTask DisposeAsync()
     {
@@ -67,4 +76,12 @@ public sealed class DemoServers(PostgresCluster postgres) : IAsyncDisposable
             }
         }
     }
+}
+
+/// <summary>One database, on PostgreSQL or in a SQLite file, that several servers open one after another.</summary>
+public sealed record OwnDatabase(string? PostgresConnection, string? SqlitePath)
+{
+    /// <summary>Starts a server on this database; the caller disposes it before starting the next.</summary>
+    public Task<SpeciosaServer> StartServerAsync(bool demo = true) =>
+        SpeciosaServer.StartAsync(demo, PostgresConnection, sqlitePath: SqlitePath);
 }

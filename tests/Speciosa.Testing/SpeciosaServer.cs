@@ -41,6 +41,15 @@ public sealed class SpeciosaServer : IAsyncDisposable
     /// <summary>Path of the SQLite file, when on SQLite.</summary>
     public string? SqlitePath { get; private set; }
 
+    /// <summary>Connection string of the PostgreSQL database, when on PostgreSQL.</summary>
+    public string? PostgresConnection { get; private set; }
+
+    /// <summary>The command-line arguments that point another run of the app (e.g. <c>verify-audit</c>) at this
+    /// server's database.</summary>
+    public string[] DatabaseArguments => PostgresConnection is not null
+        ? ["--Database:Provider=Postgres", $"--Database:ConnectionString={PostgresConnection}"]
+        : ["--Database:Provider=Sqlite", $"--Database:SqlitePath={SqlitePath}"];
+
     /// <summary>Starts a server. <paramref name="settings"/> are configuration keys such as
     /// <c>Security:MaxFailedSignIns</c>; <paramref name="postgresConnection"/> selects PostgreSQL.</summary>
     public static async Task<SpeciosaServer> StartAsync(
@@ -97,7 +106,7 @@ public sealed class SpeciosaServer : IAsyncDisposable
         using var console = new StringWriter();
         await SpeciosaApp.InitializeAsync(app, console);
         await app.StartAsync();
-        return new SpeciosaServer(app, folder, console.ToString(), errors) { SqlitePath = postgresConnection is null ? sqlitePath : null };
+        return new SpeciosaServer(app, folder, console.ToString(), errors) { SqlitePath = postgresConnection is null ? sqlitePath : null, PostgresConnection = postgresConnection };
     }
 
     /// <summary>A client with its own cookie jar that follows no redirects, so tests see what the server says.</summary>
@@ -132,6 +141,14 @@ public sealed class SpeciosaServer : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (PostgresConnection is not null)
+        {
+            // Npgsql's pool outlives the app and keeps its idle connections open for minutes; a run starts many
+            // servers, so without this the cluster runs out of connections ("53300: too many clients already").
+            await using var connection = new Npgsql.NpgsqlConnection(PostgresConnection);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+
         if (sqliteFolder is not null)
         {
             try

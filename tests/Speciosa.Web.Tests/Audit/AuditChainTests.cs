@@ -8,12 +8,12 @@ using Xunit;
 
 namespace Speciosa.Web.Tests.Audit;
 
-public sealed class AuditChainTests(PostgresCluster postgres)
+public sealed class AuditChainTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task Sign_ins_failed_sign_ins_and_privilege_changes_are_audited_with_ids_only()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Sign_ins_failed_sign_ins_and_privilege_changes_are_audited_with_ids_only(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var admin = await server.SignedInClientAsync("demo.admin");
         await server.CreateClient().PostAsJsonAsync("/api/auth/sign-in", new { userName = "demo.nurse", password = "wrong-password-9" });
         var nurseId = (await admin.GetFromJsonAsync<JsonElement>("/api/admin/users")).EnumerateArray()
@@ -29,38 +29,43 @@ public sealed class AuditChainTests(PostgresCluster postgres)
         Assert.DoesNotContain(entries, e => e.ResourceId?.Contains("wrong-password", StringComparison.Ordinal) == true);
     }
 
-    [Fact]
-    public async Task A_denied_request_is_audited_as_denied()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_denied_request_is_audited_as_denied(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var clinician = await server.SignedInClientAsync("demo.clinician");
         Assert.Equal(HttpStatusCode.Forbidden, (await clinician.GetAsync("/api/audit/verify")).StatusCode);
         var entries = await EntriesAsync(server);
         Assert.Contains(entries, e => e.Action == "audit.verify" && e.Outcome == AuditOutcome.Denied);
     }
 
-    [Fact]
-    public async Task An_untouched_chain_verifies_as_intact()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_untouched_chain_verifies_as_intact(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var admin = await server.SignedInClientAsync("demo.admin");
         var report = await admin.GetFromJsonAsync<JsonElement>("/api/audit/verify");
         Assert.True(report.GetProperty("intact").GetBoolean());
         Assert.True(report.GetProperty("entriesChecked").GetInt64() >= 1);
     }
 
-    [Fact]
-    public async Task An_edited_row_is_named_by_the_verifier_on_sqlite() =>
-        await EditedRowIsNamedAsync(await SpeciosaServer.StartAsync());
-
-    [Fact]
-    public async Task An_edited_row_is_named_by_the_verifier_on_postgres() =>
-        await EditedRowIsNamedAsync(await SpeciosaServer.StartAsync(postgresConnection: await postgres.CreateDatabaseAsync()));
-
-    [Fact]
-    public async Task A_deleted_row_is_named_by_the_verifier()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_edited_row_is_named_by_the_verifier(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
+        await MakeEntriesAsync(server);
+        await ExecuteAsync(server, "UPDATE \"AuditEntries\" SET \"Action\" = 'innocent.action' WHERE \"Sequence\" = 2");
+        var admin = await server.SignedInClientAsync("demo.admin");
+        var report = await admin.GetFromJsonAsync<JsonElement>("/api/audit/verify");
+        Assert.False(report.GetProperty("intact").GetBoolean());
+        Assert.Equal(2, report.GetProperty("firstBreak").GetProperty("sequence").GetInt64());
+        Assert.Contains("edited", report.GetProperty("firstBreak").GetProperty("problem").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_deleted_row_is_named_by_the_verifier(Database database)
+    {
+        await using var server = await servers.StartAsync(database);
         await MakeEntriesAsync(server);
         await ExecuteAsync(server, "DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 3");
         var report = await VerifyDirectAsync(server);
@@ -69,10 +74,10 @@ public sealed class AuditChainTests(PostgresCluster postgres)
         Assert.Contains("missing", report.FirstBreak.Problem, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_inserted_row_is_named_by_the_verifier()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_inserted_row_is_named_by_the_verifier(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         await MakeEntriesAsync(server);
         // Shift later rows up by one and slip a forged row in at sequence 3.
         await ExecuteAsync(server, "UPDATE \"AuditEntries\" SET \"Sequence\" = \"Sequence\" + 1000 WHERE \"Sequence\" >= 3");
@@ -94,33 +99,19 @@ public sealed class AuditChainTests(PostgresCluster postgres)
         Assert.Equal(3, report.FirstBreak!.Sequence);
     }
 
-    [Fact]
-    public async Task The_verify_audit_command_reports_the_break_and_exits_non_zero()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_verify_audit_command_reports_the_break_and_exits_non_zero(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         await MakeEntriesAsync(server);
         var output = new StringWriter();
-        Assert.Equal(0, await AuditCommand.RunAsync([$"--Database:SqlitePath={server.SqlitePath}"], output));
+        Assert.Equal(0, await AuditCommand.RunAsync(server.DatabaseArguments, output));
         Assert.Contains("intact", output.ToString(), StringComparison.Ordinal);
 
         await ExecuteAsync(server, "UPDATE \"AuditEntries\" SET \"Action\" = 'tampered' WHERE \"Sequence\" = 2");
         output = new StringWriter();
-        Assert.Equal(1, await AuditCommand.RunAsync([$"--Database:SqlitePath={server.SqlitePath}"], output));
+        Assert.Equal(1, await AuditCommand.RunAsync(server.DatabaseArguments, output));
         Assert.Contains("BROKEN at sequence 2", output.ToString(), StringComparison.Ordinal);
-    }
-
-    private static async Task EditedRowIsNamedAsync(SpeciosaServer server)
-    {
-        await using (server)
-        {
-            await MakeEntriesAsync(server);
-            await ExecuteAsync(server, "UPDATE \"AuditEntries\" SET \"Action\" = 'innocent.action' WHERE \"Sequence\" = 2");
-            var admin = await server.SignedInClientAsync("demo.admin");
-            var report = await admin.GetFromJsonAsync<JsonElement>("/api/audit/verify");
-            Assert.False(report.GetProperty("intact").GetBoolean());
-            Assert.Equal(2, report.GetProperty("firstBreak").GetProperty("sequence").GetInt64());
-            Assert.Contains("edited", report.GetProperty("firstBreak").GetProperty("problem").GetString(), StringComparison.Ordinal);
-        }
     }
 
     private static async Task MakeEntriesAsync(SpeciosaServer server)

@@ -9,7 +9,7 @@ namespace Speciosa.Web.Tests.Http;
 
 /// <summary>A browser never sees raw JSON: a missing page or a failure is an HTML page with the layout and a trace
 /// id, with the status kept; API clients keep problem details.</summary>
-public sealed class BrowserErrorPageTests
+public sealed class BrowserErrorPageTests(DemoServers servers) : IClassFixture<DemoServers>
 {
     private static HttpRequestMessage BrowserGet(string path)
     {
@@ -18,10 +18,10 @@ public sealed class BrowserErrorPageTests
         return request;
     }
 
-    [Fact]
-    public async Task A_browser_asking_for_a_missing_page_gets_an_html_page_with_the_layout_and_a_trace_id()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_browser_asking_for_a_missing_page_gets_an_html_page_with_the_layout_and_a_trace_id(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var client = await server.SignedInClientAsync("demo.clinician");
 
         var response = await client.SendAsync(BrowserGet("/no-such-page"));
@@ -34,11 +34,11 @@ public sealed class BrowserErrorPageTests
         Assert.Matches("class=\"trace-id\">[0-9a-f]{32}<", html);
     }
 
-    [Fact]
-    public async Task A_page_that_fails_shows_an_html_500_with_a_trace_id_and_no_internals()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_page_that_fails_shows_an_html_500_with_a_trace_id_and_no_internals(Database database)
     {
         var fault = new FailProductReads();
-        await using var server = await SpeciosaServer.StartAsync(services: s => s.ConfigureDbContext<SpeciosaDbContext>(o => o.AddInterceptors(fault)));
+        await using var server = await servers.StartAsync(database, services: s => s.ConfigureDbContext<SpeciosaDbContext>(o => o.AddInterceptors(fault)));
         var client = await server.SignedInClientAsync("demo.quality");
 
         fault.Armed = true;
@@ -54,11 +54,11 @@ public sealed class BrowserErrorPageTests
         Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_api_client_still_gets_problem_details_for_the_same_failure()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_api_client_still_gets_problem_details_for_the_same_failure(Database database)
     {
         var fault = new FailProductReads();
-        await using var server = await SpeciosaServer.StartAsync(services: s => s.ConfigureDbContext<SpeciosaDbContext>(o => o.AddInterceptors(fault)));
+        await using var server = await servers.StartAsync(database, services: s => s.ConfigureDbContext<SpeciosaDbContext>(o => o.AddInterceptors(fault)));
         var client = await server.SignedInClientAsync("demo.quality");
 
         fault.Armed = true;

@@ -7,55 +7,59 @@ using Xunit;
 
 namespace Speciosa.Web.Tests.Http;
 
-public sealed class HttpConventionTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed class HttpConventionTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    private SpeciosaServer Server => demo.Server;
-
-    [Fact]
-    public async Task Health_probes_answer_without_sign_in()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Health_probes_answer_without_sign_in(Database database)
     {
-        var client = Server.CreateClient();
+        var server = await servers.On(database);
+        var client = server.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         var ready = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task An_unknown_api_route_is_a_404_problem_for_a_signed_in_user()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_unknown_api_route_is_a_404_problem_for_a_signed_in_user(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         await (await client.GetAsync("/api/no-such-thing")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
-    public async Task A_wrong_method_is_a_405_problem()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_wrong_method_is_a_405_problem(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         await (await client.DeleteAsync("/api/auth/me")).AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
     }
 
-    [Fact]
-    public async Task An_api_route_asked_for_html_still_answers_problem_details()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_api_route_asked_for_html_still_answers_problem_details(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/nothing-here");
         request.Headers.Accept.ParseAdd("text/html");
         await (await client.SendAsync(request)).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
-    public async Task Malformed_json_is_a_400_problem_without_internals()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Malformed_json_is_a_400_problem_without_internals(Database database)
     {
-        var client = Server.CreateClient();
+        var server = await servers.On(database);
+        var client = server.CreateClient();
         var response = await client.PostAsync("/api/auth/sign-in", new StringContent("{ not json", Encoding.UTF8, "application/json"));
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
-    public async Task Responses_carry_security_headers()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Responses_carry_security_headers(Database database)
     {
-        var response = await Server.CreateClient().GetAsync("/account/sign-in");
+        var server = await servers.On(database);
+        var response = await server.CreateClient().GetAsync("/account/sign-in");
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
@@ -63,10 +67,11 @@ public sealed class HttpConventionTests(DemoServer demo) : IClassFixture<DemoSer
         Assert.False(response.Headers.Contains("Server"));
     }
 
-    [Fact]
-    public async Task Cross_origin_requests_are_not_granted()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Cross_origin_requests_are_not_granted(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/auth/me");
         preflight.Headers.Add("Origin", "https://evil.example");
         preflight.Headers.Add("Access-Control-Request-Method", "GET");
@@ -77,11 +82,12 @@ public sealed class HttpConventionTests(DemoServer demo) : IClassFixture<DemoSer
         Assert.False((await client.SendAsync(get)).Headers.Contains("Access-Control-Allow-Origin"));
     }
 
-    [Fact]
-    public async Task The_openapi_document_describes_the_api_to_a_signed_in_caller()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_openapi_document_describes_the_api_to_a_signed_in_caller(Database database)
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Server.CreateClient().GetAsync("/openapi/v1.json")).StatusCode);
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.CreateClient().GetAsync("/openapi/v1.json")).StatusCode);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var doc = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = doc.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/auth/sign-in", out _));
@@ -89,10 +95,11 @@ public sealed class HttpConventionTests(DemoServer demo) : IClassFixture<DemoSer
         Assert.True(paths.TryGetProperty("/api/audit/verify", out _));
     }
 
-    [Fact]
-    public async Task A_form_post_without_an_antiforgery_token_is_refused()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_form_post_without_an_antiforgery_token_is_refused(Database database)
     {
-        var client = Server.CreateClient();
+        var server = await servers.On(database);
+        var client = server.CreateClient();
         var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "sign-in",
@@ -103,16 +110,17 @@ public sealed class HttpConventionTests(DemoServer demo) : IClassFixture<DemoSer
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me")).StatusCode);
     }
 
-    [Fact]
-    public async Task Every_page_shows_the_demo_marker_in_the_demo()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Every_page_shows_the_demo_marker_in_the_demo(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.admin");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.admin");
         foreach (var path in new[] { "/", "/account/tokens", "/admin/users", "/admin/audit" })
         {
             var html = await client.GetStringAsync(path);
             Assert.Contains("DEMO — made-up people", html, StringComparison.Ordinal);
         }
 
-        Assert.Contains("DEMO — made-up people", await Server.CreateClient().GetStringAsync("/account/sign-in"), StringComparison.Ordinal);
+        Assert.Contains("DEMO — made-up people", await server.CreateClient().GetStringAsync("/account/sign-in"), StringComparison.Ordinal);
     }
 }

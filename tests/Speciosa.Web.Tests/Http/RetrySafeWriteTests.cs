@@ -116,10 +116,11 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
         }
     }
 
-    [Fact]
-    public async Task An_unusable_key_is_a_400_naming_the_header()
+    [Theory]
+    [ClassData(typeof(BothDatabases))]
+    public async Task An_unusable_key_is_a_400_naming_the_header(Database database)
     {
-        var server = await servers.On(Database.Sqlite);
+        var server = await servers.On(database);
         var nurse = await server.SignedInClientAsync("demo.nurse");
         var (patientId, lotId) = await PatientOnAnOrderAsync(await server.SignedInClientAsync("demo.clinician"));
 
@@ -151,11 +152,12 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
 
     /// <summary>The audit row cannot be written (the database refuses it once): the dose it describes is not
     /// stored either, and a retry with the same key then stores it once, with its row.</summary>
-    [Fact]
-    public async Task A_dose_whose_audit_row_cannot_be_written_is_not_stored_and_its_retry_stores_it_once()
+    [Theory]
+    [ClassData(typeof(BothDatabases))]
+    public async Task A_dose_whose_audit_row_cannot_be_written_is_not_stored_and_its_retry_stores_it_once(Database database)
     {
         var fault = new FailAuditInsertOnce();
-        await using var server = await SpeciosaServer.StartAsync(services: s => s.ConfigureDbContext<SpeciosaDbContext>(o => o.AddInterceptors(fault)));
+        await using var server = await servers.StartAsync(database, services: s => s.ConfigureDbContext<SpeciosaDbContext>(o => o.AddInterceptors(fault)));
         var nurse = await server.SignedInClientAsync("demo.nurse");
         var (patientId, lotId) = await PatientOnAnOrderAsync(await server.SignedInClientAsync("demo.clinician"));
         var key = Guid.NewGuid().ToString();

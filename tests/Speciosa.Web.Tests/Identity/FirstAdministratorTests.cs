@@ -5,12 +5,12 @@ using Xunit;
 
 namespace Speciosa.Web.Tests.Identity;
 
-public sealed partial class FirstAdministratorTests
+public sealed partial class FirstAdministratorTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task An_empty_installation_prints_a_one_time_setup_link_and_ships_no_password()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_empty_installation_prints_a_one_time_setup_link_and_ships_no_password(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync(demo: false);
+        await using var server = await servers.StartAsync(database, demo: false);
         var match = SetupLink().Match(server.ConsoleOutput);
         Assert.True(match.Success, server.ConsoleOutput);
         var token = Uri.UnescapeDataString(match.Groups[1].Value);
@@ -40,10 +40,10 @@ public sealed partial class FirstAdministratorTests
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     }
 
-    [Fact]
-    public async Task A_setup_with_a_weak_password_creates_nothing_and_says_why()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_setup_with_a_weak_password_creates_nothing_and_says_why(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync(demo: false);
+        await using var server = await servers.StartAsync(database, demo: false);
         var token = Uri.UnescapeDataString(SetupLink().Match(server.ConsoleOutput).Groups[1].Value);
         var client = server.CreateClient();
         var page = await client.GetStringAsync($"/setup?token={Uri.EscapeDataString(token)}");
@@ -63,18 +63,16 @@ public sealed partial class FirstAdministratorTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/setup?token={Uri.EscapeDataString(token)}")).StatusCode);
     }
 
-    [Fact]
-    public async Task The_demo_prints_its_sign_ins_once()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_demo_prints_its_sign_ins_once(Database database)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "speciosa-demo-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "demo.db");
-        await using (var first = await SpeciosaServer.StartAsync(sqlitePath: path))
+        var demoDatabase = await servers.NewDatabaseAsync(database);
+        await using (var first = await demoDatabase.StartServerAsync())
         {
             Assert.Contains("demo.clinician", first.ConsoleOutput, StringComparison.Ordinal);
         }
 
-        await using (var second = await SpeciosaServer.StartAsync(sqlitePath: path))
+        await using (var second = await demoDatabase.StartServerAsync())
         {
             Assert.DoesNotContain("demo.clinician", second.ConsoleOutput, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await (await second.SignedInClientAsync("demo.clinician")).GetAsync("/api/auth/me")).StatusCode);

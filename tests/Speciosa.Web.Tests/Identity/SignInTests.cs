@@ -6,23 +6,23 @@ using Xunit;
 
 namespace Speciosa.Web.Tests.Identity;
 
-public sealed class SignInTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed class SignInTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    private SpeciosaServer Server => demo.Server;
-
-    [Fact]
-    public async Task A_demo_clinician_signs_in_and_sees_who_they_are()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_demo_clinician_signs_in_and_sees_who_they_are(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var me = await client.GetFromJsonAsync<JsonElement>("/api/auth/me");
         Assert.Equal("demo.clinician", me.GetProperty("userName").GetString());
         Assert.Equal(["Clinician"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString() ?? "").ToArray());
     }
 
-    [Fact]
-    public async Task A_wrong_password_and_an_unknown_account_get_the_same_401_problem()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_wrong_password_and_an_unknown_account_get_the_same_401_problem(Database database)
     {
-        var client = Server.CreateClient();
+        var server = await servers.On(database);
+        var client = server.CreateClient();
         var wrong = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName = "demo.nurse", password = "not-the-password-1" });
         var unknown = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName = "nobody.here", password = "not-the-password-1" });
 
@@ -33,41 +33,46 @@ public sealed class SignInTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.False(wrong.Headers.Contains("Set-Cookie"));
     }
 
-    [Fact]
-    public async Task An_api_call_without_sign_in_is_401_not_a_redirect()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_api_call_without_sign_in_is_401_not_a_redirect(Database database)
     {
-        var response = await Server.CreateClient().GetAsync("/api/auth/me");
+        var server = await servers.On(database);
+        var response = await server.CreateClient().GetAsync("/api/auth/me");
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
-    public async Task A_page_without_sign_in_redirects_to_the_sign_in_page()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_page_without_sign_in_redirects_to_the_sign_in_page(Database database)
     {
-        var response = await Server.CreateClient().GetAsync("/");
+        var server = await servers.On(database);
+        var response = await server.CreateClient().GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_clinician_asking_for_an_admin_endpoint_gets_403()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_clinician_asking_for_an_admin_endpoint_gets_403(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var response = await client.GetAsync("/api/audit/verify");
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
-    [Fact]
-    public async Task Signing_out_ends_the_session()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Signing_out_ends_the_session(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.quality");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.quality");
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/auth/sign-out", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me")).StatusCode);
     }
 
-    [Fact]
-    public async Task The_sign_in_page_signs_a_person_in_through_its_form()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_sign_in_page_signs_a_person_in_through_its_form(Database database)
     {
-        var client = Server.CreateClient();
+        var server = await servers.On(database);
+        var client = server.CreateClient();
         var page = await client.GetStringAsync("/account/sign-in");
         var token = HtmlForm.AntiforgeryToken(page);
         var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -83,10 +88,11 @@ public sealed class SignInTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Contains("DEMO", home, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_sign_in_page_answers_a_wrong_password_with_a_message_and_no_echoed_password()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_sign_in_page_answers_a_wrong_password_with_a_message_and_no_echoed_password(Database database)
     {
-        var client = Server.CreateClient();
+        var server = await servers.On(database);
+        var client = server.CreateClient();
         var token = HtmlForm.AntiforgeryToken(await client.GetStringAsync("/account/sign-in"));
         var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -102,12 +108,12 @@ public sealed class SignInTests(DemoServer demo) : IClassFixture<DemoServer>
     }
 }
 
-public sealed class LockoutAndRateLimitTests
+public sealed class LockoutAndRateLimitTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task Repeated_failures_lock_the_account_so_even_the_right_password_fails()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Repeated_failures_lock_the_account_so_even_the_right_password_fails(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync(settings: new Dictionary<string, string> { ["Security:MaxFailedSignIns"] = "3" });
+        await using var server = await servers.StartAsync(database, settings: new Dictionary<string, string> { ["Security:MaxFailedSignIns"] = "3" });
         var client = server.CreateClient();
         for (var i = 0; i < 3; i++)
         {
@@ -124,10 +130,10 @@ public sealed class LockoutAndRateLimitTests
         Assert.True(nurse.GetProperty("lockedOut").GetBoolean());
     }
 
-    [Fact]
-    public async Task Too_many_sign_in_attempts_from_one_address_get_429()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Too_many_sign_in_attempts_from_one_address_get_429(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync(settings: new Dictionary<string, string> { ["Security:SignInAttemptsPerMinute"] = "2" });
+        await using var server = await servers.StartAsync(database, settings: new Dictionary<string, string> { ["Security:SignInAttemptsPerMinute"] = "2" });
         var client = server.CreateClient();
         HttpResponseMessage last = null!;
         for (var i = 0; i < 3; i++)
@@ -139,13 +145,13 @@ public sealed class LockoutAndRateLimitTests
     }
 }
 
-public sealed class SessionTimeoutTests
+public sealed class SessionTimeoutTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task A_session_idle_longer_than_the_timeout_must_sign_in_again()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_session_idle_longer_than_the_timeout_must_sign_in_again(Database database)
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
-        await using var server = await SpeciosaServer.StartAsync(clock: clock, settings: new Dictionary<string, string> { ["Security:IdleTimeoutMinutes"] = "20" });
+        await using var server = await servers.StartAsync(database, clock: clock, settings: new Dictionary<string, string> { ["Security:IdleTimeoutMinutes"] = "20" });
         var client = await server.SignedInClientAsync("demo.clinician");
 
         clock.Advance(TimeSpan.FromMinutes(15));

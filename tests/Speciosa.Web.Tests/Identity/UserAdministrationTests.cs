@@ -7,12 +7,12 @@ using Xunit;
 
 namespace Speciosa.Web.Tests.Identity;
 
-public sealed class UserAdministrationTests
+public sealed class UserAdministrationTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task An_admin_creates_an_account_that_can_sign_in_with_its_role()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_admin_creates_an_account_that_can_sign_in_with_its_role(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var admin = await server.SignedInClientAsync("demo.admin");
         var created = await admin.PostAsJsonAsync("/api/admin/users", new
         {
@@ -24,10 +24,10 @@ public sealed class UserAdministrationTests
         Assert.Equal("Nurse", me.GetProperty("roles")[0].GetString());
     }
 
-    [Fact]
-    public async Task An_account_with_an_unknown_role_is_refused_naming_the_allowed_roles()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_account_with_an_unknown_role_is_refused_naming_the_allowed_roles(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var admin = await server.SignedInClientAsync("demo.admin");
         var response = await admin.PostAsJsonAsync("/api/admin/users", new
         {
@@ -39,10 +39,10 @@ public sealed class UserAdministrationTests
         Assert.DoesNotContain("x.person", users, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_role_change_ends_open_sessions_and_the_next_sign_in_carries_the_new_roles()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_role_change_ends_open_sessions_and_the_next_sign_in_carries_the_new_roles(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var admin = await server.SignedInClientAsync("demo.admin");
         var oldSession = await server.SignedInClientAsync("demo.researcher");
         var id = await UserIdAsync(admin, "demo.researcher");
@@ -54,10 +54,10 @@ public sealed class UserAdministrationTests
         Assert.Equal(HttpStatusCode.OK, (await newSession.GetAsync("/api/audit/verify")).StatusCode);
     }
 
-    [Fact]
-    public async Task A_deactivated_account_loses_its_session_and_its_tokens_at_once()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_deactivated_account_loses_its_session_and_its_tokens_at_once(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var admin = await server.SignedInClientAsync("demo.admin");
         var quality = await server.SignedInClientAsync("demo.quality");
         var secret = (await (await quality.PostAsJsonAsync("/api/account/tokens", new { name = "lab sync" })).Content.ReadFromJsonAsync<JsonElement>())
@@ -75,10 +75,10 @@ public sealed class UserAdministrationTests
         Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
     }
 
-    [Fact]
-    public async Task An_admin_cannot_deactivate_themself()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_admin_cannot_deactivate_themself(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var admin = await server.SignedInClientAsync("demo.admin");
         var id = await UserIdAsync(admin, "demo.admin");
         var response = await admin.PutAsJsonAsync($"/api/admin/users/{id}/active", new { active = false });

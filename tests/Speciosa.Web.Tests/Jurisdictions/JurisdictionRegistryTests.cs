@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Speciosa.Web.Tests.Jurisdictions;
 
-public sealed class JurisdictionRegistryTests
+public sealed class JurisdictionRegistryTests(DemoServers servers) : IClassFixture<DemoServers>
 {
     private const string Louisiana = "us-la-2025-08-01";
 
@@ -21,21 +21,19 @@ public sealed class JurisdictionRegistryTests
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    [Fact]
-    public async Task The_shipped_registry_is_loaded_once_and_a_restart_does_not_duplicate_it()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_shipped_registry_is_loaded_once_and_a_restart_does_not_duplicate_it(Database database)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "speciosa-seed-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "speciosa.db");
+        var clinicDatabase = await servers.NewDatabaseAsync(database);
         var expected = JurisdictionRegistrySeed.Load().Count;
 
-        await using (var first = await SpeciosaServer.StartAsync(sqlitePath: path))
+        await using (var first = await clinicDatabase.StartServerAsync())
         {
             var client = await first.SignedInClientAsync("demo.nurse");
             Assert.Equal(expected, await TotalAsync(client));
         }
 
-        await using (var second = await SpeciosaServer.StartAsync(sqlitePath: path))
+        await using (var second = await clinicDatabase.StartServerAsync())
         {
             var client = await second.SignedInClientAsync("demo.nurse");
             Assert.Equal(expected, await TotalAsync(client));
@@ -47,10 +45,10 @@ public sealed class JurisdictionRegistryTests
         }
     }
 
-    [Fact]
-    public async Task An_admin_edit_with_a_reason_is_kept_in_history_and_one_without_a_reason_is_refused()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_admin_edit_with_a_reason_is_kept_in_history_and_one_without_a_reason_is_refused(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var admin = await server.SignedInClientAsync("demo.admin");
         var detail = await DetailAsync(admin, Louisiana);
         var entry = detail["entry"]!.DeepClone();
@@ -81,10 +79,10 @@ public sealed class JurisdictionRegistryTests
         await lost.AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
-    [Fact]
-    public async Task A_wrong_entry_is_refused_with_each_field_named()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_wrong_entry_is_refused_with_each_field_named(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var admin = await server.SignedInClientAsync("demo.admin");
         var response = await admin.PostAsJsonAsync("/api/jurisdictions", new
         {
@@ -98,10 +96,10 @@ public sealed class JurisdictionRegistryTests
         }
     }
 
-    [Fact]
-    public async Task Staff_who_are_not_admins_can_read_the_registry_but_not_edit_or_import_it()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Staff_who_are_not_admins_can_read_the_registry_but_not_edit_or_import_it(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var clinician = await server.SignedInClientAsync("demo.clinician");
         var detail = await DetailAsync(clinician, Louisiana);
 
@@ -117,10 +115,10 @@ public sealed class JurisdictionRegistryTests
         await (await patient.GetAsync("/api/jurisdictions")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
-    [Fact]
-    public async Task An_import_with_one_wrong_entry_changes_nothing_and_names_the_entry_and_field()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_import_with_one_wrong_entry_changes_nothing_and_names_the_entry_and_field(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var admin = await server.SignedInClientAsync("demo.admin");
         var file = JsonNode.Parse(await admin.GetStringAsync("/api/jurisdictions/export"))!;
         var entries = file["entries"]!.AsArray();
@@ -139,10 +137,10 @@ public sealed class JurisdictionRegistryTests
         Assert.Single(goodAfter["history"]!.AsArray());
     }
 
-    [Fact]
-    public async Task Importing_an_export_changes_nothing_and_a_second_import_of_a_changed_file_only_once()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Importing_an_export_changes_nothing_and_a_second_import_of_a_changed_file_only_once(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var admin = await server.SignedInClientAsync("demo.admin");
         var export = await admin.GetStringAsync("/api/jurisdictions/export");
         var count = JsonNode.Parse(export)!["entries"]!.AsArray().Count;
@@ -172,11 +170,11 @@ public sealed class JurisdictionRegistryTests
         Assert.True((await noReason.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("reason", out _));
     }
 
-    [Fact]
-    public async Task Evaluate_answers_with_the_most_specific_entry_in_force_for_a_US_state()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Evaluate_answers_with_the_most_specific_entry_in_force_for_a_US_state(Database database)
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero));
-        await using var server = await SpeciosaServer.StartAsync(clock: clock);
+        await using var server = await servers.StartAsync(database, clock: clock);
         var admin = await server.SignedInClientAsync("demo.admin");
         var created = await admin.PostAsJsonAsync("/api/jurisdictions", new
         {
@@ -206,11 +204,11 @@ public sealed class JurisdictionRegistryTests
         Assert.True((await bad.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("country", out _));
     }
 
-    [Fact]
-    public async Task The_list_filters_by_status_and_shows_stale_entries_once_they_are_older_than_the_setting()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_list_filters_by_status_and_shows_stale_entries_once_they_are_older_than_the_setting(Database database)
     {
         var clock = new ManualClock(new DateTimeOffset(2027, 6, 1, 12, 0, 0, TimeSpan.Zero));
-        await using var server = await SpeciosaServer.StartAsync(clock: clock, settings: new Dictionary<string, string> { ["Jurisdictions:StaleAfterDays"] = "30" });
+        await using var server = await servers.StartAsync(database, clock: clock, settings: new Dictionary<string, string> { ["Jurisdictions:StaleAfterDays"] = "30" });
         var nurse = await server.SignedInClientAsync("demo.nurse");
         var banned = await nurse.GetFromJsonAsync<JsonElement>("/api/jurisdictions?status=Banned&pageSize=100");
         Assert.All(banned.GetProperty("items").EnumerateArray(), i => Assert.Equal("Banned", i.GetProperty("status").GetString()));

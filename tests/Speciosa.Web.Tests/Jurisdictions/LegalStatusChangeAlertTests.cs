@@ -6,12 +6,12 @@ using Xunit;
 
 namespace Speciosa.Web.Tests.Jurisdictions;
 
-public sealed class LegalStatusChangeAlertTests
+public sealed class LegalStatusChangeAlertTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task Banning_kratom_in_a_country_alerts_exactly_its_active_patients_once()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Banning_kratom_in_a_country_alerts_exactly_its_active_patients_once(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var clinician = await server.SignedInClientAsync("demo.clinician");
         var active = await EnrolAsync(clinician, "Active", "NZ", "active");
         var withdrawn = await EnrolAsync(clinician, "Withdrawn", "NZ", "withdrawn");

@@ -6,12 +6,13 @@ using Xunit;
 
 namespace Speciosa.Web.Tests.Medicines;
 
-public sealed class AlprazolamScreeningTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed class AlprazolamScreeningTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task Adding_alprazolam_by_name_raises_the_benzodiazepine_interaction_alert_with_its_source()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Adding_alprazolam_by_name_raises_the_benzodiazepine_interaction_alert_with_its_source(Database database)
     {
-        var client = await demo.Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await PatientTestData.EnrolAsync(client, "Alprazolam");
 
         var response = await client.PostAsJsonAsync($"/api/patients/{id}/medicines", new { name = "alprazolam", classes = Array.Empty<string>() });

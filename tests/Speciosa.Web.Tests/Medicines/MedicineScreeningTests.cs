@@ -6,12 +6,13 @@ using Xunit;
 
 namespace Speciosa.Web.Tests.Medicines;
 
-public sealed class MedicineScreeningTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed class MedicineScreeningTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task Screening_tells_no_data_from_no_known_interaction_and_alerts_a_found_interaction()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Screening_tells_no_data_from_no_known_interaction_and_alerts_a_found_interaction(Database database)
     {
-        var client = await demo.Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await PatientTestData.EnrolAsync(client, "Medicines");
 
         async Task<JsonElement> AddAsync(object medicine)

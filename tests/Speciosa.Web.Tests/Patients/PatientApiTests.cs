@@ -9,16 +9,15 @@ using Xunit;
 namespace Speciosa.Web.Tests.Patients;
 
 /// <summary>The patient record through the API: who may see it, search, edits and their audit.</summary>
-public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed class PatientApiTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    private SpeciosaServer Server => demo.Server;
-
-    [Fact]
-    public async Task Another_clinics_patient_is_a_404()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Another_clinics_patient_is_a_404(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await PatientTestData.EnrolAsync(client, "Ownclinic");
-        var other = await OtherClinic.ClinicianAsync(Server);
+        var other = await OtherClinic.ClinicianAsync(server);
 
         await (await other.GetAsync($"/api/patients/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await other.GetAsync($"/api/patients/{id}/assessments")).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -28,11 +27,12 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Equal(0, list.GetProperty("total").GetInt32());
     }
 
-    [Fact]
-    public async Task A_patient_sees_their_own_record_self_reports_for_review_and_gets_404_for_anyone_else()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_patient_sees_their_own_record_self_reports_for_review_and_gets_404_for_anyone_else(Database database)
     {
-        var staff = await Server.SignedInClientAsync("demo.clinician");
-        var (portalId, patientClient) = await NewPatientAccountAsync();
+        var server = await servers.On(database);
+        var staff = await server.SignedInClientAsync("demo.clinician");
+        var (portalId, patientClient) = await NewPatientAccountAsync(server);
         var own = await PatientTestData.EnrolAsync(staff, "Portal", portalId);
         var someoneElse = await PatientTestData.EnrolAsync(staff, "Someoneelse");
 
@@ -58,10 +58,11 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.False((await review.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("awaitingReview").GetBoolean());
     }
 
-    [Fact]
-    public async Task Search_filters_by_name_and_status_and_pages()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Search_filters_by_name_and_status_and_pages(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         for (var i = 0; i < 3; i++)
         {
             await PatientTestData.EnrolAsync(client, $"Pagerson{i}");
@@ -74,10 +75,11 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
         await (await client.GetAsync("/api/patients?pageSize=101")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
-    public async Task An_edit_with_a_stale_concurrency_stamp_is_a_409()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_edit_with_a_stale_concurrency_stamp_is_a_409(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await PatientTestData.EnrolAsync(client, "Concurrent");
         var read = await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}");
         StringContent Edit(string status) => PatientEdits.Json(PatientEdits.WholeRecord(read, r => r["status"] = status));
@@ -86,15 +88,16 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
         await (await client.PutAsync($"/api/patients/{id}", Edit("withdrawn"))).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
-    [Fact]
-    public async Task Patient_reads_and_writes_are_audited_with_the_patient_id()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Patient_reads_and_writes_are_audited_with_the_patient_id(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await PatientTestData.EnrolAsync(client, "Audited");
         await client.GetAsync($"/api/patients/{id}");
         await client.GetAsync($"/api/patients/{id}/alerts");
 
-        await using var scope = Server.Services.CreateAsyncScope();
+        await using var scope = server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
         var actions = await db.AuditEntries.Where(a => a.PatientId == id).Select(a => a.Action).ToListAsync();
         Assert.Contains("patient.create", actions);
@@ -102,14 +105,14 @@ public sealed class PatientApiTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Contains("alert.list", actions);
     }
 
-    private async Task<(Guid UserId, HttpClient Client)> NewPatientAccountAsync()
+    private static async Task<(Guid UserId, HttpClient Client)> NewPatientAccountAsync(SpeciosaServer server)
     {
-        await using var scope = Server.Services.CreateAsyncScope();
+        await using var scope = server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
         var clinicId = await db.Clinics.Where(c => c.IsDemo).Select(c => c.Id).FirstAsync();
         var name = "portal." + Guid.NewGuid().ToString("N")[..8];
         var (user, _) = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
             .CreateAsync(clinicId, new NewUser(name, "Portal Patient", null, SpeciosaServer.DemoPassword, [SpeciosaRoles.Patient]), null, "test");
-        return (user!.Id, await Server.SignedInClientAsync(name));
+        return (user!.Id, await server.SignedInClientAsync(name));
     }
 }

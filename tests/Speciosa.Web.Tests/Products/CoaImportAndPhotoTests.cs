@@ -8,16 +8,17 @@ using Xunit;
 
 namespace Speciosa.Web.Tests.Products;
 
-public sealed class CoaImportAndPhotoTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed class CoaImportAndPhotoTests(DemoServers servers) : IClassFixture<DemoServers>
 {
     private const string Header = "lot_code,analyte,value,unit,qualifier,lod,loq,method,lab,accreditation,sample_date,report_date";
 
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
 
-    [Fact]
-    public async Task A_csv_with_a_wrong_unit_an_unknown_analyte_and_text_in_a_number_is_rejected_by_line_and_nothing_is_stored()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_csv_with_a_wrong_unit_an_unknown_analyte_and_text_in_a_number_is_rejected_by_line_and_nothing_is_stored(Database database)
     {
-        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var server = await servers.On(database);
+        var quality = await server.SignedInClientAsync("demo.quality");
         var (_, lotId, code) = await ProductTestData.NewLotAsync(quality);
         var csv = string.Join("\n",
             Header,
@@ -36,13 +37,14 @@ public sealed class CoaImportAndPhotoTests(DemoServer demo) : IClassFixture<Demo
         Assert.Contains((5, "value"), report);
         Assert.DoesNotContain(report, p => p.Line == 2);
         Assert.True(problem.GetProperty("errors").TryGetProperty("line 5.value", out _));
-        Assert.Equal(0, await ProductTestData.CertificateCountAsync(demo.Server, lotId));
+        Assert.Equal(0, await ProductTestData.CertificateCountAsync(server, lotId));
     }
 
-    [Fact]
-    public async Task Importing_the_same_csv_twice_stores_one_certificate()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Importing_the_same_csv_twice_stores_one_certificate(Database database)
     {
-        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var server = await servers.On(database);
+        var quality = await server.SignedInClientAsync("demo.quality");
         var (_, lotId, code) = await ProductTestData.NewLotAsync(quality);
         var csv = string.Join("\r\n",
             Header,
@@ -58,7 +60,7 @@ public sealed class CoaImportAndPhotoTests(DemoServer demo) : IClassFixture<Demo
         var again = await second.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(0, again.GetProperty("created").GetInt32());
         Assert.True(again.GetProperty("certificates")[0].GetProperty("alreadyRecorded").GetBoolean());
-        Assert.Equal(1, await ProductTestData.CertificateCountAsync(demo.Server, lotId));
+        Assert.Equal(1, await ProductTestData.CertificateCountAsync(server, lotId));
         var lot = await quality.GetFromJsonAsync<JsonElement>($"/api/lots/{lotId}");
         var certificate = lot.GetProperty("certificate");
         Assert.Equal("Test Lab, Inc.", certificate.GetProperty("labName").GetString());
@@ -66,10 +68,11 @@ public sealed class CoaImportAndPhotoTests(DemoServer demo) : IClassFixture<Demo
         Assert.Contains(certificate.GetProperty("results").EnumerateArray(), r => r.GetProperty("analyte").GetString() == "lead" && r.GetProperty("qualifier").GetString() == "BelowLoq");
     }
 
-    [Fact]
-    public async Task A_text_file_named_png_is_rejected_and_a_real_png_is_stored_and_served_to_staff()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_text_file_named_png_is_rejected_and_a_real_png_is_stored_and_served_to_staff(Database database)
     {
-        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var server = await servers.On(database);
+        var quality = await server.SignedInClientAsync("demo.quality");
         var (productId, lotId, _) = await ProductTestData.NewLotAsync(quality);
         var fake = new ByteArrayContent(Encoding.UTF8.GetBytes("this is not an image, only text renamed photo.png"));
         fake.Headers.ContentType = new MediaTypeHeaderValue("image/png");
@@ -92,19 +95,19 @@ public sealed class CoaImportAndPhotoTests(DemoServer demo) : IClassFixture<Demo
         Assert.Equal(2, photo.GetProperty("height").GetInt32());
         Assert.Equal(productId, photo.GetProperty("productId").GetGuid());
 
-        var nurse = await demo.Server.SignedInClientAsync("demo.nurse");
+        var nurse = await server.SignedInClientAsync("demo.nurse");
         var served = await nurse.GetAsync(photo.GetProperty("url").GetString());
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
         Assert.Equal(png, await served.Content.ReadAsByteArrayAsync());
-        var anonymous = demo.Server.CreateClient();
+        var anonymous = server.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(photo.GetProperty("url").GetString())).StatusCode);
     }
 
-    [Fact]
-    public async Task A_photo_over_the_size_limit_is_refused()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_photo_over_the_size_limit_is_refused(Database database)
     {
-        await using var server = await Speciosa.Testing.SpeciosaServer.StartAsync(settings: new Dictionary<string, string> { ["Products:MaxPhotoBytes"] = "100" });
+        await using var server = await servers.StartAsync(database, settings: new Dictionary<string, string> { ["Products:MaxPhotoBytes"] = "100" });
         var quality = await server.SignedInClientAsync("demo.quality");
         var (productId, _, _) = await ProductTestData.NewLotAsync(quality);
         var big = new byte[200];

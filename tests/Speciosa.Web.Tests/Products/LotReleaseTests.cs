@@ -7,12 +7,13 @@ using Xunit;
 
 namespace Speciosa.Web.Tests.Products;
 
-public sealed class LotReleaseTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed class LotReleaseTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task Releasing_a_failing_lot_is_refused_with_the_out_of_limit_reason()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Releasing_a_failing_lot_is_refused_with_the_out_of_limit_reason(Database database)
     {
-        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var server = await servers.On(database);
+        var quality = await server.SignedInClientAsync("demo.quality");
         var lotId = await ProductTestData.DemoLotIdAsync(quality, DemoProducts.FailingLot);
 
         var response = await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "try", concurrencyStamp = await ProductTestData.LotStampAsync(quality, lotId) });
@@ -28,10 +29,11 @@ public sealed class LotReleaseTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Equal("Quarantined", lot.GetProperty("state").GetString());
     }
 
-    [Fact]
-    public async Task Releasing_an_incomplete_lot_is_refused_naming_the_missing_analytes()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Releasing_an_incomplete_lot_is_refused_naming_the_missing_analytes(Database database)
     {
-        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var server = await servers.On(database);
+        var quality = await server.SignedInClientAsync("demo.quality");
         var lotId = await ProductTestData.DemoLotIdAsync(quality, DemoProducts.IncompleteLot);
 
         var response = await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "try", concurrencyStamp = await ProductTestData.LotStampAsync(quality, lotId) });
@@ -43,10 +45,11 @@ public sealed class LotReleaseTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Contains("escherichia-coli", analytes);
     }
 
-    [Fact]
-    public async Task A_passing_lot_is_released_and_the_release_is_kept_in_its_history()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_passing_lot_is_released_and_the_release_is_kept_in_its_history(Database database)
     {
-        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var server = await servers.On(database);
+        var quality = await server.SignedInClientAsync("demo.quality");
         var (_, lotId, _) = await ProductTestData.NewLotAsync(quality);
         var certificate = await quality.PostAsJsonAsync($"/api/lots/{lotId}/certificates", new
         {
@@ -74,10 +77,11 @@ public sealed class LotReleaseTests(DemoServer demo) : IClassFixture<DemoServer>
         await again.AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
-    [Fact]
-    public async Task A_stale_concurrency_stamp_is_refused_with_409()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_stale_concurrency_stamp_is_refused_with_409(Database database)
     {
-        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var server = await servers.On(database);
+        var quality = await server.SignedInClientAsync("demo.quality");
         var (_, lotId, _) = await ProductTestData.NewLotAsync(quality);
         var response = await quality.PostAsJsonAsync($"/api/lots/{lotId}/recall", new { reason = "vendor notice", concurrencyStamp = "stale" });
         var unstamped = await quality.PostAsJsonAsync($"/api/lots/{lotId}/recall", new { reason = "vendor notice" });
@@ -88,10 +92,11 @@ public sealed class LotReleaseTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Equal("Quarantined", lot.GetProperty("state").GetString());
     }
 
-    [Fact]
-    public async Task A_recalled_lot_keeps_its_reason_and_can_no_longer_be_released_or_used()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_recalled_lot_keeps_its_reason_and_can_no_longer_be_released_or_used(Database database)
     {
-        var quality = await demo.Server.SignedInClientAsync("demo.quality");
+        var server = await servers.On(database);
+        var quality = await server.SignedInClientAsync("demo.quality");
         var (_, lotId, _) = await ProductTestData.NewLotAsync(quality);
         await quality.PostAsJsonAsync($"/api/lots/{lotId}/certificates", new { labName = "Test Lab", reportedOn = "2026-10-01", results = ProductTestData.CleanResults() });
         Assert.Equal(HttpStatusCode.OK, (await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "ok", concurrencyStamp = await ProductTestData.LotStampAsync(quality, lotId) })).StatusCode);
@@ -109,11 +114,12 @@ public sealed class LotReleaseTests(DemoServer demo) : IClassFixture<DemoServer>
         await (await quality.PostAsJsonAsync($"/api/lots/{lotId}/release", new { reason = "again", concurrencyStamp = await ProductTestData.LotStampAsync(quality, lotId) })).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
-    [Fact]
-    public async Task Staff_without_the_quality_role_read_products_but_get_403_on_every_write()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Staff_without_the_quality_role_read_products_but_get_403_on_every_write(Database database)
     {
-        var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
-        var nurse = await demo.Server.SignedInClientAsync("demo.nurse");
+        var server = await servers.On(database);
+        var clinician = await server.SignedInClientAsync("demo.clinician");
+        var nurse = await server.SignedInClientAsync("demo.nurse");
         var lotId = await ProductTestData.DemoLotIdAsync(clinician, DemoProducts.PassingLot);
         Assert.Equal(HttpStatusCode.OK, (await nurse.GetAsync($"/api/lots/{lotId}")).StatusCode);
 
@@ -127,14 +133,15 @@ public sealed class LotReleaseTests(DemoServer demo) : IClassFixture<DemoServer>
             await (await client.PutAsJsonAsync("/api/quality/settings", new { standards = Array.Empty<string>() })).AssertProblemAsync(HttpStatusCode.Forbidden);
         }
 
-        var patient = await demo.Server.SignedInClientAsync("demo.patient");
+        var patient = await server.SignedInClientAsync("demo.patient");
         await (await patient.GetAsync($"/api/lots/{lotId}")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
-    [Fact]
-    public async Task The_passing_demo_lot_is_released_and_no_out_of_limit_flag_shows()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_passing_demo_lot_is_released_and_no_out_of_limit_flag_shows(Database database)
     {
-        var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var clinician = await server.SignedInClientAsync("demo.clinician");
         var lot = await clinician.GetFromJsonAsync<JsonElement>($"/api/lots/{await ProductTestData.DemoLotIdAsync(clinician, DemoProducts.PassingLot)}");
         Assert.Equal("Released", lot.GetProperty("state").GetString());
         Assert.Equal("Pass", lot.GetProperty("verdict").GetProperty("outcome").GetString());

@@ -94,12 +94,12 @@ public sealed class QualityPageFormTests(DemoServers servers) : IClassFixture<De
     }
 }
 
-public sealed class DemoLotTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed class DemoLotTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task The_demo_has_a_recalled_lot_that_cannot_be_released_again_or_ordered()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_demo_has_a_recalled_lot_that_cannot_be_released_again_or_ordered(Database database)
     {
-        var server = demo.Server;
+        var server = await servers.On(database);
         var quality = await server.SignedInClientAsync("demo.quality");
         var lotId = await ProductTestData.DemoLotIdAsync(quality, Speciosa.Web.Demo.DemoProducts.RecalledLot);
         var lot = await quality.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/lots/{lotId}");

@@ -8,13 +8,14 @@ using static Speciosa.Testing.RegimenTestData;
 
 namespace Speciosa.Web.Tests.Regimens;
 
-public sealed class EscalationAndSeamTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed class EscalationAndSeamTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task Rising_use_over_fourteen_days_raises_one_escalation_alert_when_a_dose_shows_it()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Rising_use_over_fourteen_days_raises_one_escalation_alert_when_a_dose_shows_it(Database database)
     {
-        var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
-        var nurse = await demo.Server.SignedInClientAsync("demo.nurse");
+        var server = await servers.On(database);
+        var clinician = await server.SignedInClientAsync("demo.clinician");
+        var nurse = await server.SignedInClientAsync("demo.nurse");
         var (productId, lotId) = await LeafLotAsync(clinician);
         var patientId = await EnrolLivingInAsync(clinician, "US-TN");
         var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30).ToString("yyyy-MM-dd");
@@ -45,13 +46,14 @@ public sealed class EscalationAndSeamTests(DemoServer demo) : IClassFixture<Demo
         Assert.Contains("clinic configuration", escalation.GetProperty("threshold").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_safety_seam_answers_whether_a_patient_has_an_active_regimen_and_which()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_safety_seam_answers_whether_a_patient_has_an_active_regimen_and_which(Database database)
     {
-        var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var clinician = await server.SignedInClientAsync("demo.clinician");
         var onRegimen = await PatientIdAsync(clinician, "Testwell");
         var withoutRegimen = await EnrolLivingInAsync(clinician, "US-TN");
-        await using var scope = demo.Server.Services.CreateAsyncScope();
+        await using var scope = server.Services.CreateAsyncScope();
         var queries = scope.ServiceProvider.GetRequiredService<RegimenQueries>();
 
         var active = await queries.ActiveRegimenAsync(onRegimen, DateTimeOffset.UtcNow);

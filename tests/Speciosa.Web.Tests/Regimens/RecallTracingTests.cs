@@ -6,12 +6,12 @@ using Xunit;
 
 namespace Speciosa.Web.Tests.Regimens;
 
-public sealed class RecallTracingTests
+public sealed class RecallTracingTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task Recalling_a_lot_three_demo_patients_took_lists_those_three_and_alerts_each_of_them()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Recalling_a_lot_three_demo_patients_took_lists_those_three_and_alerts_each_of_them(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var quality = await server.SignedInClientAsync("demo.quality");
         var clinician = await server.SignedInClientAsync("demo.clinician");
         var lotId = await ProductTestData.DemoLotIdAsync(quality, DemoProducts.PassingLot);
@@ -45,10 +45,10 @@ public sealed class RecallTracingTests
         await denied.AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
-    [Fact]
-    public async Task A_staff_dose_from_a_recalled_lot_is_refused()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_staff_dose_from_a_recalled_lot_is_refused(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var quality = await server.SignedInClientAsync("demo.quality");
         var nurse = await server.SignedInClientAsync("demo.nurse");
         var lotId = await ProductTestData.DemoLotIdAsync(quality, DemoProducts.PassingLot);

@@ -8,12 +8,13 @@ using static Speciosa.Testing.RegimenTestData;
 
 namespace Speciosa.Web.Tests.Regimens;
 
-public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed class RegimenApiTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task A_patient_in_a_banned_state_cannot_be_given_a_regimen_and_the_refusal_names_the_source()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_patient_in_a_banned_state_cannot_be_given_a_regimen_and_the_refusal_names_the_source(Database database)
     {
-        var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var clinician = await server.SignedInClientAsync("demo.clinician");
         var (productId, lotId) = await LeafLotAsync(clinician);
         var patientId = await EnrolLivingInAsync(clinician, "US-LA");
 
@@ -29,10 +30,11 @@ public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Equal(0, list.GetArrayLength());
     }
 
-    [Fact]
-    public async Task A_warn_and_confirm_jurisdiction_needs_confirmation_which_is_then_recorded_on_the_version()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_warn_and_confirm_jurisdiction_needs_confirmation_which_is_then_recorded_on_the_version(Database database)
     {
-        var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var clinician = await server.SignedInClientAsync("demo.clinician");
         var (productId, _) = await LeafLotAsync(clinician);
         var patientId = await EnrolLivingInAsync(clinician, "US-AZ"); // unverified registry entry: warn and confirm
 
@@ -52,10 +54,11 @@ public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Contains(version.GetProperty("legalWarnings").EnumerateArray(), w => w.GetProperty("kind").GetString() == "EntryUnverified");
     }
 
-    [Fact]
-    public async Task Amending_keeps_every_version_with_who_when_and_why()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Amending_keeps_every_version_with_who_when_and_why(Database database)
     {
-        var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var clinician = await server.SignedInClientAsync("demo.clinician");
         var (productId, lotId) = await LeafLotAsync(clinician);
         var patientId = await EnrolLivingInAsync(clinician, "US-TN");
         var created = await (await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", Order(productId, lotId)))
@@ -82,11 +85,12 @@ public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Contains("Clinician", versions[0].GetProperty("authoredByName").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Only_a_clinician_may_order_a_regimen()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Only_a_clinician_may_order_a_regimen(Database database)
     {
-        var nurse = await demo.Server.SignedInClientAsync("demo.nurse");
-        var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var nurse = await server.SignedInClientAsync("demo.nurse");
+        var clinician = await server.SignedInClientAsync("demo.clinician");
         var (productId, lotId) = await LeafLotAsync(clinician);
         var patientId = await PatientIdAsync(clinician, "Sampleton");
 
@@ -95,10 +99,11 @@ public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
-    [Fact]
-    public async Task Another_clinics_patient_is_not_found()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Another_clinics_patient_is_not_found(Database database)
     {
-        var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var clinician = await server.SignedInClientAsync("demo.clinician");
         var (productId, lotId) = await LeafLotAsync(clinician);
         var stranger = Guid.NewGuid();
 
@@ -111,10 +116,11 @@ public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
         await read.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
-    public async Task A_staff_dose_over_the_maximum_is_refused_with_the_reasons_and_stored_nowhere()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_staff_dose_over_the_maximum_is_refused_with_the_reasons_and_stored_nowhere(Database database)
     {
-        var nurse = await demo.Server.SignedInClientAsync("demo.nurse");
+        var server = await servers.On(database);
+        var nurse = await server.SignedInClientAsync("demo.nurse");
         var (_, lotId) = await LeafLotAsync(nurse);
         var patientId = await PatientIdAsync(nurse, "Sampleton");
         var before = await nurse.GetFromJsonAsync<JsonElement>($"/api/patients/{patientId}/doses");
@@ -131,11 +137,12 @@ public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.DoesNotContain(alerts.EnumerateArray(), a => a.GetProperty("ruleId").GetString() == "dosing.above-per-dose-max");
     }
 
-    [Fact]
-    public async Task The_same_dose_reported_by_the_patient_is_stored_marked_as_reported_and_raises_explained_alerts()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_same_dose_reported_by_the_patient_is_stored_marked_as_reported_and_raises_explained_alerts(Database database)
     {
-        var patient = await demo.Server.SignedInClientAsync("demo.patient");
-        var nurse = await demo.Server.SignedInClientAsync("demo.nurse");
+        var server = await servers.On(database);
+        var patient = await server.SignedInClientAsync("demo.patient");
+        var nurse = await server.SignedInClientAsync("demo.nurse");
         var (_, lotId) = await LeafLotAsync(nurse);
         var patientId = await PatientIdAsync(nurse, "Testwell");
 
@@ -154,11 +161,12 @@ public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Contains("2 g", perDose.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_patient_cannot_report_a_dose_for_someone_else()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_patient_cannot_report_a_dose_for_someone_else(Database database)
     {
-        var patient = await demo.Server.SignedInClientAsync("demo.patient");
-        var nurse = await demo.Server.SignedInClientAsync("demo.nurse");
+        var server = await servers.On(database);
+        var patient = await server.SignedInClientAsync("demo.patient");
+        var nurse = await server.SignedInClientAsync("demo.nurse");
         var other = await PatientIdAsync(nurse, "Placeholder");
 
         var response = await patient.PostAsJsonAsync($"/api/patients/{other}/doses", new { grams = 1m });
@@ -166,10 +174,11 @@ public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
-    public async Task The_taper_generator_returns_a_calendar_the_clinician_edits_and_saves_as_a_new_version()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_taper_generator_returns_a_calendar_the_clinician_edits_and_saves_as_a_new_version(Database database)
     {
-        var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var clinician = await server.SignedInClientAsync("demo.clinician");
         var (productId, lotId) = await LeafLotAsync(clinician);
         var patientId = await EnrolLivingInAsync(clinician, "US-TN");
         var created = await (await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", Order(productId, lotId)))
@@ -202,10 +211,11 @@ public sealed class RegimenApiTests(DemoServer demo) : IClassFixture<DemoServer>
         Assert.Equal(3.5m, view.GetProperty("current").GetProperty("taper").GetProperty("entries")[1].GetProperty("gramsPerDay").GetDecimal());
     }
 
-    [Fact]
-    public async Task The_chart_gives_daily_grams_and_alkaloid_mg_against_the_ceiling()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_chart_gives_daily_grams_and_alkaloid_mg_against_the_ceiling(Database database)
     {
-        var nurse = await demo.Server.SignedInClientAsync("demo.nurse");
+        var server = await servers.On(database);
+        var nurse = await server.SignedInClientAsync("demo.nurse");
         var patientId = await PatientIdAsync(nurse, "Placeholder");
 
         var chart = await nurse.GetFromJsonAsync<JsonElement>($"/api/patients/{patientId}/dose-chart");

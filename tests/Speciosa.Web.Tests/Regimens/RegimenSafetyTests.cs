@@ -8,12 +8,13 @@ using static Speciosa.Testing.RegimenTestData;
 namespace Speciosa.Web.Tests.Regimens;
 
 /// <summary>Starting a regimen re-runs the safety rules that depend on being on kratom, in the same save.</summary>
-public sealed class RegimenSafetyTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed class RegimenSafetyTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    [Fact]
-    public async Task Starting_a_regimen_for_a_pregnant_patient_without_a_baseline_liver_panel_alerts_at_once()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Starting_a_regimen_for_a_pregnant_patient_without_a_baseline_liver_panel_alerts_at_once(Database database)
     {
-        var clinician = await demo.Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var clinician = await server.SignedInClientAsync("demo.clinician");
         var (productId, lotId) = await LeafLotAsync(clinician);
         var patientId = await EnrolLivingInAsync(clinician, "US-TN");
         var pregnant = await clinician.PutWholeRecordAsync(patientId, r => r["pregnant"] = true);

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Speciosa.Web.Tests.Safety;
 
-public sealed class SafetyTests
+public sealed class SafetyTests(DemoServers servers) : IClassFixture<DemoServers>
 {
     private sealed class OnRegimenSince(DateTimeOffset start) : IRegimenStatus
     {
@@ -15,10 +15,10 @@ public sealed class SafetyTests
             Task.FromResult(new RegimenState(true, start, "test regimen"));
     }
 
-    [Fact]
-    public async Task A_serious_adverse_event_alerts_at_once_and_exports_a_medwatch_draft()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_serious_adverse_event_alerts_at_once_and_exports_a_medwatch_draft(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync();
+        await using var server = await servers.StartAsync(database);
         var client = await server.SignedInClientAsync("demo.clinician");
         var id = await PatientTestData.EnrolAsync(client, "Seizure");
 
@@ -61,12 +61,12 @@ public sealed class SafetyTests
         Assert.Equal("withdrawn", form.GetProperty("sectionE_suspectProduct").GetProperty("actionTaken").GetString());
     }
 
-    [Fact]
-    public async Task The_periodic_sweep_raises_an_overdue_liver_panel_once_and_a_new_panel_clears_it()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_periodic_sweep_raises_an_overdue_liver_panel_once_and_a_new_panel_clears_it(Database database)
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var start = clock.GetUtcNow().AddDays(-1);
-        await using var server = await SpeciosaServer.StartAsync(clock: clock,
+        await using var server = await servers.StartAsync(database, clock: clock,
             settings: new Dictionary<string, string> { ["Liver:PanelEveryWeeks"] = "4", ["Safety:SweepEnabled"] = "false" },
             services: s => s.AddScoped<IRegimenStatus>(_ => new OnRegimenSince(start)));
         var client = await server.SignedInClientAsync("demo.clinician");
@@ -104,10 +104,10 @@ public sealed class SafetyTests
         Assert.True(cleared.GetProperty("resolvedAutomatically").GetBoolean());
     }
 
-    [Fact]
-    public async Task A_pregnant_patient_on_a_regimen_alerts_citing_neonatal_abstinence_reports()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_pregnant_patient_on_a_regimen_alerts_citing_neonatal_abstinence_reports(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync(
+        await using var server = await servers.StartAsync(database, 
             settings: new Dictionary<string, string> { ["Safety:SweepEnabled"] = "false" },
             services: s => s.AddScoped<IRegimenStatus>(_ => new OnRegimenSince(DateTimeOffset.UtcNow.AddDays(-3))));
         var client = await server.SignedInClientAsync("demo.clinician");
@@ -127,10 +127,10 @@ public sealed class SafetyTests
         Assert.Contains("neonatal abstinence", alert.GetProperty("message").GetString()!, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public async Task Recording_that_a_patient_on_a_regimen_is_pregnant_alerts_when_the_record_is_saved()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Recording_that_a_patient_on_a_regimen_is_pregnant_alerts_when_the_record_is_saved(Database database)
     {
-        await using var server = await SpeciosaServer.StartAsync(
+        await using var server = await servers.StartAsync(database, 
             settings: new Dictionary<string, string> { ["Safety:SweepEnabled"] = "false" },
             services: s => s.AddScoped<IRegimenStatus>(_ => new OnRegimenSince(DateTimeOffset.UtcNow.AddDays(-3))));
         var client = await server.SignedInClientAsync("demo.clinician");

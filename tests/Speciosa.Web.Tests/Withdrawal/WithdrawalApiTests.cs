@@ -8,14 +8,13 @@ using Xunit;
 namespace Speciosa.Web.Tests.Withdrawal;
 
 /// <summary>Opioid use, withdrawal episodes and the assessment instruments through the API.</summary>
-public sealed class WithdrawalApiTests(DemoServer demo) : IClassFixture<DemoServer>
+public sealed class WithdrawalApiTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    private SpeciosaServer Server => demo.Server;
-
-    [Fact]
-    public async Task A_clinician_enrols_a_patient_posts_a_cows_and_reads_back_the_exact_total_and_band()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_clinician_enrols_a_patient_posts_a_cows_and_reads_back_the_exact_total_and_band(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await PatientTestData.EnrolAsync(client, "Exactscore");
 
         var posted = await client.PostAsJsonAsync($"/api/patients/{id}/assessments",
@@ -32,10 +31,11 @@ public sealed class WithdrawalApiTests(DemoServer demo) : IClassFixture<DemoServ
         Assert.False(only.GetProperty("patientReported").GetBoolean());
     }
 
-    [Fact]
-    public async Task A_score_the_item_does_not_allow_is_a_400_naming_the_item_and_allowed_values_and_stores_nothing()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_score_the_item_does_not_allow_is_a_400_naming_the_item_and_allowed_values_and_stores_nothing(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await PatientTestData.EnrolAsync(client, "Badscore");
         var answers = new Dictionary<int, int>(WithdrawalTestData.ModerateCows) { [1] = 3 };
 
@@ -45,13 +45,14 @@ public sealed class WithdrawalApiTests(DemoServer demo) : IClassFixture<DemoServ
         var message = problem.GetProperty("errors").GetProperty("answers.1")[0].GetString()!;
         Assert.Contains("Resting Pulse Rate", message, StringComparison.Ordinal);
         Assert.Contains("0, 1, 2, 4", message, StringComparison.Ordinal);
-        Assert.Equal(0, await Server.QueryAsync(db => db.Assessments.CountAsync(a => a.PatientId == id)));
+        Assert.Equal(0, await server.QueryAsync(db => db.Assessments.CountAsync(a => a.PatientId == id)));
     }
 
-    [Fact]
-    public async Task A_missing_item_an_unknown_instrument_and_a_future_time_are_each_a_400()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_missing_item_an_unknown_instrument_and_a_future_time_are_each_a_400(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await PatientTestData.EnrolAsync(client, "Invalid");
 
         var missing = await client.PostAsJsonAsync($"/api/patients/{id}/assessments",
@@ -68,13 +69,14 @@ public sealed class WithdrawalApiTests(DemoServer demo) : IClassFixture<DemoServ
         var futureProblem = await future.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(futureProblem.GetProperty("errors").TryGetProperty("assessedAt", out _));
 
-        Assert.Equal(0, await Server.QueryAsync(db => db.Assessments.CountAsync(a => a.PatientId == id)));
+        Assert.Equal(0, await server.QueryAsync(db => db.Assessments.CountAsync(a => a.PatientId == id)));
     }
 
-    [Fact]
-    public async Task Posting_the_same_severe_score_twice_leaves_one_open_alert_with_its_rule_threshold_and_source()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Posting_the_same_severe_score_twice_leaves_one_open_alert_with_its_rule_threshold_and_source(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await PatientTestData.EnrolAsync(client, "Severe");
 
         var first = await client.PostAsJsonAsync($"/api/patients/{id}/assessments", WithdrawalTestData.Cows(WithdrawalTestData.SevereCows, DateTimeOffset.UtcNow.AddMinutes(-10)));
@@ -94,13 +96,14 @@ public sealed class WithdrawalApiTests(DemoServer demo) : IClassFixture<DemoServ
         Assert.Equal("COWS total > 36", alert.GetProperty("threshold").GetString());
         Assert.Contains(alert.GetProperty("inputs").EnumerateArray(), i => i.GetProperty("name").GetString() == "COWS total" && i.GetProperty("value").GetString() == "38");
         Assert.Contains("Wesson", alert.GetProperty("sourceCitation").GetString(), StringComparison.Ordinal);
-        Assert.Equal(1, await Server.QueryAsync(db => db.Alerts.CountAsync(a => a.PatientId == id)));
+        Assert.Equal(1, await server.QueryAsync(db => db.Alerts.CountAsync(a => a.PatientId == id)));
     }
 
-    [Fact]
-    public async Task Moderate_withdrawal_past_the_expected_duration_raises_the_course_alert()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Moderate_withdrawal_past_the_expected_duration_raises_the_course_alert(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var id = await PatientTestData.EnrolAsync(client, "Longcourse");
         var use = await client.PostAsJsonAsync($"/api/patients/{id}/opioid-use", new
         {
@@ -121,10 +124,11 @@ public sealed class WithdrawalApiTests(DemoServer demo) : IClassFixture<DemoServ
         Assert.Contains(raised.EnumerateArray(), a => a.GetProperty("ruleId").GetString() == "withdrawal.cows-moderate-past-duration");
     }
 
-    [Fact]
-    public async Task Oxycodone_shows_its_mme_per_day_with_the_table_version()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Oxycodone_shows_its_mme_per_day_with_the_table_version(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.nurse");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.nurse");
         var id = await PatientTestData.EnrolAsync(client, "Mme");
         var use = await client.PostAsJsonAsync($"/api/patients/{id}/opioid-use", new
         {
@@ -135,10 +139,11 @@ public sealed class WithdrawalApiTests(DemoServer demo) : IClassFixture<DemoServ
         Assert.Equal("CDC 2022", mme.GetProperty("tableVersion").GetString());
     }
 
-    [Fact]
-    public async Task The_instrument_definitions_and_patient_api_are_in_the_openapi_document()
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_instrument_definitions_and_patient_api_are_in_the_openapi_document(Database database)
     {
-        var client = await Server.SignedInClientAsync("demo.clinician");
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
         var instruments = await client.GetFromJsonAsync<JsonElement>("/api/instruments");
         Assert.Contains(instruments.EnumerateArray(), d => d.GetProperty("id").GetString() == "cows");
         var doc = await client.GetStringAsync("/openapi/v1.json");
