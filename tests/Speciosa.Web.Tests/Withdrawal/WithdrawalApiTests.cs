@@ -22,7 +22,8 @@ public sealed class WithdrawalApiTests(DemoServers servers) : IClassFixture<Demo
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
 
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/assessments");
-        var only = Assert.Single(history.EnumerateArray());
+        Assert.Equal(1, history.GetProperty("total").GetInt32());
+        var only = Assert.Single(history.GetProperty("items").EnumerateArray());
         Assert.Equal(14, only.GetProperty("total").GetInt32());
         Assert.Equal("moderate", only.GetProperty("band").GetString());
         Assert.Equal("cows", only.GetProperty("instrumentId").GetString());
