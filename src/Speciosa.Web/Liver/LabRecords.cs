@@ -206,9 +206,17 @@ public sealed class LabRecords(SpeciosaDbContext db, TimeProvider clock, LiverRe
         return !ok ? null : new LabResult
         {
             Id = Guid.NewGuid(), Test = test.Value.ToString(), Loinc = definition.Loinc, Value = r.Value!.Value, Unit = r.Unit!.Trim(),
-            UpperLimitOfNormal = r.UpperLimitOfNormal, ReferenceLow = r.ReferenceLow, CollectedAt = r.CollectedAt!.Value.ToUniversalTime(),
+            UpperLimitOfNormal = r.UpperLimitOfNormal, ReferenceLow = r.ReferenceLow, CollectedAt = ToMicroseconds(r.CollectedAt!.Value),
             IsBaseline = r.IsBaseline, LabName = string.IsNullOrWhiteSpace(r.LabName) ? null : r.LabName.Trim(), EnteredVia = "api",
         };
+    }
+
+    /// <summary>The collection time in UTC to the microsecond, the precision PostgreSQL keeps: a re-sent result then
+    /// matches the stored one on either database, and the duplicate check finds it.</summary>
+    public static DateTimeOffset ToMicroseconds(DateTimeOffset at)
+    {
+        var utc = at.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % 10), TimeSpan.Zero);
     }
 
     internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
