@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Web.Audit;
 using Speciosa.Web.Data;
@@ -16,7 +17,6 @@ public sealed record ActiveRequest(bool? Active);
 
 public static class UserAdminEndpoints
 {
-    public const int MaxPageSize = 100;
 
     public static IEndpointRouteBuilder MapUserAdminEndpoints(this IEndpointRouteBuilder app)
     {
@@ -84,27 +84,25 @@ public static class UserAdminEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<List<UserSummary>>, ValidationProblem>> List(
-        ClaimsPrincipal user, SpeciosaDbContext db, TimeProvider clock, CancellationToken ct, int page = 1, int pageSize = 50)
+    private static async Task<Results<Ok<ListPage<UserSummary>>, ValidationProblem>> List(
+        ClaimsPrincipal user, SpeciosaDbContext db, TimeProvider clock, [AsParameters] PageRequest paging, CancellationToken ct)
     {
-        if (page < 1)
+        var errors = paging.Check();
+        if (errors.Count > 0)
         {
-            return ProblemResponses.Invalid("page", "Pages count from 1.");
+            return ProblemResponses.Invalid(errors);
         }
 
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            return ProblemResponses.Invalid("pageSize", $"pageSize is 1 to {MaxPageSize}.");
-        }
-
+        paging = paging.OrSize(50);
         var clinicId = user.ClinicIdOf();
-        var users = await db.Users.AsNoTracking().Include(u => u.Roles)
-            .Where(u => u.ClinicId == clinicId)
+        var query = db.Users.AsNoTracking().Where(u => u.ClinicId == clinicId);
+        var total = await query.CountAsync(ct);
+        var users = await query.Include(u => u.Roles)
             .OrderBy(u => u.NormalizedUserName)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(paging.Skip).Take(paging.Size)
             .ToListAsync(ct);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(users.Select(u => ToSummary(u, now)).ToList());
+        return TypedResults.Ok(paging.Of(users.Select(u => ToSummary(u, now)).ToList(), total));
     }
 
     private static UserSummary ToSummary(UserAccount u, DateTimeOffset now) =>

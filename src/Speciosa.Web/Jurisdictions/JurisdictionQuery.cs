@@ -1,3 +1,4 @@
+using Speciosa.Web.Http;
 using Speciosa.Clinical.Jurisdictions;
 
 namespace Speciosa.Web.Jurisdictions;
@@ -13,7 +14,6 @@ public sealed record JurisdictionQuery(
     int Page,
     int PageSize)
 {
-    public const int MaxPageSize = 100;
     public static readonly IReadOnlyList<string> Sorts = ["place", "status", "effective", "lastVerified"];
 
     /// <summary>Reads raw parameters; errors are keyed by parameter name and say what is allowed.</summary>
@@ -41,15 +41,7 @@ public sealed record JurisdictionQuery(
             errors["sort"] = [$"One of {string.Join(", ", Sorts)}."];
         }
 
-        if (page is < 1)
-        {
-            errors["page"] = ["Pages count from 1."];
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors["pageSize"] = [$"pageSize is 1 to {MaxPageSize}."];
-        }
+        new PageRequest(page, pageSize).Check(errors);
 
         if (errors.Count > 0)
         {

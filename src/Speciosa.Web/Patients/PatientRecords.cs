@@ -11,7 +11,6 @@ namespace Speciosa.Web.Patients;
 public sealed partial class PatientRecords(
     SpeciosaDbContext db, TimeProvider clock, IEnumerable<IEnrolmentCheck> enrolmentChecks, IEnumerable<IPatientSavedHandler> savedHandlers)
 {
-    public const int MaxPageSize = 100;
 
     public Task<Patient?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default) =>
         db.Patients.VisibleTo(user).Include(p => p.CareTeam).FirstOrDefaultAsync(p => p.Id == id, ct);

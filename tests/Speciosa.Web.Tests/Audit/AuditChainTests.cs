@@ -16,7 +16,7 @@ public sealed class AuditChainTests(DemoServers servers) : IClassFixture<DemoSer
         await using var server = await servers.StartAsync(database);
         var admin = await server.SignedInClientAsync("demo.admin");
         await server.CreateClient().PostAsJsonAsync("/api/auth/sign-in", new { userName = "demo.nurse", password = "wrong-password-9" });
-        var nurseId = (await admin.GetFromJsonAsync<JsonElement>("/api/admin/users")).EnumerateArray()
+        var nurseId = (await admin.GetFromJsonAsync<JsonElement>("/api/admin/users")).GetProperty("items").EnumerateArray()
             .Single(u => u.GetProperty("userName").GetString() == "demo.nurse").GetProperty("id").GetGuid();
         var change = await admin.PutAsJsonAsync($"/api/admin/users/{nurseId}/roles", new { roles = new[] { "Nurse", "Quality" } });
         Assert.Equal(HttpStatusCode.OK, change.StatusCode);

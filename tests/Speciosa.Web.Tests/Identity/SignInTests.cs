@@ -126,7 +126,7 @@ public sealed class LockoutAndRateLimitTests(DemoServers servers) : IClassFixtur
 
         var admin = await server.SignedInClientAsync("demo.admin");
         var users = await admin.GetFromJsonAsync<JsonElement>("/api/admin/users");
-        var nurse = users.EnumerateArray().Single(u => u.GetProperty("userName").GetString() == "demo.nurse");
+        var nurse = users.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == "demo.nurse");
         Assert.True(nurse.GetProperty("lockedOut").GetBoolean());
     }
 

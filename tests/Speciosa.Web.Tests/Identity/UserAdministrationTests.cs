@@ -86,6 +86,6 @@ public sealed class UserAdministrationTests(DemoServers servers) : IClassFixture
     }
 
     private static async Task<Guid> UserIdAsync(HttpClient admin, string userName) =>
-        (await admin.GetFromJsonAsync<JsonElement>("/api/admin/users")).EnumerateArray()
+        (await admin.GetFromJsonAsync<JsonElement>("/api/admin/users")).GetProperty("items").EnumerateArray()
             .Single(u => u.GetProperty("userName").GetString() == userName).GetProperty("id").GetGuid();
 }
