@@ -56,7 +56,7 @@ public static class AlertEndpoints
             .Audited("alert.resolve", "Alert").RequireAuthorization(Policies.Clinical);
 
         app.MapPatientScope().WithTags("Alerts").MapGet("/alerts", async Task<Results<Ok<IReadOnlyList<AlertView>>, ValidationProblem, ProblemHttpResult>> (
-                VisiblePatient patient, ClaimsPrincipal user, PatientRecords records, SpeciosaDbContext db, CancellationToken ct,
+                VisiblePatient patient, SpeciosaDbContext db, CancellationToken ct,
                 string? status = AlertStatus.Open) =>
             {
                 if (status is not (null or "" or AlertStatus.Open or AlertStatus.Acknowledged or AlertStatus.Resolved or "all"))

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Speciosa.Clinical.Jurisdictions;
 using Speciosa.Web.Audit;
+using Speciosa.Web.Clinics;
 using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
 
@@ -56,7 +57,7 @@ public static class JurisdictionEndpoints
     }
 
     private static async Task<Results<Ok<JurisdictionListPage>, ValidationProblem>> List(
-        ClaimsPrincipal user, JurisdictionRegistry registry, CancellationToken ct,
+        ClaimsPrincipal user, JurisdictionRegistry registry, ClinicCalendar calendar, CancellationToken ct,
         string? q = null, string? country = null, string? subdivision = null, string? status = null,
         bool? staleOnly = null, string? sort = null, int? page = null, int? pageSize = null)
     {
@@ -66,38 +67,38 @@ public static class JurisdictionEndpoints
             return ProblemResponses.Invalid(errors);
         }
 
-        var today = await registry.TodayAsync(user.ClinicIdOf(), ct);
+        var today = await calendar.TodayAsync(user.ClinicIdOf(), ct);
         return TypedResults.Ok(await registry.ListAsync(query, today, ct));
     }
 
     private static async Task<Results<Ok<JurisdictionDetail>, ProblemHttpResult>> Get(
-        string id, ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, CancellationToken ct)
+        string id, ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, ClinicCalendar calendar, CancellationToken ct)
     {
         http.Audit().ResourceId = id;
-        var detail = await DetailAsync(registry, id, user, ct);
+        var detail = await DetailAsync(registry, calendar, id, user, ct);
         return detail is null ? ProblemResponses.Problem(StatusCodes.Status404NotFound) : TypedResults.Ok(detail);
     }
 
     private static async Task<Results<Created<JurisdictionDetail>, ValidationProblem, ProblemHttpResult>> Create(
-        JurisdictionEditRequest request, ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, CancellationToken ct)
+        JurisdictionEditRequest request, ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, ClinicCalendar calendar, CancellationToken ct)
     {
         var outcome = await registry.CreateAsync(request.Entry, request.Reason, Author(user), ct);
         http.Audit().ResourceId = outcome.Record?.Id;
         return outcome.Outcome.Succeeded
-            ? TypedResults.Created($"/api/jurisdictions/{Uri.EscapeDataString(outcome.Record!.Id)}", await DetailAsync(registry, outcome.Record!.Id, user, ct))
+            ? TypedResults.Created($"/api/jurisdictions/{Uri.EscapeDataString(outcome.Record!.Id)}", await DetailAsync(registry, calendar, outcome.Record!.Id, user, ct))
             : outcome.Outcome.ToProblem();
     }
 
     private static async Task<Results<Ok<JurisdictionDetail>, ValidationProblem, ProblemHttpResult>> Update(
-        string id, JurisdictionEditRequest request, ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, CancellationToken ct)
+        string id, JurisdictionEditRequest request, ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, ClinicCalendar calendar, CancellationToken ct)
     {
         http.Audit().ResourceId = id;
         var outcome = await registry.UpdateAsync(id, request.Entry, request.Reason, request.ConcurrencyStamp, Author(user), ct);
-        return outcome.Outcome.Succeeded ? TypedResults.Ok((await DetailAsync(registry, id, user, ct))!) : outcome.Outcome.ToProblem();
+        return outcome.Outcome.Succeeded ? TypedResults.Ok((await DetailAsync(registry, calendar, id, user, ct))!) : outcome.Outcome.ToProblem();
     }
 
     private static async Task<Results<Ok<JurisdictionEvaluation>, ValidationProblem>> Evaluate(
-        ClaimsPrincipal user, JurisdictionRegistry registry, CancellationToken ct,
+        ClaimsPrincipal user, JurisdictionRegistry registry, ClinicCalendar calendar, CancellationToken ct,
         string? country = null, string? subdivision = null, string? locality = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -124,22 +125,22 @@ public static class JurisdictionEndpoints
             return ProblemResponses.Invalid(errors);
         }
 
-        var today = await registry.TodayAsync(user.ClinicIdOf(), ct);
+        var today = await calendar.TodayAsync(user.ClinicIdOf(), ct);
         var location = new PatientLocation(c!, s, l);
         var applicable = await registry.EvaluateAsync(location, today, ct);
         return TypedResults.Ok(JurisdictionEvaluation.From(applicable, location, today, registry.StaleAfterDays));
     }
 
     private static async Task<Ok<JurisdictionRegistryDocument>> Export(
-        ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, CancellationToken ct)
+        ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, ClinicCalendar calendar, CancellationToken ct)
     {
-        var today = await registry.TodayAsync(user.ClinicIdOf(), ct);
+        var today = await calendar.TodayAsync(user.ClinicIdOf(), ct);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"jurisdictions-{JurisdictionMapping.Day(today)}.json\"";
         return TypedResults.Ok(await registry.ExportAsync(today, ct));
     }
 
     private static async Task<Results<Ok<JurisdictionImportResult>, ValidationProblem, ProblemHttpResult>> Import(
-        HttpRequest request, ClaimsPrincipal user, JurisdictionRegistry registry, CancellationToken ct, string? reason = null)
+        HttpRequest request, ClaimsPrincipal user, JurisdictionRegistry registry, ClinicCalendar calendar, CancellationToken ct, string? reason = null)
     {
         if (request.ContentLength > MaxImportBytes)
         {
@@ -162,7 +163,7 @@ public static class JurisdictionEndpoints
 
     internal static ChangeAuthor Author(ClaimsPrincipal user) => new(user.UserId(), user.Identity?.Name);
 
-    internal static async Task<JurisdictionDetail?> DetailAsync(JurisdictionRegistry registry, string id, ClaimsPrincipal user, CancellationToken ct)
+    internal static async Task<JurisdictionDetail?> DetailAsync(JurisdictionRegistry registry, ClinicCalendar calendar, string id, ClaimsPrincipal user, CancellationToken ct)
     {
         var record = await registry.FindAsync(id, ct);
         if (record is null)
@@ -171,7 +172,7 @@ public static class JurisdictionEndpoints
         }
 
         var entry = JurisdictionMapping.ToEntry(record);
-        var today = await registry.TodayAsync(user.ClinicIdOf(), ct);
+        var today = await calendar.TodayAsync(user.ClinicIdOf(), ct);
         var history = (await registry.HistoryAsync(id, ct))
             .Select(h => new JurisdictionHistoryItem(h.Id, h.Kind, h.ChangedAt, h.ChangedBy, h.Reason,
                 JurisdictionMapping.FromJson(h.Before), JurisdictionMapping.FromJson(h.After)))

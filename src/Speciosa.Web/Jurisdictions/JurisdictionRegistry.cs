@@ -4,6 +4,7 @@ using Speciosa.Clinical.Regimens;
 using Speciosa.Clinical.Jurisdictions;
 using Speciosa.Web.Data;
 using Speciosa.Web.Http;
+using Speciosa.Web.Clinics;
 
 namespace Speciosa.Web.Jurisdictions;
 
@@ -13,19 +14,13 @@ namespace Speciosa.Web.Jurisdictions;
 public sealed class JurisdictionRegistry(
     SpeciosaDbContext db,
     TimeProvider clock,
+    ClinicCalendar calendar,
     IOptions<JurisdictionOptions> options,
     IEnumerable<IJurisdictionRegistryChangeHandler> handlers)
 {
     public const string SeedReason = "Seeded from the registry shipped with Speciosa (kratom-safety.md section 5).";
 
     public int StaleAfterDays => Math.Max(0, options.Value.StaleAfterDays);
-
-    /// <summary>Today in the clinic's time zone (UTC when the clinic or zone is unknown).</summary>
-    public async Task<DateOnly> TodayAsync(Guid? clinicId, CancellationToken ct = default)
-    {
-        var name = clinicId is null ? null : await db.Clinics.Where(c => c.Id == clinicId).Select(c => c.TimeZone).FirstOrDefaultAsync(ct);
-        return ClinicDay.Of(clock.GetUtcNow(), Clinics.ClinicZone.Of(name).Zone);
-    }
 
     public async Task<IReadOnlyList<JurisdictionEntry>> CurrentEntriesAsync(CancellationToken ct = default) =>
         (await db.Jurisdictions.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct)).Select(JurisdictionMapping.ToEntry).ToList();
@@ -301,7 +296,7 @@ public sealed class JurisdictionRegistry(
 
         var after = before.Where(e => changes.All(c => c.After.Id != e.Id)).Concat(changes.Select(c => c.After)).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
         var change = new JurisdictionRegistryChange(before, after, changes.Select(c => c.After.Id).ToList(), reason,
-            await TodayAsync(null, ct), StaleAfterDays);
+            await calendar.TodayAsync(null, ct), StaleAfterDays);
         try
         {
             await db.SaveChangesAsync(ct);

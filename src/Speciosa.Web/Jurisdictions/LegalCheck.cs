@@ -1,6 +1,7 @@
 using Speciosa.Web.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Speciosa.Clinical.Jurisdictions;
+using Speciosa.Web.Clinics;
 using Speciosa.Web.Data;
 
 namespace Speciosa.Web.Jurisdictions;
@@ -60,7 +61,7 @@ public static class LegalReasons
 }
 
 /// <summary>The jurisdiction check that enrolment (and later regimens and lot choice) run before writing.</summary>
-public sealed class LegalCheck(JurisdictionRegistry registry, SpeciosaDbContext db, TimeProvider clock)
+public sealed class LegalCheck(JurisdictionRegistry registry, ClinicCalendar calendar, SpeciosaDbContext db, TimeProvider clock)
 {
     public const string ConfirmField = "confirmLegalWarning";
 
@@ -68,7 +69,7 @@ public sealed class LegalCheck(JurisdictionRegistry registry, SpeciosaDbContext 
         Guid clinicId, PatientLocation location, PatientCircumstances circumstances, bool confirmed,
         LotSevenOhContent? lot = null, CancellationToken ct = default)
     {
-        var today = await registry.TodayAsync(clinicId, ct);
+        var today = await calendar.TodayAsync(clinicId, ct);
         var decision = await registry.DecideAsync(location, circumstances, today, lot, ct);
         return new LegalCheckOutcome(decision, confirmed);
     }

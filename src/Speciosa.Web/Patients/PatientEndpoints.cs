@@ -55,13 +55,13 @@ public static class PatientEndpoints
         var scoped = app.MapPatientScope().WithTags("Patients");
 
         scoped.MapGet("", async Task<Results<Ok<PatientView>, ProblemHttpResult>> (
-                VisiblePatient patient, ClaimsPrincipal user, PatientRecords records, CancellationToken ct) =>
+                VisiblePatient patient, PatientRecords records, CancellationToken ct) =>
                 TypedResults.Ok(await records.ViewAsync(patient.Record, ct)))
             .WithSummary("A patient record.")
             .Audited("patient.read", "Patient").RequireAuthorization(Policies.PatientRecords);
 
         scoped.MapPut("", async Task<Results<Ok<PatientView>, ValidationProblem, ProblemHttpResult>> (
-                VisiblePatient patient, WholeRecord<PatientRequest> body, ClaimsPrincipal user, PatientRecords records, CancellationToken ct) =>
+                VisiblePatient patient, WholeRecord<PatientRequest> body, PatientRecords records, CancellationToken ct) =>
             {
                 var p = patient.Record;
 

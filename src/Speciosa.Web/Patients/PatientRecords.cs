@@ -268,13 +268,6 @@ public sealed partial class PatientRecords(
     }
 
     /// <summary>The time zone of the patient's clinic (UTC when the clinic's zone id is unknown to this machine), with its id.</summary>
-    public async Task<(TimeZoneInfo Zone, string Id)> ClinicTimeZoneAsync(Patient patient, CancellationToken ct = default)
-    {
-        var tz = await db.Clinics.AsNoTracking().Where(c => c.Id == patient.ClinicId).Select(c => c.TimeZone).FirstAsync(ct);
-        var zone = Clinics.ClinicZone.Of(tz);
-        return (zone.Zone, zone.Id);
-    }
-
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryPattern();
 

@@ -10,6 +10,7 @@ using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
 using Speciosa.Web.Jurisdictions;
 using Speciosa.Web.Products;
+using Speciosa.Web.Clinics;
 
 namespace Speciosa.Web.Regimens;
 
@@ -38,6 +39,7 @@ public sealed record DoseWriteResult(
 public sealed class DoseLog(
     SpeciosaDbContext db,
     RegimenQueries queries,
+    ClinicCalendar calendar,
     RegimenService regimens,
     RegimenLegal legal,
     LotRelease release,
@@ -84,7 +86,7 @@ public sealed class DoseLog(
         // The limit check and the insert are one unit per patient: concurrent doses queue here, and each one
         // checks against every dose committed before it (issue: 20 parallel doses once stored 7 against 3 a day).
         await using var serialised = await db.BeginSerialisedAsync("dose-log", patient.Id.ToString(), ct);
-        var zone = await queries.ClinicZoneAsync(patient.ClinicId, ct);
+        var zone = (await calendar.ZoneAsync(patient.ClinicId, ct)).Zone;
         var day = ClinicDay.Of(givenAt, zone);
         var regimen = await queries.ActiveRegimenAsync(patient.Id, day, ct) ?? await LatestAsync(patient.Id, ct);
         var dose = new Dose
@@ -200,7 +202,7 @@ public sealed class DoseLog(
     /// (<see cref="DayLimits"/>, taper included), with COWS/SOWS totals on the same days.</summary>
     public async Task<DoseChartView> ChartAsync(Patient patient, CancellationToken ct = default)
     {
-        var zone = await queries.ClinicZoneAsync(patient.ClinicId, ct);
+        var zone = (await calendar.ZoneAsync(patient.ClinicId, ct)).Zone;
         var today = ClinicDay.Of(clock.GetUtcNow(), zone);
         var since = clock.GetUtcNow().AddDays(-91);
         var doses = await db.Doses.AsNoTracking().Where(d => d.PatientId == patient.Id && d.GivenAt >= since).ToListAsync(ct);

@@ -4,12 +4,13 @@ using Speciosa.Clinical.Regimens;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Data;
 using Speciosa.Web.Patients;
+using Speciosa.Web.Clinics;
 
 namespace Speciosa.Web.Regimens;
 
 /// <summary>Escalation and dependence watch (<see cref="EscalationWatch"/>) with the clinic's configured settings.
 /// Runs on every dose write (alerts join the dose's SaveChanges) and in the safety sweep (<see cref="ISafetyReview"/>). Off, and saying so, until both settings are configured.</summary>
-public sealed class DoseWatch(SpeciosaDbContext db, RegimenQueries queries, TimeProvider clock, IOptions<DosingOptions> options) : ISafetyReview
+public sealed class DoseWatch(SpeciosaDbContext db, RegimenQueries queries, ClinicCalendar calendar, TimeProvider clock, IOptions<DosingOptions> options) : ISafetyReview
 {
     public EscalationSettings? Settings => options.Value.Escalation;
 
@@ -26,7 +27,7 @@ public sealed class DoseWatch(SpeciosaDbContext db, RegimenQueries queries, Time
             return ([], []);
         }
 
-        var zone = await queries.ClinicZoneAsync(patient.ClinicId, ct);
+        var zone = (await calendar.ZoneAsync(patient.ClinicId, ct)).Zone;
         return ((await StageAsync(patient, ClinicDay.Of(now, zone).AddDays(-1), zone, null, ct)).Added, []);
     }
 

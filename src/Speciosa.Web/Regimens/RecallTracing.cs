@@ -7,18 +7,19 @@ using Speciosa.Web.Alerts;
 using Speciosa.Web.Data;
 using Speciosa.Web.Products;
 using Speciosa.Web.Patients;
+using Speciosa.Web.Clinics;
 
 namespace Speciosa.Web.Regimens;
 
 /// <summary>Who is exposed to a lot: patients whose regimen (not ended) orders that specific lot, and patients with a
 /// dose from it since the window's start. Answered from IX_Regimens_LotId and IX_Doses_LotId_GivenAt.</summary>
-public sealed class LotExposure(SpeciosaDbContext db, RegimenQueries queries, IOptions<DosingOptions> options)
+public sealed class LotExposure(SpeciosaDbContext db, ClinicCalendar calendar, IOptions<DosingOptions> options)
 {
     public int DefaultWindowDays => options.Value.RecallExposureWindowDays;
 
     public async Task<IReadOnlyList<ExposedPatientView>> ExposedAsync(Guid clinicId, Guid lotId, DateTimeOffset windowFrom, DateTimeOffset asOf, CancellationToken ct)
     {
-        var zone = await queries.ClinicZoneAsync(clinicId, ct);
+        var zone = (await calendar.ZoneAsync(clinicId, ct)).Zone;
         var today = ClinicDay.Of(asOf, zone);
         var onRegimen = await db.Regimens.AsNoTracking()
             .Where(r => r.LotId == lotId && r.ClinicId == clinicId && (r.EndDate == null || r.EndDate >= today))

@@ -1,9 +1,10 @@
+using Speciosa.Web.Clinics;
 
 namespace Speciosa.Web.Regimens;
 
 /// <summary>Answers the safety rules' "is this patient on kratom, since when" from the regimen in effect today
 /// (clinic day), so liver monitoring and pregnancy alerts follow the real order.</summary>
-public sealed class RegimenBackedStatus(RegimenQueries queries, TimeProvider clock) : IRegimenStatus
+public sealed class RegimenBackedStatus(RegimenQueries queries, ClinicCalendar calendar, TimeProvider clock) : IRegimenStatus
 {
     public async Task<RegimenState> ForPatientAsync(Guid patientId, CancellationToken ct)
     {
@@ -14,7 +15,7 @@ public sealed class RegimenBackedStatus(RegimenQueries queries, TimeProvider clo
             return new RegimenState(false, null, "No kratom regimen is in effect today.");
         }
 
-        var zone = await queries.ClinicZoneForPatientAsync(patientId, ct);
+        var zone = (await calendar.ZoneOfPatientAsync(patientId, ct)).Zone;
         var start = active.StartDate.ToDateTime(TimeOnly.MinValue);
         var startedAt = new DateTimeOffset(start, zone.GetUtcOffset(start)).ToUniversalTime();
         return new RegimenState(true, startedAt, $"Regimen version {active.Version} in effect since {active.StartDate:yyyy-MM-dd}.");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Clinical.Jurisdictions;
 using Speciosa.Clinical.Products;
+using Speciosa.Web.Clinics;
 using Speciosa.Web.Data;
 using Speciosa.Web.Jurisdictions;
 using Speciosa.Web.Patients;
@@ -12,11 +13,11 @@ namespace Speciosa.Web.Regimens;
 /// patient record: country, subdivision; age from date of birth; pregnancy and breastfeeding flags) and, when a lot
 /// is chosen, with the lot's 7-OH share from its newest certificate. The registry and the core decide; this only
 /// gathers the facts.</summary>
-public sealed class RegimenLegal(JurisdictionRegistry registry, LotQuality quality, SpeciosaDbContext db)
+public sealed class RegimenLegal(JurisdictionRegistry registry, ClinicCalendar calendar, LotQuality quality, SpeciosaDbContext db)
 {
     public async Task<EnforcementDecision> DecideAsync(Patient patient, Guid? lotId, CancellationToken ct)
     {
-        var today = await registry.TodayAsync(patient.ClinicId, ct);
+        var today = await calendar.TodayAsync(patient.ClinicId, ct);
         var location = new PatientLocation(patient.CountryCode, patient.SubdivisionCode);
         var circumstances = new PatientCircumstances(patient.DateOfBirth, patient.Pregnant, patient.Breastfeeding);
         var content = lotId is { } id ? await SevenOhOfAsync(id, ct) : null;

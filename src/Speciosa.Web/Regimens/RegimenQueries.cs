@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Clinical.Regimens;
 using Speciosa.Web.Data;
+using Speciosa.Web.Clinics;
 
 namespace Speciosa.Web.Regimens;
 
@@ -11,7 +12,7 @@ public sealed record ActiveRegimen(Guid RegimenId, Guid PatientId, int Version, 
 /// <summary>The public seam other features use (the safety feature: pregnancy alerts, liver monitoring).
 /// Callers must already have checked the caller may see the patient. "Active on a day" means the current version's
 /// start is on or before that clinic day and its end (if any) is on or after it.</summary>
-public sealed class RegimenQueries(SpeciosaDbContext db)
+public sealed class RegimenQueries(SpeciosaDbContext db, ClinicCalendar calendar)
 {
     public async Task<ActiveRegimen?> ActiveRegimenAsync(Guid patientId, DateOnly asOf, CancellationToken ct = default)
     {
@@ -33,7 +34,7 @@ public sealed class RegimenQueries(SpeciosaDbContext db)
     /// <summary>The regimen in effect at an instant, on the clinic day of that instant in the clinic's time zone.</summary>
     public async Task<ActiveRegimen?> ActiveRegimenAsync(Guid patientId, DateTimeOffset asOf, CancellationToken ct = default)
     {
-        var zone = await ClinicZoneForPatientAsync(patientId, ct);
+        var zone = (await calendar.ZoneOfPatientAsync(patientId, ct)).Zone;
         return await ActiveRegimenAsync(patientId, ClinicDay.Of(asOf, zone), ct);
     }
 
@@ -42,15 +43,7 @@ public sealed class RegimenQueries(SpeciosaDbContext db)
 
     public async Task<bool> HasActiveRegimenAsync(Guid patientId, DateTimeOffset asOf, CancellationToken ct = default)
     {
-        var zone = await ClinicZoneForPatientAsync(patientId, ct);
+        var zone = (await calendar.ZoneOfPatientAsync(patientId, ct)).Zone;
         return await HasActiveRegimenAsync(patientId, ClinicDay.Of(asOf, zone), ct);
     }
-
-    public async Task<TimeZoneInfo> ClinicZoneAsync(Guid clinicId, CancellationToken ct = default) =>
-        ZoneOf(await db.Clinics.Where(c => c.Id == clinicId).Select(c => c.TimeZone).FirstOrDefaultAsync(ct));
-
-    public async Task<TimeZoneInfo> ClinicZoneForPatientAsync(Guid patientId, CancellationToken ct) =>
-        ZoneOf(await db.Patients.Where(p => p.Id == patientId).Join(db.Clinics, p => p.ClinicId, c => c.Id, (p, c) => c.TimeZone).FirstOrDefaultAsync(ct));
-
-    public static TimeZoneInfo ZoneOf(string? name) => Clinics.ClinicZone.Of(name).Zone;
 }

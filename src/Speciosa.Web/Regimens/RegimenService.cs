@@ -11,6 +11,7 @@ using Speciosa.Web.Jurisdictions;
 using Speciosa.Web.Patients;
 using Speciosa.Web.Products;
 using Speciosa.Web.Withdrawal;
+using Speciosa.Web.Clinics;
 
 namespace Speciosa.Web.Regimens;
 
@@ -29,8 +30,7 @@ public sealed record RegimenWriteResult(Outcome Outcome, Regimen? Regimen = null
 public sealed class RegimenService(
     SpeciosaDbContext db,
     RegimenLegal legal,
-    JurisdictionRegistry registry,
-    RegimenQueries queries,
+    ClinicCalendar calendar,
     RegimenSafetyReview safety,
     TimeProvider clock,
     IOptions<DosingOptions> options)
@@ -227,7 +227,7 @@ public sealed class RegimenService(
                 RegimenJson.Read<List<LegalReasonView>>(v.LegalWarningsJson) ?? [], v.LegalConfirmedBy, v.LegalConfirmedAt);
         }).ToList();
 
-        var zone = await queries.ClinicZoneAsync(patient.ClinicId, ct);
+        var zone = (await calendar.ZoneAsync(patient.ClinicId, ct)).Zone;
         var today = ClinicDay.Of(clock.GetUtcNow(), zone);
         var current = versions[0];
         var currentOrder = RegimenJson.OrderOf(current);
@@ -262,5 +262,4 @@ public sealed class RegimenService(
         .OrderBy(s => s.TakenAt)
         .ToList();
 
-    public Task<DateOnly> TodayAsync(Guid clinicId, CancellationToken ct = default) => registry.TodayAsync(clinicId, ct);
 }

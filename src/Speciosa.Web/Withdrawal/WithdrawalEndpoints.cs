@@ -21,14 +21,13 @@ public static class WithdrawalEndpoints
         var scoped = app.MapPatientScope().WithTags("Withdrawal");
 
         scoped.MapGet("/opioid-use", async Task<Results<Ok<IReadOnlyList<OpioidUseView>>, ProblemHttpResult>> (
-                VisiblePatient patient, ClaimsPrincipal user, PatientRecords records, WithdrawalRecords withdrawal, CancellationToken ct) =>
+                VisiblePatient patient, WithdrawalRecords withdrawal, CancellationToken ct) =>
                 TypedResults.Ok(await withdrawal.OpioidHistoryAsync(patient.Id, ct)))
             .WithSummary("Opioid use history with MME/day (CDC table version), or why MME is not computable.")
             .Audited("opioid-use.list", "OpioidUse").RequireAuthorization(Policies.PatientRecords);
 
         scoped.MapPost("/opioid-use", async Task<Results<Created<OpioidUseView>, ValidationProblem, ProblemHttpResult>> (
-                VisiblePatient patient, OpioidUseRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records,
-                WithdrawalRecords withdrawal, CancellationToken ct) =>
+                VisiblePatient patient, OpioidUseRequest request, ClaimsPrincipal user, HttpContext http, WithdrawalRecords withdrawal, CancellationToken ct) =>
             {
                 var p = patient.Record;
 
@@ -45,14 +44,13 @@ public static class WithdrawalEndpoints
             .Audited("opioid-use.create", "OpioidUse").RequireAuthorization(Policies.Clinical);
 
         scoped.MapGet("/episodes", async Task<Results<Ok<IReadOnlyList<EpisodeView>>, ProblemHttpResult>> (
-                VisiblePatient patient, ClaimsPrincipal user, PatientRecords records, WithdrawalRecords withdrawal, CancellationToken ct) =>
+                VisiblePatient patient, WithdrawalRecords withdrawal, CancellationToken ct) =>
                 TypedResults.Ok(await withdrawal.EpisodesAsync(patient.Id, ct)))
             .WithSummary("Withdrawal episodes with their expected course (onset, peak, acute end) and sources.")
             .Audited("episode.list", "WithdrawalEpisode").RequireAuthorization(Policies.PatientRecords);
 
         scoped.MapPost("/episodes", async Task<Results<Created<EpisodeView>, ValidationProblem, ProblemHttpResult>> (
-                VisiblePatient patient, EpisodeRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records,
-                WithdrawalRecords withdrawal, CancellationToken ct) =>
+                VisiblePatient patient, EpisodeRequest request, ClaimsPrincipal user, HttpContext http, WithdrawalRecords withdrawal, CancellationToken ct) =>
             {
                 var p = patient.Record;
 
@@ -82,8 +80,7 @@ public static class WithdrawalEndpoints
             .Audited("assessment.list", "Assessment").RequireAuthorization(Policies.PatientRecords);
 
         scoped.MapPost("/assessments", async Task<Results<Created<AssessmentRecorded>, ValidationProblem, ProblemHttpResult>> (
-                VisiblePatient patient, AssessmentRequest request, ClaimsPrincipal user, HttpContext http, PatientRecords records,
-                WithdrawalRecords withdrawal, CancellationToken ct) =>
+                VisiblePatient patient, AssessmentRequest request, ClaimsPrincipal user, HttpContext http, WithdrawalRecords withdrawal, CancellationToken ct) =>
             {
                 var p = patient.Record;
 
@@ -102,8 +99,7 @@ public static class WithdrawalEndpoints
             .Audited("assessment.create", "Assessment").RequireAuthorization(Policies.PatientRecords);
 
         scoped.MapPost("/assessments/{assessmentId:guid}/review", async Task<Results<Ok<AssessmentView>, ProblemHttpResult>> (
-                VisiblePatient patient, Guid assessmentId, ClaimsPrincipal user, HttpContext http, PatientRecords records,
-                WithdrawalRecords withdrawal, CancellationToken ct) =>
+                VisiblePatient patient, Guid assessmentId, ClaimsPrincipal user, HttpContext http, WithdrawalRecords withdrawal, CancellationToken ct) =>
             {
                 if (await withdrawal.ReviewAsync(patient.Id, assessmentId, user.UserId()!.Value, ct) is not { } a)
                 {
