@@ -28,6 +28,56 @@ public static partial class HtmlForm
         return await client.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>The fields of the page's form <paramref name="handler"/> as a browser would post them untouched:
+    /// inputs with their value (checkboxes and radios only when checked), text areas with their text, selects with
+    /// their selected option (else the first), all HTML-decoded. The handler name and antiforgery token are left
+    /// out (<see cref="PostFormAsync"/> adds them); a name repeated keeps its first value.</summary>
+    public static Dictionary<string, string> FieldsOf(string html, string handler)
+    {
+        var form = FormPattern().Matches(html).Select(m => m.Value)
+            .SingleOrDefault(f => f.Contains($"name=\"_handler\" value=\"{handler}\"", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No form {handler} in the page.");
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in ControlPattern().Matches(form))
+        {
+            var tag = m.Value;
+            if (Attribute(tag, "name") is not { } name || name is "_handler" or "__RequestVerificationToken" || fields.ContainsKey(name))
+            {
+                continue;
+            }
+
+            if (tag.StartsWith("<textarea", StringComparison.OrdinalIgnoreCase))
+            {
+                fields[name] = WebUtility.HtmlDecode(m.Groups["text"].Value);
+            }
+            else if (tag.StartsWith("<select", StringComparison.OrdinalIgnoreCase))
+            {
+                var options = OptionPattern().Matches(m.Groups["options"].Value).Select(o => o.Groups[1].Value).ToList();
+                var chosen = options.FirstOrDefault(o => SelectedPattern().IsMatch(o)) ?? options.FirstOrDefault();
+                if (chosen is not null)
+                {
+                    fields[name] = Attribute(chosen, "value") ?? "";
+                }
+            }
+            else if (Attribute(tag, "type")?.ToLowerInvariant() is "checkbox" or "radio")
+            {
+                if (CheckedPattern().IsMatch(tag))
+                {
+                    fields[name] = Attribute(tag, "value") ?? "on";
+                }
+            }
+            else if (Attribute(tag, "type")?.ToLowerInvariant() is not ("submit" or "button" or "file"))
+            {
+                fields[name] = Attribute(tag, "value") ?? "";
+            }
+        }
+
+        return fields;
+    }
+
+    private static string? Attribute(string tag, string name) =>
+        Regex.Match(tag, $@"\s{name}=""([^""]*)""", RegexOptions.IgnoreCase) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+
     /// <summary>Follows the post-redirect-get to the page a browser would land on, HTML-decoded.</summary>
     public static async Task<string> FollowAsync(this HttpClient client, HttpResponseMessage response)
     {
@@ -43,4 +93,19 @@ public static partial class HtmlForm
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryPattern();
+
+    [GeneratedRegex("<form\\b.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex FormPattern();
+
+    [GeneratedRegex("<textarea\\b[^>]*>(?<text>.*?)</textarea>|<select\\b[^>]*>(?<options>.*?)</select>|<input\\b[^>]*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex ControlPattern();
+
+    [GeneratedRegex("(<option\\b[^>]*>)", RegexOptions.IgnoreCase)]
+    private static partial Regex OptionPattern();
+
+    [GeneratedRegex("\\sselected(\\s|=|>|/)", RegexOptions.IgnoreCase)]
+    private static partial Regex SelectedPattern();
+
+    [GeneratedRegex("\\schecked(\\s|=|>|/)", RegexOptions.IgnoreCase)]
+    private static partial Regex CheckedPattern();
 }

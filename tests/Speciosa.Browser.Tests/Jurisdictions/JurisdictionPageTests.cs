@@ -36,7 +36,7 @@ public sealed class JurisdictionPageTests(BrowserSession browser, DemoServers se
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
-    public async Task An_admin_edit_needs_a_reason_and_then_appears_in_the_entry_history(Database database)
+    public async Task An_admin_edit_needs_a_reason_and_the_confirmation_tick_and_then_appears_in_the_entry_history(Database database)
     {
         var server = await servers.On(database);
         await using var context = await browser.NewContextAsync(server, width: 375, height: 800);
@@ -48,9 +48,13 @@ public sealed class JurisdictionPageTests(BrowserSession browser, DemoServers se
         await page.GetByLabel("Note").FillAsync("Pure-leaf amendment date still to be confirmed.");
         await page.Locator("#reason").EvaluateAsync("el => el.removeAttribute('required')");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save entry" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("reason");
+        // Each problem beside its field, in words; the note typed is kept.
+        await Expect(page.Locator("#reason-problem")).ToContainTextAsync("why the registry changes");
+        await Expect(page.Locator("#confirm-problem")).ToContainTextAsync("Tick the box to confirm");
+        await Expect(page.GetByLabel("Note")).ToHaveValueAsync("Pure-leaf amendment date still to be confirmed.");
 
         await page.Locator("#reason").FillAsync("Checked Utah Code 4-45 online");
+        await page.GetByLabel("This changes the legal status used for every patient who lives there").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save entry" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("saved=true"));
         var history = page.Locator("table.data").Last;

@@ -32,7 +32,8 @@ public sealed partial class FormResubmitTests(DemoServers servers) : IClassFixtu
 
     private static async Task AssertSameRedirectAsync(HttpResponseMessage first, HttpResponseMessage second)
     {
-        var errors = string.Join(" | ", Regex.Matches(await first.Content.ReadAsStringAsync(), "<li>([^<]*)</li>").Select(m => m.Groups[1].Value));
+        var errors = string.Join(" | ", Regex.Matches(await first.Content.ReadAsStringAsync(), "<li>([^<]*)</li>|id=\"([^\"]*)-problem\" role=\"alert\"><strong>Problem:</strong> ([^<]*)")
+            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : $"{m.Groups[2].Value}: {m.Groups[3].Value}"));
         Assert.True(first.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.Found, $"first post answered {(int)first.StatusCode}: {errors}");
         Assert.Equal(first.StatusCode, second.StatusCode);
         Assert.Equal(first.Headers.Location, second.Headers.Location);

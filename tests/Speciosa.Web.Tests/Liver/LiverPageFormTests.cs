@@ -141,9 +141,39 @@ public sealed class LiverPageFormTests(DemoServers servers) : IClassFixture<Demo
         Assert.Contains($"id=\"eie-{bilirubinId}-problem\" role=\"alert\"><strong>Problem:</strong> A reason of 1 to 500 characters.",
             WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
-        var page = await client.FollowAsync(await client.PostFormAsync($"/patients/{id}/liver", $"eie-{bilirubinId}", [new("reason", "Haemolysed sample (made up)")]));
+        var page = await client.FollowAsync(await client.PostFormAsync($"/patients/{id}/liver", $"eie-{bilirubinId}",
+            [new("reason", "Haemolysed sample (made up)"), new("confirm", "true")]));
         Assert.Contains("ENTERED IN ERROR: Haemolysed sample (made up)", page, StringComparison.Ordinal);
         Assert.DoesNotContain("liver.potential-hys-law", page, StringComparison.Ordinal);
         Assert.Contains("No eDISH point", page, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Entered_in_error_without_the_confirmation_tick_changes_nothing_says_why_beside_the_tick_and_keeps_the_reason(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientTestData.EnrolAsync(client, "Liverconfirm");
+        await client.FollowAsync(await client.PostFormAsync($"/patients/{id}/liver", "liver-panel", HysLawPanelFields(DateTimeOffset.UtcNow.AddHours(-3))));
+        var altId = await server.QueryAsync(db => db.LabResults.Where(r => r.PatientId == id && r.Test == "Alt").Select(r => r.Id).SingleAsync());
+        var form = await client.GetStringAsync($"/patients/{id}/liver");
+        Assert.Contains("Marking this entered in error removes it from the chart and from every rule; it cannot be undone", WebUtility.HtmlDecode(form), StringComparison.Ordinal);
+
+        var unconfirmed = await client.PostFormAsync($"/patients/{id}/liver", $"eie-{altId}", [new("reason", "Wrong patient's sample (made up)")], form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        var html = WebUtility.HtmlDecode(await unconfirmed.Content.ReadAsStringAsync());
+        Assert.Contains($"id=\"eie-{altId}-confirm-problem\" role=\"alert\"><strong>Problem:</strong> Tick the box to confirm", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"id=\"eie-{altId}-problem\"", html, StringComparison.Ordinal); // the reason was fine
+        Assert.Contains("value=\"Wrong patient's sample (made up)\"", html, StringComparison.Ordinal);
+        Assert.False(await server.QueryAsync(db => db.LabResults.Where(r => r.Id == altId).Select(r => r.EnteredInError).SingleAsync()));
+        Assert.Contains("liver.potential-hys-law", html, StringComparison.Ordinal); // the alert stands
+
+        var page = await client.FollowAsync(await client.PostFormAsync($"/patients/{id}/liver", $"eie-{altId}",
+            [new("reason", "Wrong patient's sample (made up)"), new("confirm", "true")]));
+
+        Assert.Contains("Result marked entered in error", page, StringComparison.Ordinal);
+        Assert.Contains("ENTERED IN ERROR: Wrong patient's sample (made up)", page, StringComparison.Ordinal);
+        Assert.True(await server.QueryAsync(db => db.LabResults.Where(r => r.Id == altId).Select(r => r.EnteredInError).SingleAsync()));
     }
 }

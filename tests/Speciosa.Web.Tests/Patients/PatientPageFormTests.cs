@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Speciosa.Testing;
 using Xunit;
 
@@ -96,6 +97,42 @@ public sealed partial class PatientPageFormTests(DemoServers servers) : IClassFi
         // The API says the same with a 409 for the stale stamp.
         var stalePut = await client.PutAsync($"/api/patients/{id}", PatientEdits.Json(PatientEdits.WholeRecord(current, r => r["givenName"] = "Mine")));
         await stalePut.AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Enrolling_without_a_date_of_birth_says_so_beside_the_date_of_birth_keeps_the_other_input_and_then_enrols(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var page = await client.GetStringAsync("/patients/new");
+        var careTeam = CareTeamPattern().Match(page).Groups[1].Value;
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.GivenName"] = "Nodate", ["Input.FamilyName"] = "Enrolform", ["Input.DateOfBirth"] = "", ["Input.Sex"] = "male",
+            ["Input.Phone"] = "555-0199", ["Input.Email"] = "nodate@example.org", ["Input.CountryCode"] = "US",
+            ["Input.SubdivisionCode"] = "US-TN", ["careTeam"] = careTeam,
+        };
+
+        var refused = await client.PostFormAsync("/patients/new", "enrol", fields, page);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Matches("<input[^>]*id=\"dob\"[^>]*aria-describedby=\"dateOfBirth-problem\"[^>]*/?><span class=\"field-problem\" id=\"dateOfBirth-problem\" role=\"alert\"><strong>Problem:</strong> A date of birth \\(yyyy-mm-dd\\)", html);
+        Assert.DoesNotContain("dateOfBirth:", html, StringComparison.Ordinal); // no list keyed by internal names
+        Assert.Contains("Nothing was saved. Correct the fields marked below.", html, StringComparison.Ordinal);
+        foreach (var kept in new[] { "value=\"Nodate\"", "value=\"Enrolform\"", "value=\"555-0199\"", "value=\"nodate@example.org\"", "value=\"US-TN\"", "value=\"male\" selected" })
+        {
+            Assert.Contains(kept, html, StringComparison.Ordinal);
+        }
+
+        Assert.Matches($"name=\"careTeam\" value=\"{careTeam}\" checked", html);
+        Assert.Equal(0, await server.QueryAsync(db => db.Patients.CountAsync(p => p.FamilyName == "Enrolform")));
+
+        fields["Input.DateOfBirth"] = "1979-02-03";
+        var overview = await client.FollowAsync(await client.PostFormAsync("/patients/new", "enrol", fields));
+
+        Assert.Contains("Nodate Enrolform", overview, StringComparison.Ordinal);
+        Assert.Equal(1, await server.QueryAsync(db => db.Patients.CountAsync(p => p.FamilyName == "Enrolform")));
     }
 
     [GeneratedRegex("name=\"Input.ConcurrencyStamp\" value=\"([^\"]+)\"")]

@@ -47,8 +47,38 @@ public sealed class QualityPageFormTests(DemoServers servers) : IClassFixture<De
         var page = await quality.GetStringAsync("/products/new");
         var response = await quality.PostAsync("/products/new", Form(page, "product-new", new() { ["Input.Name"] = "", ["Input.Form"] = "Capsules" }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("name", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"name-problem\" role=\"alert\"><strong>Problem:</strong> Required, 1 to 200 characters.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name: ", html, StringComparison.Ordinal); // no list keyed by internal names
         Assert.Equal(before, await server.QueryAsync(db => db.Products.CountAsync()));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_lot_whose_third_supply_chain_row_is_wrong_says_so_beside_that_row_and_keeps_the_input(Database database)
+    {
+        var server = await servers.On(database);
+        var quality = await server.SignedInClientAsync("demo.quality");
+        var (productId, _, _) = await ProductTestData.NewLotAsync(quality);
+        var path = $"/products/{productId}/lots/new";
+        var page = await quality.GetStringAsync(path);
+        var future = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        // Every row posted as a browser does; rows 0 and 2 filled, row 1 left empty: the service numbers the two rows
+        // sent 0 and 1, and the page puts the problem of the second beside row 2.
+        var fields = HtmlForm.FieldsOf(page, "lot-new");
+        fields["Input.LotCode"] = "ROWS-" + database;
+        fields["Input.Steps[0].Name"] = "Made-up farm";
+        fields["Input.Steps[2].Name"] = "Made-up mill";
+        fields["Input.Steps[2].Date"] = future;
+        var response = await quality.PostFormAsync(path, "lot-new", fields, page);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Matches("id=\"date2\"[^>]*/>\\s*</div>\\s*<span class=\"field-problem\" id=\"supplyChain\\[2\\]-problem\" role=\"alert\"><strong>Problem:</strong> A supply-chain date cannot be in the future.", html);
+        Assert.DoesNotContain("supplyChain[1]-problem", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Made-up mill\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"ROWS-" + database + "\"", html, StringComparison.Ordinal);
+        Assert.Equal(0, await server.QueryAsync(db => db.Lots.CountAsync(l => l.LotCode == "ROWS-" + database.ToString())));
     }
 
     [Theory, ClassData(typeof(BothDatabases))]

@@ -64,6 +64,26 @@ public sealed class WithdrawalPageFormTests(DemoServers servers) : IClassFixture
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_assessment_with_an_unanswered_item_and_a_future_time_says_so_beside_each_and_keeps_the_answers(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientTestData.EnrolAsync(client, "Assessbad");
+        var fields = Enumerable.Range(1, 10).Select(n => new KeyValuePair<string, string>($"item{n}", "0")).ToList(); // COWS item 11 left out
+        fields.Add(new("assessedAt", HtmlForm.DemoClinicLocal(DateTimeOffset.UtcNow.AddDays(1))));
+
+        var response = await client.PostFormAsync($"/patients/{id}/assess/cows", "assessment", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Matches("id=\"answers.11-problem\" role=\"alert\"><strong>Problem:</strong> Item 11 \\([^)]*\\) has no answer", html);
+        Assert.Contains("id=\"assessedAt-problem\" role=\"alert\"><strong>Problem:</strong> This is later than now", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("answers.11:", html, StringComparison.Ordinal); // no list keyed by internal names
+        Assert.Contains("id=\"item1-0\" name=\"item1\" value=\"0\" checked", html, StringComparison.Ordinal); // the answers given stay chosen
+        Assert.Equal(0, await server.QueryAsync(db => db.Assessments.CountAsync(a => a.PatientId == id)));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task The_episode_form_opens_an_episode_from_a_recorded_use_and_the_overview_shows_its_course_in_words(Database database)
     {
         var server = await servers.On(database);
