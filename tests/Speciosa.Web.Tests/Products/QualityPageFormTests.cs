@@ -107,6 +107,33 @@ public sealed class QualityPageFormTests(DemoServers servers) : IClassFixture<De
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_good_file_imported_from_the_page_is_reported_after_the_redirect_and_a_reload_imports_nothing(Database database)
+    {
+        var server = await servers.On(database);
+        var quality = await server.SignedInClientAsync("demo.quality");
+        var (_, lotId, code) = await ProductTestData.NewLotAsync(quality);
+        var csv = "lot_code,analyte,value,unit,qualifier,lod,loq,method,lab,accreditation,sample_date,report_date\n" +
+                  $"{code},mitragynine,15,mg/g,detected,,,HPLC-UV,Page Lab,ISO/IEC 17025,2026-09-28,2026-10-01\n";
+        var page = await quality.GetStringAsync("/certificates/import");
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent("coa-import"), "_handler" },
+            { new StringContent(HtmlForm.AntiforgeryToken(page)), "__RequestVerificationToken" },
+        };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        body.Add(file, "file", "coa.csv");
+
+        var response = await quality.PostAsync("/certificates/import", body);
+
+        var report = await quality.FollowAsync(response);
+        Assert.Contains("Imported 1 new certificate(s)", report, StringComparison.Ordinal);
+        Assert.Contains($"Lot {code}, Page Lab", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("import-result", await quality.GetStringAsync("/certificates/import"), StringComparison.Ordinal);
+        Assert.Equal(1, await ProductTestData.CertificateCountAsync(server, lotId));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task A_nurse_cannot_open_the_product_form(Database database)
     {
         var server = await servers.On(database);
