@@ -115,6 +115,13 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Two_generic_methods_with_the_same_signature_do_not_make_their_namespaces_depend_on_each_other()
+    {
+        Assert.DoesNotContain("Kernel", Fixture.Value.DependenciesOf("Stock").Keys);
+        Assert.DoesNotContain("Stock", Fixture.Value.DependenciesOf("Kernel").Keys);
+    }
+
+    [Fact]
     public void A_feature_that_depends_one_way_is_not_a_cycle()
     {
         var oneWay = new HashSet<string>(StringComparer.Ordinal) { "Billing", "Orders" };

@@ -1,5 +1,6 @@
 // A tiny product with known faults, for the test of the architecture test: Orders and Stock name each other (a
-// cycle), Orders names Billing one way (fine), and the kernel names Billing (forbidden).
+// cycle), Orders names Billing one way (fine), and the kernel names Billing (forbidden). Stock and the kernel each
+// have a generic Write<T>(T) with the same signature, which names neither.
 namespace Speciosa.Web.Tests.Architecture.Fixture.Orders
 {
     public sealed class Order
@@ -15,6 +16,8 @@ namespace Speciosa.Web.Tests.Architecture.Fixture.Stock
     public sealed class Reservation
     {
         public static int CountOf(IEnumerable<Orders.Order> orders) => orders.Count();
+
+        public static string Write<T>(T value) => $"{value}";
     }
 }
 
@@ -31,5 +34,7 @@ namespace Speciosa.Web.Tests.Architecture.Fixture.Kernel
     public sealed class Ledger
     {
         public Billing.Invoice? Last { get; set; }
+
+        public static string Write<T>(T value) => $"{value}";
     }
 }
