@@ -32,6 +32,7 @@ public class SpeciosaDbContext(DbContextOptions options, IHttpContextAccessor? h
 
     public DbSet<Clinic> Clinics => Set<Clinic>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<UserRoleAssignment> UserRoles => Set<UserRoleAssignment>();
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
@@ -83,6 +84,14 @@ public class SpeciosaDbContext(DbContextOptions options, IHttpContextAccessor? h
             e.HasIndex(u => u.ClinicId);
             e.HasOne<Clinic>().WithMany().HasForeignKey(u => u.ClinicId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<UserSession>(e =>
+        {
+            e.ToTable("UserSessions");
+            e.Property(s => s.EndReason).HasMaxLength(20);
+            e.HasIndex(s => s.UserId);
+            e.HasOne<UserAccount>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<UserRoleAssignment>(e =>

@@ -53,12 +53,18 @@ public sealed class IdentityFeature : IFeature
                 o.AccessDeniedPath = "/account/denied";
                 o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = UserSessions.ValidatePrincipalAsync;
             }));
 
         // Check the account on every cookie request: a role change or deactivation takes effect at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = UserSessions.KeepSessionClaim;
+        });
         services.AddAuthorization(Policies.Configure);
         services.AddScoped<SignInService>();
+        services.AddScoped<UserSessions>();
         services.AddScoped<AccessTokenIssuer>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<FirstAdministratorSetup>();

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Speciosa.Web.Audit;
 
@@ -15,7 +16,8 @@ public enum SignInOutcome
 /// count towards lockout.</summary>
 public sealed class SignInService(
     SignInManager<UserAccount> signIns,
-    UserManager<UserAccount> users)
+    UserManager<UserAccount> users,
+    UserSessions sessions)
 {
     public async Task<SignInOutcome> SignInAsync(HttpContext http, string? userName, string? password)
     {
@@ -44,9 +46,13 @@ public sealed class SignInService(
         audit.UserId = user.Id;
         audit.ClinicId = user.ClinicId;
         audit.ResourceId = user.Id.ToString();
-        var result = await signIns.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIns.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            // The cookie names a server-side session, so signing out can end every copy of it.
+            var session = await sessions.StartAsync(user.Id);
+            await signIns.SignInWithClaimsAsync(user, isPersistent: false,
+                [session, new Claim("amr", "pwd")]);
             audit.Outcome = AuditOutcome.Success;
             return SignInOutcome.Succeeded;
         }
@@ -58,6 +64,7 @@ public sealed class SignInService(
     public async Task SignOutAsync(HttpContext http)
     {
         http.Audit().Action = "auth.sign-out";
+        await sessions.EndAsync(http.User);
         await signIns.SignOutAsync();
     }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Speciosa.Testing;
+using Speciosa.Web.Identity;
 using Xunit;
 
 namespace Speciosa.Web.Tests.Identity;
@@ -159,5 +161,88 @@ public sealed class SessionTimeoutTests(DemoServers servers) : IClassFixture<Dem
 
         clock.Advance(TimeSpan.FromMinutes(21));
         await (await client.GetAsync("/api/auth/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_session_ends_after_the_absolute_lifetime_even_while_it_is_in_use(Database database)
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var server = await servers.StartAsync(database, clock: clock, settings: new Dictionary<string, string>
+        {
+            ["Security:IdleTimeoutMinutes"] = "20",
+            ["Security:AbsoluteSessionHours"] = "1",
+        });
+        var client = await server.SignedInClientAsync("demo.clinician");
+
+        for (var minutes = 15; minutes < 60; minutes += 15)
+        {
+            clock.Advance(TimeSpan.FromMinutes(15));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/me")).StatusCode);
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(16));
+        await (await client.GetAsync("/api/auth/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        var ended = await server.QueryAsync(db => db.UserSessions.SingleAsync());
+        Assert.Equal(UserSessions.Expired, ended.EndReason);
+    }
+}
+
+public sealed class SignOutTests(DemoServers servers) : IClassFixture<DemoServers>
+{
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_copied_session_cookie_answers_401_once_its_owner_has_signed_out(Database database)
+    {
+        var server = await servers.On(database);
+        var (owner, copy) = await SignedInWithCopyAsync(server, "demo.nurse");
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/api/auth/me")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.PostAsync("/api/auth/sign-out", null)).StatusCode);
+
+        await (await copy.GetAsync("/api/auth/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Signing_out_of_one_session_leaves_the_same_persons_other_session_signed_in(Database database)
+    {
+        var server = await servers.On(database);
+        var laptop = await server.SignedInClientAsync("demo.quality");
+        var desk = await server.SignedInClientAsync("demo.quality");
+
+        await laptop.PostAsync("/api/auth/sign-out", null);
+
+        await (await laptop.GetAsync("/api/auth/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync("/api/auth/me")).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_copied_cookie_cannot_open_a_page_after_sign_out_from_the_page_button(Database database)
+    {
+        var server = await servers.On(database);
+        var (owner, copy) = await SignedInWithCopyAsync(server, "demo.clinician");
+        var home = await owner.GetAsync("/");
+        var token = HtmlForm.AntiforgeryToken(await home.Content.ReadAsStringAsync());
+
+        var signOut = await owner.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+
+        var page = await copy.GetAsync("/patients");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/account/sign-in", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    /// <summary>Signs in as <paramref name="userName"/> and returns that client with a second one that sends the same
+    /// session cookie by hand, as a stolen or copied cookie would be sent.</summary>
+    private static async Task<(HttpClient Owner, HttpClient Copy)> SignedInWithCopyAsync(SpeciosaServer server, string userName)
+    {
+        var owner = server.CreateClient();
+        var signIn = await owner.PostAsJsonAsync("/api/auth/sign-in", new { userName, password = SpeciosaServer.DemoPassword });
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("speciosa.session=", StringComparison.Ordinal));
+        var copy = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = server.BaseAddress };
+        copy.DefaultRequestHeaders.Add("Cookie", cookie[..cookie.IndexOf(';', StringComparison.Ordinal)]);
+        return (owner, copy);
     }
 }
