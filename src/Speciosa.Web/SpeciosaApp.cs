@@ -102,8 +102,13 @@ public static class SpeciosaApp
 
         services.AddSingleton<IXmlRepository, DatabaseKeyRepository>();
         services.AddDataProtection().SetApplicationName("Speciosa");
+        services.AddSingleton(sp => KeyRingKey.Load(configuration, sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<IXmlRepository>()));
+            new ConfigureOptions<KeyManagementOptions>(o =>
+            {
+                o.XmlRepository = sp.GetRequiredService<IXmlRepository>();
+                o.XmlEncryptor = new KeyRingEncryptor(sp);
+            }));
 
         services.AddScoped<DemoClinic>();
         foreach (var feature in Features)
@@ -144,6 +149,8 @@ public static class SpeciosaApp
     /// <summary>Applies migrations, loads the shipped jurisdiction registry into an empty table, then seeds the demo clinic or prints the first-administrator link.</summary>
     public static async Task InitializeAsync(WebApplication app, TextWriter console, CancellationToken ct = default)
     {
+        // Refuse to start without the key that encrypts the key ring, before anything is written.
+        app.Services.GetRequiredService<KeyRingKey>();
         await DatabaseSetup.MigrateAsync(app.Services, ct);
         await JurisdictionRegistry.SeedAsync(app.Services, ct);
         await using var scope = app.Services.CreateAsyncScope();

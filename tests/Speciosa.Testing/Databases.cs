@@ -82,6 +82,6 @@ public sealed class DemoServers(PostgresCluster postgres) : IAsyncDisposable
 public sealed record OwnDatabase(string? PostgresConnection, string? SqlitePath)
 {
     /// <summary>Starts a server on this database; the caller disposes it before starting the next.</summary>
-    public Task<SpeciosaServer> StartServerAsync(bool demo = true) =>
-        SpeciosaServer.StartAsync(demo, PostgresConnection, sqlitePath: SqlitePath);
+    public Task<SpeciosaServer> StartServerAsync(bool demo = true, IReadOnlyDictionary<string, string>? settings = null) =>
+        SpeciosaServer.StartAsync(demo, PostgresConnection, settings, sqlitePath: SqlitePath);
 }

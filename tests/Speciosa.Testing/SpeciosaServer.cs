@@ -16,6 +16,9 @@ public sealed class SpeciosaServer : IAsyncDisposable
 {
     public const string DemoPassword = "Demo-Test-Password-1";
 
+    /// <summary>The key-ring key of servers started without the demo (32 bytes, base64).</summary>
+    public const string TestKeyRingKey = "c3BlY2lvc2EtdGVzdHMta2V5LXJpbmcta2V5LTMyYiE=";
+
     private readonly string? sqliteFolder;
 
     private SpeciosaServer(WebApplication app, string? sqliteFolder, string consoleOutput, ServerErrorLog errors)
@@ -84,6 +87,13 @@ public sealed class SpeciosaServer : IAsyncDisposable
         {
             args.Add("--demo");
             args.Add($"--Demo:Password={DemoPassword}");
+        }
+
+        else if (settings is null || !settings.Keys.Any(k => k.StartsWith("Security:KeyRing:", StringComparison.Ordinal)))
+        {
+            // A real clinic must configure the key that encrypts the key ring; tests use a fixed one, so a restart
+            // on the same database reads the ring again.
+            args.Add($"--Security:KeyRing:Key={TestKeyRingKey}");
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
