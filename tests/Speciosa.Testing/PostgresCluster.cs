@@ -15,6 +15,7 @@ public sealed class PostgresCluster : IAsyncLifetime
     private string? dataRoot;
     private string? pgCtl;
     private bool runAsPostgresUser;
+    private string? startOptions;
 
     /// <summary>Connection string to the maintenance database, or null when unavailable.</summary>
     public string? AdminConnectionString { get; private set; }
@@ -50,11 +51,25 @@ public sealed class PostgresCluster : IAsyncLifetime
         var data = Path.Combine(dataRoot, "data");
         var port = FreePort();
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "speciosa", "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C"], runAsPostgresUser);
-        await RunAsync(pgCtl, ["-D", data, "-l", Path.Combine(dataRoot, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {port} -k {dataRoot} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-            "start"], runAsPostgresUser);
+        startOptions = $"-p {port} -k {dataRoot} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        await StartAgainAsync();
         AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=speciosa;Database=postgres;Pooling=true;Include Error Detail=false";
     }
+
+    /// <summary>Whether this cluster is ours to stop and start (not an external server).</summary>
+    public bool CanStopAndStart => pgCtl is not null && dataRoot is not null;
+
+    /// <summary>Stops the server at once, as an outage would (connections dropped, new ones refused).</summary>
+    public async Task StopAsync()
+    {
+        await RunAsync(pgCtl!, ["-D", Path.Combine(dataRoot!, "data"), "-m", "immediate", "-w", "stop"], runAsPostgresUser);
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>Starts the server (again, after <see cref="StopAsync"/>) on its port and data.</summary>
+    public async Task StartAgainAsync() =>
+        await RunAsync(pgCtl!, ["-D", Path.Combine(dataRoot!, "data"), "-l", Path.Combine(dataRoot!, "server.log"), "-w", "-t", "60",
+            "-o", startOptions!, "start"], runAsPostgresUser);
 
     /// <summary>Skips (or fails, when required) the calling test if PostgreSQL is not available.</summary>
     public void SkipIfUnavailable()

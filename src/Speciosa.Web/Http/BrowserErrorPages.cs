@@ -37,7 +37,14 @@ public static partial class BrowserErrorPages
         }
         catch (Exception ex) when (!context.Response.HasStarted)
         {
-            status = ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            status = ProblemResponses.StatusFor(ex);
+            if (status == StatusCodes.Status503ServiceUnavailable)
+            {
+                // The error page's layout reads the database too; say so plainly without it.
+                await UnavailableAsync(context);
+                return;
+            }
+
             var failure = new ExceptionHandlerFeature { Error = ex, Path = context.Request.Path.Value ?? "" };
             context.Features.Set<IExceptionHandlerFeature>(failure);
             context.Features.Set<IExceptionHandlerPathFeature>(failure);
@@ -86,6 +93,25 @@ public static partial class BrowserErrorPages
         {
             context.RequestServices = original;
         }
+    }
+
+    private static async Task UnavailableAsync(HttpContext context)
+    {
+        context.Response.Clear();
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = Data.DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync($$"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="refresh" content="{{Data.DatabaseOutage.RetryAfterSeconds * 2}}">
+            <title>Temporarily unavailable · Speciosa</title></head>
+            <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5">
+            <main><h1>Speciosa is temporarily unavailable</h1>
+            <p>The database cannot be reached just now. Nothing you sent was saved; this page tries again by itself in a few
+            seconds. If it goes on, tell your administrator and quote trace id <code>{{TraceId(context)}}</code>.</p></main>
+            </body></html>
+            """);
     }
 
     private static string TraceId(HttpContext context) => Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;

@@ -14,7 +14,7 @@ public static class ProblemResponses
         {
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
-            if (ctx.ProblemDetails.Status >= 500)
+            if (ctx.ProblemDetails.Status >= 500 && ctx.ProblemDetails.Status != 503)
             {
                 ctx.ProblemDetails.Detail = "An unexpected error occurred. Quote the trace id when reporting it.";
             }
@@ -26,11 +26,18 @@ public static class ProblemResponses
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = StatusFor,
             ExceptionHandler = async context =>
             {
                 var status = context.Response.StatusCode;
                 var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                if (status == 503)
+                {
+                    context.Response.Headers.RetryAfter = Data.DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    await WriteAsync(context, status, "The database cannot be reached just now; nothing was changed. Try again shortly.");
+                    return;
+                }
+
                 if (status == 400 && error is not null && StrictJson.Describe(error) is { } field)
                 {
                     // A body that cannot be read names the field at fault, like every other 400.
@@ -54,6 +61,15 @@ public static class ProblemResponses
         return app;
     }
 
+    /// <summary>The status for a request that threw: the request's own 4xx, 503 when the database cannot be reached,
+    /// else 500.</summary>
+    public static int StatusFor(Exception error) => error switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        _ when Data.DatabaseOutage.Is(error) => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     public static async Task WriteAsync(HttpContext context, int status, string? detail)
     {
         var writer = context.RequestServices.GetRequiredService<IProblemDetailsService>();
@@ -67,7 +83,7 @@ public static class ProblemResponses
             Instance = context.Request.Path,
         };
         problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
-        if (status >= 500)
+        if (status >= 500 && status != 503)
         {
             problem.Detail = "An unexpected error occurred. Quote the trace id when reporting it.";
         }
@@ -92,6 +108,7 @@ public static class ProblemResponses
         413 => "The request is too large.",
         415 => "This content type is not supported.",
         429 => "Too many requests. Try again later.",
+        503 => "Temporarily unavailable. Try again shortly.",
         >= 500 => "Something went wrong on our side.",
         _ => "The request failed.",
     };
