@@ -169,8 +169,11 @@ public static class SpeciosaApp
                 await console.WriteLineAsync("Delete the demo database file to start the demo afresh.");
             }
 
+            await app.Services.GetRequiredService<AuditAnchors>().CheckpointAsync(ct);
             return;
         }
+
+        await app.Services.GetRequiredService<AuditAnchors>().CheckpointAsync(ct);
 
         var setup = scope.ServiceProvider.GetRequiredService<FirstAdministratorSetup>();
         if (await setup.IsNeededAsync(ct))

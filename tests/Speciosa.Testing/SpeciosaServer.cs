@@ -50,8 +50,14 @@ public sealed class SpeciosaServer : IAsyncDisposable
     /// <summary>The command-line arguments that point another run of the app (e.g. <c>verify-audit</c>) at this
     /// server's database.</summary>
     public string[] DatabaseArguments => PostgresConnection is not null
-        ? ["--Database:Provider=Postgres", $"--Database:ConnectionString={PostgresConnection}"]
-        : ["--Database:Provider=Sqlite", $"--Database:SqlitePath={SqlitePath}"];
+        ? ["--Database:Provider=Postgres", $"--Database:ConnectionString={PostgresConnection}", $"--Audit:AnchorPath={AnchorPathOf(PostgresConnection)}", $"--Security:KeyRing:Key={TestKeyRingKey}"]
+        : ["--Database:Provider=Sqlite", $"--Database:SqlitePath={SqlitePath}", $"--Security:KeyRing:Key={TestKeyRingKey}"];
+
+    /// <summary>Where the audit checkpoints of this server's database are written.</summary>
+    public string AnchorPath => Services.GetRequiredService<Speciosa.Web.Audit.AuditAnchors>().Path;
+
+    private static string AnchorPathOf(string postgresConnection) =>
+        Path.Combine(Path.GetTempPath(), "speciosa-audit-anchors", new Npgsql.NpgsqlConnectionStringBuilder(postgresConnection).Database + ".jsonl");
 
     /// <summary>Starts a server. <paramref name="settings"/> are configuration keys such as
     /// <c>Security:MaxFailedSignIns</c>; <paramref name="postgresConnection"/> selects PostgreSQL.</summary>
@@ -89,11 +95,18 @@ public sealed class SpeciosaServer : IAsyncDisposable
             args.Add($"--Demo:Password={DemoPassword}");
         }
 
-        else if (settings is null || !settings.Keys.Any(k => k.StartsWith("Security:KeyRing:", StringComparison.Ordinal)))
+
+        if (settings is null || !settings.Keys.Any(k => k.StartsWith("Security:KeyRing:", StringComparison.Ordinal)))
         {
-            // A real clinic must configure the key that encrypts the key ring; tests use a fixed one, so a restart
-            // on the same database reads the ring again.
+            // A real clinic must configure the key that encrypts the key ring (and keys the audit chain); tests use a
+            // fixed one, so a restart on the same database and the verify-audit command read what the server wrote.
             args.Add($"--Security:KeyRing:Key={TestKeyRingKey}");
+        }
+
+        if (postgresConnection is not null)
+        {
+            // The audit checkpoints of a PostgreSQL database: one file per database, found again after a restart.
+            args.Add($"--Audit:AnchorPath={AnchorPathOf(postgresConnection)}");
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

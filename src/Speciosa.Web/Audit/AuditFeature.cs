@@ -8,6 +8,9 @@ public sealed class AuditFeature : IFeature
     public void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditSeal>();
+        services.AddSingleton<AuditAnchors>();
+        services.AddHostedService<AuditAnchorService>();
         services.AddScoped<AuditChainVerifier>();
     }
 

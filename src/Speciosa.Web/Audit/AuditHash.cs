@@ -1,18 +1,15 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Speciosa.Web.Audit;
 
-/// <summary>The chain's hash: SHA-256 over a canonical, line-separated form of every stored field
-/// except the row's own id and hash, including the previous row's hash.</summary>
+/// <summary>What the chain's hash covers: a canonical, line-separated form of every stored field except the row's
+/// own id and hash, including the previous row's hash. <see cref="AuditSeal.Hash"/> keys it (HMAC-SHA256).</summary>
 public static class AuditHash
 {
     public static readonly string Genesis = new('0', 64);
 
-    public static string Compute(AuditEntry e)
-    {
-        var canonical = string.Join('\n',
+    public static string Canonical(AuditEntry e) =>
+        string.Join('\n',
             e.Sequence.ToString(CultureInfo.InvariantCulture),
             e.OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
             e.UserId?.ToString("N") ?? "",
@@ -24,6 +21,4 @@ public static class AuditHash
             e.Outcome,
             e.CorrelationId,
             e.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-    }
 }

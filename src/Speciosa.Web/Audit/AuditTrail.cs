@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Speciosa.Web.Data;
 
 namespace Speciosa.Web.Audit;
@@ -65,7 +66,7 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, TimeProvider clock)
             PreviousHash = last?.Hash ?? AuditHash.Genesis,
             Hash = "",
         };
-        entry.Hash = AuditHash.Compute(entry);
+        entry.Hash = db.GetService<AuditSeal>().Hash(entry);
         db.AuditEntries.Add(entry);
         return entry;
     }

@@ -114,6 +114,161 @@ public sealed class AuditChainTests(DemoServers servers) : IClassFixture<DemoSer
         Assert.Contains("BROKEN at sequence 2", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Removing_the_newest_rows_is_reported_against_the_signed_checkpoint(Database database)
+    {
+        await using var server = await servers.StartAsync(database);
+        await MakeEntriesAsync(server);
+        var anchored = await CheckpointAsync(server);
+        await ExecuteAsync(server, $"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" > {anchored.Sequence - 3}");
+
+        var report = await VerifyDirectAsync(server);
+
+        Assert.False(report.Intact);
+        Assert.Equal(anchored.Sequence - 2, report.FirstBreak!.Sequence);
+        Assert.Contains("newest rows were removed", report.FirstBreak.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Deleting_every_row_is_reported_not_read_as_an_intact_empty_log(Database database)
+    {
+        await using var server = await servers.StartAsync(database);
+        await MakeEntriesAsync(server);
+        await CheckpointAsync(server);
+        await ExecuteAsync(server, "DELETE FROM \"AuditEntries\"");
+
+        var report = await VerifyDirectAsync(server);
+
+        Assert.False(report.Intact);
+        Assert.Equal(0, report.EntriesChecked);
+        Assert.Contains("every entry was deleted", report.FirstBreak!.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_row_appended_by_someone_without_the_audit_key_is_named_by_the_verifier(Database database)
+    {
+        await using var server = await servers.StartAsync(database);
+        await MakeEntriesAsync(server);
+        long forged;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
+            var last = await db.AuditEntries.OrderByDescending(e => e.Sequence).FirstAsync();
+            var entry = new AuditEntry
+            {
+                Sequence = last.Sequence + 1, OccurredAt = last.OccurredAt, Action = "patient.read", ResourceType = "Patient",
+                Outcome = "success", CorrelationId = "forged", PreviousHash = last.Hash, Hash = "",
+            };
+            entry.Hash = UnkeyedHash(entry);
+            db.AuditEntries.Add(entry);
+            await db.SaveChangesAsync();
+            forged = entry.Sequence;
+        }
+
+        var report = await VerifyDirectAsync(server);
+
+        Assert.False(report.Intact);
+        Assert.Equal(forged, report.FirstBreak!.Sequence);
+        Assert.Contains("without the audit key", report.FirstBreak.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Rewriting_a_row_and_recomputing_every_later_hash_is_named_by_the_verifier(Database database)
+    {
+        await using var server = await servers.StartAsync(database);
+        await MakeEntriesAsync(server);
+        await RewriteFromAsync(server, 2, UnkeyedHash);
+
+        var report = await VerifyDirectAsync(server);
+
+        Assert.False(report.Intact);
+        Assert.Equal(2, report.FirstBreak!.Sequence);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Even_with_the_chain_key_a_rewrite_of_checkpointed_rows_is_caught_by_the_checkpoint(Database database)
+    {
+        await using var server = await servers.StartAsync(database);
+        await MakeEntriesAsync(server);
+        var anchored = await CheckpointAsync(server);
+        var seal = server.Services.GetRequiredService<AuditSeal>();
+        await RewriteFromAsync(server, 2, seal.Hash);
+
+        var report = await VerifyDirectAsync(server);
+
+        Assert.False(report.Intact);
+        Assert.True(report.FirstBreak!.Sequence <= anchored.Sequence);
+        Assert.Contains("signed checkpoint", report.FirstBreak.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_checkpoint_line_not_signed_with_the_installations_key_is_reported(Database database)
+    {
+        await using var server = await servers.StartAsync(database);
+        await MakeEntriesAsync(server);
+        await CheckpointAsync(server);
+        await File.AppendAllTextAsync(server.AnchorPath,
+            "{\"Sequence\":1,\"Hash\":\"" + new string('b', 64) + "\",\"At\":\"2026-01-01T00:00:00.0000000+00:00\",\"Signature\":\"" + new string('c', 64) + "\"}\n");
+
+        var report = await VerifyDirectAsync(server);
+
+        Assert.False(report.Intact);
+        Assert.Contains("forged or damaged", report.FirstBreak!.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_missing_checkpoint_file_is_reported_because_truncation_could_not_be_seen(Database database)
+    {
+        await using var server = await servers.StartAsync(database);
+        await MakeEntriesAsync(server);
+        File.Delete(server.AnchorPath);
+
+        var report = await VerifyDirectAsync(server);
+
+        Assert.False(report.Intact);
+        Assert.Contains("No signed checkpoint", report.FirstBreak!.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_start_up_checkpoint_and_a_periodic_one_cover_the_log_and_the_report_says_how_far(Database database)
+    {
+        await using var server = await servers.StartAsync(database);
+        await MakeEntriesAsync(server);
+        var anchored = await CheckpointAsync(server);
+
+        var report = await VerifyDirectAsync(server);
+
+        Assert.True(report.Intact, report.FirstBreak?.Problem);
+        Assert.Equal(anchored.Sequence, report.AnchoredThrough);
+        Assert.True(File.ReadAllLines(server.AnchorPath).Length >= 2, "a checkpoint at start and one after the entries");
+    }
+
+    /// <summary>The periodic job's checkpoint, taken now.</summary>
+    private static Task<AuditCheckpoint> CheckpointAsync(SpeciosaServer server) =>
+        server.Services.GetRequiredService<AuditAnchors>().CheckpointAsync();
+
+    /// <summary>The hash an attacker holding only the database can compute: the canonical form without the key.</summary>
+    private static string UnkeyedHash(AuditEntry entry) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(AuditHash.Canonical(entry))));
+
+    /// <summary>Edits the row at <paramref name="from"/> and re-chains every later row with <paramref name="hash"/>.</summary>
+    private static async Task RewriteFromAsync(SpeciosaServer server, long from, Func<AuditEntry, string> hash)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
+        var rows = await db.AuditEntries.OrderBy(e => e.Sequence).ToListAsync();
+        var previous = rows.Single(e => e.Sequence == from - 1).Hash;
+        foreach (var row in rows.Where(e => e.Sequence >= from))
+        {
+            if (row.Sequence == from) row.Action = "innocent.action";
+            row.PreviousHash = previous;
+            row.Hash = hash(row);
+            previous = row.Hash;
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     private static async Task MakeEntriesAsync(SpeciosaServer server)
     {
         var client = await server.SignedInClientAsync("demo.clinician");

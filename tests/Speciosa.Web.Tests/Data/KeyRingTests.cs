@@ -60,7 +60,7 @@ public sealed class KeyRingTests(DemoServers servers) : IClassFixture<DemoServer
         var data = await servers.NewDatabaseAsync(Database.Sqlite);
         var keyFile = Path.Combine(Path.GetDirectoryName(data.SqlitePath)!, "speciosa.keyring.key");
         string cookie;
-        await using (var demo = await data.StartServerAsync())
+        await using (var demo = await data.StartServerAsync(settings: NoKey))
         {
             cookie = await SessionCookieAsync(demo, "demo.nurse");
         }
@@ -72,7 +72,7 @@ public sealed class KeyRingTests(DemoServers servers) : IClassFixture<DemoServer
         }
 
         var written = await File.ReadAllTextAsync(keyFile);
-        await using (var again = await data.StartServerAsync())
+        await using (var again = await data.StartServerAsync(settings: NoKey))
         {
             Assert.Equal(HttpStatusCode.OK, (await MeAsync(again, cookie)).StatusCode);
         }
@@ -105,6 +105,8 @@ public sealed class KeyRingTests(DemoServers servers) : IClassFixture<DemoServer
     }
 
     private static Dictionary<string, string> WithKey(string key) => new() { [KeyRingKey.KeySetting] = key };
+
+    private static readonly Dictionary<string, string> NoKey = new() { [KeyRingKey.KeySetting] = "" };
 
     private static async Task<string> SessionCookieAsync(SpeciosaServer server, string userName)
     {
