@@ -33,6 +33,7 @@ public class SpeciosaDbContext(DbContextOptions options, IHttpContextAccessor? h
     public DbSet<Clinic> Clinics => Set<Clinic>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<SignInThrottleEntry> SignInThrottles => Set<SignInThrottleEntry>();
     public DbSet<UserRoleAssignment> UserRoles => Set<UserRoleAssignment>();
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
@@ -84,6 +85,15 @@ public class SpeciosaDbContext(DbContextOptions options, IHttpContextAccessor? h
             e.HasIndex(u => u.ClinicId);
             e.HasOne<Clinic>().WithMany().HasForeignKey(u => u.ClinicId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SignInThrottleEntry>(e =>
+        {
+            e.ToTable("SignInThrottles");
+            e.HasKey(t => t.Key);
+            e.Property(t => t.Key).HasMaxLength(200);
+            e.HasIndex(t => t.UserId);
+            e.HasOne<UserAccount>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<UserSession>(e =>

@@ -44,7 +44,8 @@ public sealed class AccessTokenAuthenticationHandler(
         }
 
         var user = await users.FindByIdAsync(token.UserId.ToString());
-        if (user is null || !user.IsActive || await users.IsLockedOutAsync(user))
+        // Failed password sign-ins never disable a token: they slow that source's sign-ins only (SignInThrottle).
+        if (user is null || !user.IsActive)
         {
             return AuthenticateResult.Fail("The token's account cannot sign in.");
         }

@@ -21,9 +21,9 @@ public sealed class IdentityFeature : IFeature
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Security:MaxFailedSignIns", 5);
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:LockoutMinutes", 15));
+                // No account lockout: failures slow the failing source only (SignInThrottle), so a guesser cannot lock
+                // a person out.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
             })
             .AddUserStore<UserAccountStore>()
@@ -65,6 +65,7 @@ public sealed class IdentityFeature : IFeature
         services.AddAuthorization(Policies.Configure);
         services.AddScoped<SignInService>();
         services.AddScoped<UserSessions>();
+        services.AddScoped<SignInThrottle>();
         services.AddScoped<AccessTokenIssuer>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<FirstAdministratorSetup>();

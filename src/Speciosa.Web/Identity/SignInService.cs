@@ -12,12 +12,13 @@ public enum SignInOutcome
     LockedOut,
 }
 
-/// <summary>Password sign-in shared by the sign-in page and the API. Audits every attempt; failures
-/// count towards lockout.</summary>
+/// <summary>Password sign-in shared by the sign-in page and the API. Audits every attempt; failures count towards
+/// a delay for that account from that source (<see cref="SignInThrottle"/>).</summary>
 public sealed class SignInService(
     SignInManager<UserAccount> signIns,
     UserManager<UserAccount> users,
-    UserSessions sessions)
+    UserSessions sessions,
+    SignInThrottle throttle)
 {
     public async Task<SignInOutcome> SignInAsync(HttpContext http, string? userName, string? password)
     {
@@ -46,19 +47,28 @@ public sealed class SignInService(
         audit.UserId = user.Id;
         audit.ClinicId = user.ClinicId;
         audit.ResourceId = user.Id.ToString();
-        var result = await signIns.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (result.Succeeded)
+        // Failures count per account and source address, and slow that source only: nobody can lock a person out
+        // from elsewhere, and API tokens are never touched.
+        var source = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (await throttle.BlockedUntilAsync(user.Id, source) is not null)
         {
-            // The cookie names a server-side session, so signing out can end every copy of it.
-            var session = await sessions.StartAsync(user.Id);
-            await signIns.SignInWithClaimsAsync(user, isPersistent: false,
-                [session, new Claim("amr", "pwd")]);
-            audit.Outcome = AuditOutcome.Success;
-            return SignInOutcome.Succeeded;
+            audit.Outcome = "throttled";
+            return SignInOutcome.LockedOut;
         }
 
-        audit.Outcome = result.IsLockedOut ? "locked-out" : AuditOutcome.Failure;
-        return result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed;
+        if (!await signIns.CanSignInAsync(user) || !await users.CheckPasswordAsync(user, password))
+        {
+            var waiting = await throttle.FailedAsync(user.Id, source);
+            audit.Outcome = waiting is null ? AuditOutcome.Failure : "throttled";
+            return waiting is null ? SignInOutcome.Failed : SignInOutcome.LockedOut;
+        }
+
+        await throttle.SucceededAsync(user.Id, source);
+        // The cookie names a server-side session, so signing out can end every copy of it.
+        var session = await sessions.StartAsync(user.Id);
+        await signIns.SignInWithClaimsAsync(user, isPersistent: false, [session, new Claim("amr", "pwd")]);
+        audit.Outcome = AuditOutcome.Success;
+        return SignInOutcome.Succeeded;
     }
 
     public async Task SignOutAsync(HttpContext http)

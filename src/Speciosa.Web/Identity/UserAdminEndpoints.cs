@@ -28,7 +28,7 @@ public static class UserAdminEndpoints
             .ProducesValidationProblem();
 
         group.MapPost("/", async Task<Results<Created<UserSummary>, ValidationProblem>> (
-                NewUser request, ClaimsPrincipal user, HttpContext http, UserAdministration admin, TimeProvider clock) =>
+                NewUser request, ClaimsPrincipal user, HttpContext http, UserAdministration admin) =>
             {
                 var (created, errors) = await admin.CreateAsync(user.ClinicIdOf()!.Value, request, user.UserId(), AuditMiddleware.CorrelationId(http));
                 if (created is null)
@@ -37,14 +37,14 @@ public static class UserAdminEndpoints
                 }
 
                 http.Audit().ResourceId = created.Id.ToString();
-                return TypedResults.Created($"/api/admin/users/{created.Id}", ToSummary(created, clock.GetUtcNow()));
+                return TypedResults.Created($"/api/admin/users/{created.Id}", ToSummary(created, new HashSet<Guid>()));
             })
             .Audited("user.create", "UserAccount")
             .WithSummary("Create an account in your clinic with its roles.");
 
         group.MapPut("/{id:guid}/roles", async Task<Results<Ok<UserSummary>, ValidationProblem, ProblemHttpResult>> (
                 Guid id, RolesRequest request, ClaimsPrincipal user, HttpContext http, SpeciosaDbContext db,
-                UserAdministration admin, TimeProvider clock, CancellationToken ct) =>
+                UserAdministration admin, SignInThrottle throttle, CancellationToken ct) =>
             {
                 var clinicId = user.ClinicIdOf();
                 var target = await db.Users.Include(u => u.Roles).FirstOrDefaultAsync(u => u.Id == id && u.ClinicId == clinicId, ct);
@@ -54,14 +54,14 @@ public static class UserAdminEndpoints
                 }
 
                 var errors = await admin.SetRolesAsync(target, request.Roles, user.UserId(), AuditMiddleware.CorrelationId(http));
-                return errors.Count > 0 ? ProblemResponses.Invalid(errors) : TypedResults.Ok(ToSummary(target, clock.GetUtcNow()));
+                return errors.Count > 0 ? ProblemResponses.Invalid(errors) : TypedResults.Ok(ToSummary(target, await throttle.DelayedAccountsAsync([target.Id])));
             })
             .Audited("user.roles", "UserAccount")
             .WithSummary("Replace an account's roles (a privilege change; ends its sessions).");
 
         group.MapPut("/{id:guid}/active", async Task<Results<Ok<UserSummary>, ValidationProblem, ProblemHttpResult>> (
                 Guid id, ActiveRequest request, ClaimsPrincipal user, HttpContext http, SpeciosaDbContext db,
-                UserAdministration admin, TimeProvider clock, CancellationToken ct) =>
+                UserAdministration admin, SignInThrottle throttle, CancellationToken ct) =>
             {
                 if (request.Active is null)
                 {
@@ -76,16 +76,32 @@ public static class UserAdminEndpoints
                 }
 
                 var errors = await admin.SetActiveAsync(target, request.Active.Value, user.UserId(), AuditMiddleware.CorrelationId(http));
-                return errors.Count > 0 ? ProblemResponses.Invalid(errors) : TypedResults.Ok(ToSummary(target, clock.GetUtcNow()));
+                return errors.Count > 0 ? ProblemResponses.Invalid(errors) : TypedResults.Ok(ToSummary(target, await throttle.DelayedAccountsAsync([target.Id])));
             })
             .Audited("user.active", "UserAccount")
             .WithSummary("Deactivate (ends its sessions and tokens) or reactivate an account. Accounts are never deleted.");
+
+        group.MapPost("/{id:guid}/unlock", async Task<Results<Ok<UserSummary>, ProblemHttpResult>> (
+                Guid id, ClaimsPrincipal user, HttpContext http, SpeciosaDbContext db, UserAdministration admin, CancellationToken ct) =>
+            {
+                var clinicId = user.ClinicIdOf();
+                var target = await db.Users.Include(u => u.Roles).FirstOrDefaultAsync(u => u.Id == id && u.ClinicId == clinicId, ct);
+                if (target is null)
+                {
+                    return ProblemResponses.Problem(StatusCodes.Status404NotFound);
+                }
+
+                await admin.UnlockAsync(target, user.UserId(), AuditMiddleware.CorrelationId(http));
+                return TypedResults.Ok(ToSummary(target, new HashSet<Guid>()));
+            })
+            .Audited("user.unlock", "UserAccount")
+            .WithSummary("Let every source address try the account's password again at once (clears the failed sign-ins).");
 
         return app;
     }
 
     private static async Task<Results<Ok<ListPage<UserSummary>>, ValidationProblem>> List(
-        ClaimsPrincipal user, SpeciosaDbContext db, TimeProvider clock, [AsParameters] PageRequest paging, CancellationToken ct)
+        ClaimsPrincipal user, SpeciosaDbContext db, SignInThrottle throttle, [AsParameters] PageRequest paging, CancellationToken ct)
     {
         var errors = paging.Check();
         if (errors.Count > 0)
@@ -101,11 +117,12 @@ public static class UserAdminEndpoints
             .OrderBy(u => u.NormalizedUserName)
             .Skip(paging.Skip).Take(paging.Size)
             .ToListAsync(ct);
-        var now = clock.GetUtcNow();
-        return TypedResults.Ok(paging.Of(users.Select(u => ToSummary(u, now)).ToList(), total));
+        var delayed = await throttle.DelayedAccountsAsync(users.Select(u => u.Id));
+        return TypedResults.Ok(paging.Of(users.Select(u => ToSummary(u, delayed)).ToList(), total));
     }
 
-    private static UserSummary ToSummary(UserAccount u, DateTimeOffset now) =>
-        new(u.Id, u.UserName, u.DisplayName, u.Email, u.IsActive, u.LockoutEnd > now,
+    /// <summary><see cref="UserSummary.LockedOut"/>: some source address must wait before it may try a password again.</summary>
+    private static UserSummary ToSummary(UserAccount u, IReadOnlySet<Guid> delayed) =>
+        new(u.Id, u.UserName, u.DisplayName, u.Email, u.IsActive, delayed.Contains(u.Id),
             u.Roles.Select(r => r.Role).Order(StringComparer.Ordinal).ToList());
 }

@@ -7,7 +7,7 @@ public sealed record NewUser(string? UserName, string? DisplayName, string? Emai
 
 /// <summary>Creates accounts and changes roles; both are privilege changes and audited as such.
 /// Validation errors come back keyed by field.</summary>
-public sealed class UserAdministration(UserManager<UserAccount> users, AuditTrail audit, TimeProvider clock)
+public sealed class UserAdministration(UserManager<UserAccount> users, AuditTrail audit, TimeProvider clock, SignInThrottle throttle)
 {
     public async Task<(UserAccount? User, Dictionary<string, string[]> Errors)> CreateAsync(
         Guid clinicId, NewUser request, Guid? actingUserId, string correlationId)
@@ -113,6 +113,14 @@ public sealed class UserAdministration(UserManager<UserAccount> users, AuditTrai
         await audit.AppendAsync(new AuditRecord(active ? "privilege.reactivate" : "privilege.deactivate", "UserAccount",
             AuditOutcome.Success, correlationId, actingUserId, user.ClinicId, user.Id.ToString()));
         return [];
+    }
+
+    /// <summary>Clears the account's failed sign-ins from every source address.</summary>
+    public async Task UnlockAsync(UserAccount user, Guid? actingUserId, string correlationId)
+    {
+        await throttle.ClearAsync(user.Id);
+        await audit.AppendAsync(new AuditRecord("privilege.unlock", "UserAccount", AuditOutcome.Success, correlationId,
+            actingUserId, user.ClinicId, user.Id.ToString()));
     }
 
     private static List<string> CanonicalRoles(IReadOnlyList<string>? requested, Dictionary<string, string[]> errors)

@@ -113,7 +113,7 @@ public sealed class SignInTests(DemoServers servers) : IClassFixture<DemoServers
 public sealed class LockoutAndRateLimitTests(DemoServers servers) : IClassFixture<DemoServers>
 {
     [Theory, ClassData(typeof(BothDatabases))]
-    public async Task Repeated_failures_lock_the_account_so_even_the_right_password_fails(Database database)
+    public async Task Repeated_failures_make_that_source_wait_so_even_the_right_password_fails_from_it(Database database)
     {
         await using var server = await servers.StartAsync(database, settings: new Dictionary<string, string> { ["Security:MaxFailedSignIns"] = "3" });
         var client = server.CreateClient();
@@ -130,6 +130,88 @@ public sealed class LockoutAndRateLimitTests(DemoServers servers) : IClassFixtur
         var users = await admin.GetFromJsonAsync<JsonElement>("/api/admin/users");
         var nurse = users.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == "demo.nurse");
         Assert.True(nurse.GetProperty("lockedOut").GetBoolean());
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_wait_passes_by_itself_and_grows_with_each_further_failure(Database database)
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var server = await servers.StartAsync(database, clock: clock, settings: new Dictionary<string, string>
+        {
+            ["Security:MaxFailedSignIns"] = "2",
+            ["Security:SignInDelaySeconds"] = "30",
+            ["Security:LockoutMinutes"] = "15",
+        });
+        var client = server.CreateClient();
+        await FailAsync(client, "demo.quality", 2);
+        clock.Advance(TimeSpan.FromSeconds(31));
+        await FailAsync(client, "demo.quality", 1); // third failure: the wait doubles to 60 s
+
+        clock.Advance(TimeSpan.FromSeconds(45));
+        await (await SignInAsync(client, "demo.quality")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        clock.Advance(TimeSpan.FromSeconds(16));
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(client, "demo.quality")).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Failed_sign_ins_never_stop_the_accounts_api_tokens(Database database)
+    {
+        await using var server = await servers.StartAsync(database, settings: new Dictionary<string, string> { ["Security:MaxFailedSignIns"] = "2" });
+        var clinician = await server.SignedInClientAsync("demo.clinician");
+        var created = await clinician.PostAsJsonAsync("/api/account/tokens", new { name = "script", expiresInDays = 7 });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var secret = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString();
+
+        await FailAsync(server.CreateClient(), "demo.clinician", 3);
+
+        var script = server.CreateClient();
+        script.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/auth/me")).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_admin_unlock_lets_the_person_sign_in_again_at_once(Database database)
+    {
+        await using var server = await servers.StartAsync(database, settings: new Dictionary<string, string> { ["Security:MaxFailedSignIns"] = "2" });
+        var person = server.CreateClient();
+        await FailAsync(person, "demo.researcher", 2);
+        await (await SignInAsync(person, "demo.researcher")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+
+        var admin = await server.SignedInClientAsync("demo.admin");
+        var researcher = (await admin.GetFromJsonAsync<JsonElement>("/api/admin/users")).GetProperty("items").EnumerateArray()
+            .Single(u => u.GetProperty("userName").GetString() == "demo.researcher");
+        Assert.True(researcher.GetProperty("lockedOut").GetBoolean());
+        var unlock = await admin.PostAsync($"/api/admin/users/{researcher.GetProperty("id").GetGuid()}/unlock", null);
+        Assert.Equal(HttpStatusCode.OK, unlock.StatusCode);
+        Assert.False((await unlock.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lockedOut").GetBoolean());
+
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(person, "demo.researcher")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(4, null)]
+    [InlineData(5, 30)]
+    [InlineData(6, 60)]
+    [InlineData(7, 120)]
+    [InlineData(9, 480)]
+    [InlineData(10, 900)]
+    [InlineData(60, 900)]
+    public void The_wait_starts_at_the_limit_doubles_with_each_failure_and_stops_at_the_cap(int failures, int? seconds)
+    {
+        var delay = Speciosa.Web.Identity.SignInThrottle.DelayAfter(failures, 5, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15));
+        Assert.Equal(seconds is null ? null : TimeSpan.FromSeconds(seconds.Value), delay);
+    }
+
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName) =>
+        client.PostAsJsonAsync("/api/auth/sign-in", new { userName, password = SpeciosaServer.DemoPassword });
+
+    private static async Task FailAsync(HttpClient client, string userName, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            var failed = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName, password = "wrong-password-1" });
+            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        }
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
