@@ -83,9 +83,12 @@ public sealed class RegimenService(
             s.HoldUntil?.Scale.ToString().ToLowerInvariant(), s.HoldUntil is { } h ? RegimenRequestReader.Code(h.Comparison) : null,
             s.HoldUntil?.Threshold)).ToList();
 
+    /// <summary>The calendar as the API shows it. Settings generated before the CDC method asked for the duration of use
+    /// are not shown as generator settings (they are incomplete; a save must carry complete ones), so a regimen with such a
+    /// calendar can still be amended; its entries and their basis are kept as they are.</summary>
     public static TaperCalendarDto TaperDtoOf(TaperCalendar taper) =>
         new(taper.Entries.Select(e => new TaperEntryDto(e.StartsOn, e.GramsPerDay, e.Basis)).ToList(), taper.IncreasesAllowed,
-            taper.GeneratedFrom is { } g
+            taper.GeneratedFrom is { } g && (g.Method != TaperMethod.Cdc2022TwoPhase || g.UseDuration is not null)
                 ? new TaperSettingsDto(g.Method.ToString(), g.StartDate, g.StartingGramsPerDay, g.RoundingStepGrams, g.WeeklyReduction * 100m, g.UseDuration?.ToString())
                 : null);
 

@@ -84,6 +84,9 @@ public sealed class NoDoseWithoutAClinicianTests(DemoServers servers) : IClassFi
         Assert.Equal(64, evidence.GetProperty("total").GetInt32());
         Assert.Equal(2m, due.GetProperty("todayLimits").GetProperty("gramsPerAdministration").GetDecimal());
         Assert.True(await StepDueAlertOpenAsync(clinician, patientId));
+        var overview = WebUtility.HtmlDecode(await clinician.GetStringAsync($"/patients/{patientId}"));
+        Assert.Contains("Titration step due:", overview, StringComparison.Ordinal);
+        Assert.Contains("is due and waits for a clinician to confirm or decline it", overview, StringComparison.Ordinal); // the open alert
 
         // The clinician confirms: the step applies from today, the decision is recorded, the prompt is resolved.
         var confirmed = await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens/{regimenId}/titration/decisions", new { stepNumber = 1, decision = "confirm" });
@@ -258,5 +261,23 @@ public sealed class NoDoseWithoutAClinicianTests(DemoServers servers) : IClassFi
         var response = await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", Order(productId, lotId, grams: 5m, maxPerDay: 20m, administrations: 4));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public void A_cdc_calendar_generated_before_the_duration_of_use_was_asked_is_shown_without_its_incomplete_settings_so_it_can_be_amended()
+    {
+        var start = new DateOnly(2026, 3, 2);
+        var legacy = new Speciosa.Clinical.Regimens.TaperCalendar([new(start, 1m, "CDC phase 1"), new(start.AddDays(7), 0m)])
+        {
+            GeneratedFrom = new Speciosa.Clinical.Regimens.TaperSettings(Speciosa.Clinical.Regimens.TaperMethod.Cdc2022TwoPhase, start, 2m, 0.5m),
+        };
+
+        var dto = RegimenService.TaperDtoOf(legacy);
+
+        Assert.Null(dto.GeneratedFrom);
+        Assert.Equal(2, dto.Entries!.Count);
+        var errors = new Dictionary<string, string[]>();
+        Assert.NotNull(RegimenRequestReader.ReadTaper(dto, errors, "taper"));
+        Assert.Empty(errors);
     }
 }
