@@ -156,6 +156,27 @@ public sealed class NoDoseWithoutAClinicianTests(DemoServers servers) : IClassFi
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_regimen_page_declines_a_due_step_only_with_a_reason_kept_beside_it(Database database)
+    {
+        var server = await servers.On(database);
+        var clinician = await server.SignedInClientAsync("demo.clinician");
+        var nurse = await server.SignedInClientAsync("demo.nurse");
+        var (patientId, _, regimenId, _) = await TitratedAsync(server, clinician);
+        Assert.Equal(HttpStatusCode.Created, (await nurse.PostAsJsonAsync($"/api/patients/{patientId}/assessments", Sows(DateTimeOffset.UtcNow.AddMinutes(-10)))).StatusCode);
+        var path = $"/patients/{patientId}/regimen";
+        var page = await clinician.GetStringAsync(path);
+
+        var noReason = await clinician.PostFormAsync(path, "titration", [new("Step.StepNumber", "1"), new("Step.Action", "decline"), new("Step.Reason", " ")], page);
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("Say why you decline the step", WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var declined = await clinician.PostFormAsync(path, "titration",
+            [new("Step.StepNumber", "1"), new("Step.Action", "decline"), new("Step.Reason", "Drowsy at review")], page);
+        Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
+        Assert.Equal("Drowsy at review", await server.QueryAsync(db => db.TitrationDecisions.Where(d => d.RegimenId == regimenId && !d.Confirmed).Select(d => d.Reason).SingleAsync()));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task A_taper_cannot_be_generated_or_saved_without_the_clinicians_own_numbers(Database database)
     {
         var server = await servers.On(database);
