@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Speciosa.Testing;
@@ -32,6 +34,25 @@ public static class RegimenTestData
     /// <summary>Enrols a fresh patient (so tests do not share state) living at the given subdivision. Enrolment
     /// itself checks the law (warnings are confirmed here); where it refuses enrolment (a banned place), the
     /// patient is enrolled in Tennessee and then recorded as having moved — the record must hold where they live.</summary>
+    /// <summary>A fresh patient in Tennessee with their own portal account (role Patient): the patient's id and a client
+    /// signed in as that patient.</summary>
+    public static async Task<(Guid PatientId, HttpClient Patient)> PatientWithPortalAsync(SpeciosaServer server, HttpClient clinician)
+    {
+        Guid userId;
+        var name = "portal." + Guid.NewGuid().ToString("N")[..8];
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Speciosa.Web.Data.SpeciosaDbContext>();
+            var clinicId = await db.Clinics.Where(c => c.IsDemo).Select(c => c.Id).FirstAsync();
+            var (user, _) = await scope.ServiceProvider.GetRequiredService<Speciosa.Web.Identity.UserAdministration>()
+                .CreateAsync(clinicId, new Speciosa.Web.Identity.NewUser(name, "Portal Patient", null, SpeciosaServer.DemoPassword, [Speciosa.Web.Identity.SpeciosaRoles.Patient]), null, "test");
+            userId = user!.Id;
+        }
+
+        var patientId = await PatientTestData.EnrolAsync(clinician, "Titration", userId);
+        return (patientId, await server.SignedInClientAsync(name));
+    }
+
     public static async Task<Guid> EnrolLivingInAsync(HttpClient clinician, string subdivision, string country = "US")
     {
         var family = "Regimen " + Guid.NewGuid().ToString("N")[..6];
@@ -62,9 +83,9 @@ public static class RegimenTestData
     };
 
     public static object Order(Guid productId, Guid? lotId, string reason = "Starting order", bool confirm = false, object? stamp = null,
-        decimal grams = 2m, decimal maxPerDay = 6m) => new
+        decimal grams = 2m, decimal maxPerDay = 6m, int administrations = 3) => new
     {
-        productId, lotId, gramsPerAdministration = grams, maxGramsPerDay = maxPerDay,
+        productId, lotId, gramsPerAdministration = grams, maxAdministrationsPerDay = administrations, maxGramsPerDay = maxPerDay,
         startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd"),
         reason, confirmLegalWarning = confirm, concurrencyStamp = stamp,
     };

@@ -15,7 +15,8 @@ public static class DoseCheck
         IReadOnlyList<DoseRecord> otherDosesThatDay,
         DoseLot? lot,
         TimeZoneInfo clinicZone,
-        IReadOnlyList<ScoreReading>? scores = null)
+        IReadOnlyList<ScoreReading>? scores = null,
+        IReadOnlyList<TitrationDecision>? decisions = null)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(dose);
@@ -23,7 +24,7 @@ public static class DoseCheck
         ArgumentOutOfRangeException.ThrowIfNegative(dose.Grams);
 
         var day = ClinicDay.Of(dose.TakenAt, clinicZone);
-        var limits = DayLimits.On(order, day, scores ?? [], clinicZone);
+        var limits = DayLimits.On(order, day, scores ?? [], clinicZone, decisions);
         var sameDay = otherDosesThatDay.Where(d => ClinicDay.Of(d.TakenAt, clinicZone) == day).ToList();
         var dayGrams = sameDay.Sum(d => d.Grams) + dose.Grams;
         var administrations = sameDay.Count + 1;

@@ -37,9 +37,12 @@ public static class DosingAlertRules
     public static AlertRule DailyUseWithoutTaper { get; } =
         new("dosing.daily-use-without-taper", 1, AlertSeverity.Warning, "Daily use beyond the configured weeks without a taper plan", DosingSources.ClinicConfiguration);
 
+    public static AlertRule TitrationStepDue { get; } =
+        new("dosing.titration-step-due", 1, AlertSeverity.Warning, "A titration step is due: a clinician confirms or declines it", DosingSources.ClinicPolicy);
+
     public static IReadOnlyList<AlertRule> All { get; } =
     [
         AbovePerDoseMaximum, AboveDailyMaximum, TooManyAdministrations, DuringPlannedBreak, OutsideRegimenDates,
-        LotNotReleased, LotRecalled, LotNotOrdered, Escalation, DailyUseWithoutTaper,
+        LotNotReleased, LotRecalled, LotNotOrdered, Escalation, DailyUseWithoutTaper, TitrationStepDue,
     ];
 }

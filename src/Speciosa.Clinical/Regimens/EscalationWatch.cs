@@ -42,13 +42,13 @@ public static class EscalationWatch
             alerts.Add(new Alert(
                 DosingAlertRules.Escalation,
                 $"dosing:escalation:{settings.Measure}",
-                $"Mean {unit} rose {DosingText.Percent(r)} in 14 days: {DosingText.Number(earlier.MeanPerDay)} ({Span(earlier)}) to {DosingText.Number(latest.MeanPerDay)} ({Span(latest)}). Clinic-configured threshold, not a validated one.",
+                $"Mean {unit} rose {DosingText.Percent(r)} in 14 days: {DosingText.Number(earlier.MeanPerDay)} ({Span(earlier)}) to {DosingText.Number(latest.MeanPerDay)} ({Span(latest)}). Threshold: {settings.RiseShareBasis}, not a validated one.",
                 [
                     new AlertInput($"Mean {unit}, {Span(earlier)}", DosingText.Number(earlier.MeanPerDay)),
                     new AlertInput($"Mean {unit}, {Span(latest)}", DosingText.Number(latest.MeanPerDay)),
                     new AlertInput("Rise", DosingText.Percent(r)),
                 ],
-                $"rise ≤ {DosingText.Percent(settings.RiseShare)} (clinic configuration)"));
+                $"rise ≤ {DosingText.Percent(settings.RiseShare)} ({settings.RiseShareBasis})"));
         }
 
         var limitDays = settings.DailyUseWeeksWithoutTaper * 7;
@@ -57,12 +57,12 @@ public static class EscalationWatch
             alerts.Add(new Alert(
                 DosingAlertRules.DailyUseWithoutTaper,
                 "dosing:daily-use-without-taper",
-                $"Daily use for {streak} consecutive days up to {DosingText.Day(asOf)} with no taper plan (clinic-configured review after {settings.DailyUseWeeksWithoutTaper} weeks).",
+                $"Daily use for {streak} consecutive days up to {DosingText.Day(asOf)} with no taper plan (review after {settings.DailyUseWeeksWithoutTaper} weeks: {settings.DailyUseWeeksBasis}).",
                 [
                     new AlertInput("Consecutive days of use", streak.ToString(CultureInfo.InvariantCulture)),
                     new AlertInput("Taper plan", "none"),
                 ],
-                $"daily use ≤ {settings.DailyUseWeeksWithoutTaper} weeks ({limitDays} days) without a taper plan (clinic configuration)"));
+                $"daily use ≤ {settings.DailyUseWeeksWithoutTaper} weeks ({limitDays} days) without a taper plan ({settings.DailyUseWeeksBasis})"));
         }
 
         return new EscalationReview(asOf, settings.Measure, latest, earlier, rise, streak, alerts);

@@ -58,7 +58,7 @@ public static class DemoRegimens
         db.RegimenVersions.Add(new RegimenVersion
         {
             Id = Guid.NewGuid(), RegimenId = regimen.Id, Version = 1, ProductId = productId, LotId = lotId, GramsPerAdministration = 2m,
-            MaxAdministrationsPerDay = 3, MaxGramsPerDay = 6m, StartDate = start, BreaksJson = "[]", Reason = "Demo: starting order",
+            MaxAdministrationsPerDay = 3, MaxGramsPerDay = 6m, StartDate = start, BreaksJson = "[]", Reason = "Demo values, not a recommended regimen (made-up starting order)",
             AuthoredBy = clinicianId, AuthoredAt = now, LegalOutcome = "Allow",
         });
         return regimen;

@@ -123,7 +123,8 @@ public sealed class DoseLog(
             var to = givenAt.AddDays(2);
             var others = await db.Doses.AsNoTracking().Where(d => d.PatientId == patient.Id && d.GivenAt >= from && d.GivenAt <= to).ToListAsync(ct);
             var scores = await regimens.ScoreReadingsAsync(patient.Id, ct);
-            var check = DoseCheck.Evaluate(regimen.Order, record, others.Select(DoseContent.RecordOf).ToList(), doseLot, zone, scores);
+            var decisions = await regimens.DecisionsAsync(regimen.RegimenId, ct);
+            var check = DoseCheck.Evaluate(regimen.Order, record, others.Select(DoseContent.RecordOf).ToList(), doseLot, zone, scores, decisions);
             if (check.Disposition == DoseDisposition.Refuse)
             {
                 return DoseWriteResult.OutsideOrder(check.Reasons.Select(r => Readable(r, lot)).ToList());
@@ -198,6 +199,17 @@ public sealed class DoseLog(
         }).ToList();
     }
 
+    /// <summary>The 14 clinic days ending yesterday, as information beside the taper form: the mean a day and what it rests on
+    /// (<see cref="IntakeSummary"/>). It fills nothing in.</summary>
+    public async Task<IntakeSummary> RecentIntakeAsync(Patient patient, CancellationToken ct = default)
+    {
+        var zone = (await calendar.ZoneAsync(patient.ClinicId, ct)).Zone;
+        var lastDay = ClinicDay.Of(clock.GetUtcNow(), zone).AddDays(-1);
+        var since = clock.GetUtcNow().AddDays(-(IntakeSummary.Days + 2));
+        var doses = await db.Doses.AsNoTracking().Where(d => d.PatientId == patient.Id && d.GivenAt >= since).ToListAsync(ct);
+        return IntakeSummary.Over(doses.Select(DoseContent.RecordOf).ToList(), lastDay, zone);
+    }
+
     /// <summary>The daily chart: grams, administrations and alkaloid mg per clinic day against the ceiling of the day
     /// (<see cref="DayLimits"/>, taper included), with COWS/SOWS totals on the same days.</summary>
     public async Task<DoseChartView> ChartAsync(Patient patient, CancellationToken ct = default)
@@ -212,11 +224,11 @@ public sealed class DoseLog(
         var lots = await new DoseContent(db).LotsAsync(doses.Select(d => d.LotId), ct);
         var byDay = doses.GroupBy(d => ClinicDay.Of(d.GivenAt, zone)).ToDictionary(g => g.Key, g => g.ToList());
         var regimenRows = await db.Regimens.AsNoTracking().Where(r => r.PatientId == patient.Id).ToListAsync(ct);
-        var versions = new List<RegimenOrder>();
+        var versions = new List<(RegimenOrder Order, IReadOnlyList<TitrationDecision> Decisions)>();
         foreach (var r in regimenRows)
         {
             var v = await db.RegimenVersions.AsNoTracking().FirstAsync(x => x.RegimenId == r.Id && x.Version == r.CurrentVersion, ct);
-            versions.Add(RegimenJson.OrderOf(v));
+            versions.Add((RegimenJson.OrderOf(v), await regimens.DecisionsAsync(r.Id, ct)));
         }
 
         var days = new List<DailyDoseView>();
@@ -225,8 +237,8 @@ public sealed class DoseLog(
             var list = byDay.GetValueOrDefault(day) ?? [];
             var exposures = list.Select(d => DoseContent.Of(d, lots)).ToList();
             var total = exposures.All(e => e is not null) ? DailyAlkaloidTotal.Of(exposures.Select(e => e!).ToList()) : null;
-            var order = versions.Where(o => o.Covers(day)).OrderByDescending(o => o.StartDate).FirstOrDefault();
-            var limits = order is null ? null : DayLimits.On(order, day, scores, zone);
+            var order = versions.Where(o => o.Order.Covers(day)).OrderByDescending(o => o.Order.StartDate).FirstOrDefault();
+            var limits = order.Order is null ? null : DayLimits.On(order.Order, day, scores, zone, order.Decisions);
             days.Add(new DailyDoseView(day, list.Sum(d => d.Grams), list.Count, list.Count == 0 ? 0m : total?.MitragynineMg,
                 list.Count == 0 ? 0m : total?.SevenHydroxymitragynineMg, total?.IsEstimate ?? false, total?.IsUpperBound ?? false,
                 limits?.MaxGramsPerDay, limits?.MaxGramsPerDayBasis));

@@ -36,8 +36,11 @@ public sealed record TaperEntryDto(DateOnly StartsOn, decimal GramsPerDay, strin
 
 public sealed record TaperCalendarDto(IReadOnlyList<TaperEntryDto>? Entries, bool IncreasesAllowed = false, TaperSettingsDto? GeneratedFrom = null);
 
-/// <summary>Method: PercentOfStartingDose, PercentOfCurrentDose or Cdc2022TwoPhase. WeeklyReductionPercent for the percent methods.</summary>
-public sealed record TaperSettingsDto(string? Method, DateOnly? StartDate, decimal? StartingGramsPerDay, decimal? RoundingStepGrams, decimal? WeeklyReductionPercent = null);
+/// <summary>Every figure is the clinician's; none has a default. Method: PercentOfStartingDose, PercentOfCurrentDose or
+/// Cdc2022TwoPhase. WeeklyReductionPercent for the percent methods; UseDuration (UnderOneYear or OneYearOrMore) for the
+/// CDC method.</summary>
+public sealed record TaperSettingsDto(string? Method, DateOnly? StartDate, decimal? StartingGramsPerDay, decimal? RoundingStepGrams,
+    decimal? WeeklyReductionPercent = null, string? UseDuration = null);
 
 /// <summary>A taper calendar saved onto the regimen as a new version.</summary>
 public sealed record TaperSaveRequest(TaperCalendarDto? Taper, string? Reason, Guid? ConcurrencyStamp, bool ConfirmLegalWarning = false);
@@ -49,12 +52,48 @@ public sealed record RegimenVersionView(
     DateTimeOffset AuthoredAt, string LegalOutcome, IReadOnlyList<LegalReasonView> LegalWarnings, Guid? LegalConfirmedBy,
     DateTimeOffset? LegalConfirmedAt);
 
+/// <summary>Where the titration stands today. A step never starts by itself: <see cref="NextAwaitingDecision"/> means it is
+/// due (its interval passed and its hold, if any, met by a staff-rated reading: <see cref="NextEvidence"/>) and waits for a
+/// clinician to confirm or decline it. Patients get this without the hold condition, the reason held or the readings.</summary>
 public sealed record TitrationView(int CurrentStep, decimal CurrentGramsPerAdministration, DateOnly CurrentSince,
-    int? NextStep, decimal? NextGramsPerAdministration, DateOnly? NextDueOn, string? NextHoldUntil, string? NextHeldBecause, bool Complete);
+    int? NextStep, decimal? NextGramsPerAdministration, DateOnly? NextDueOn, string? NextHoldUntil, string? NextHeldBecause, bool Complete,
+    bool NextAwaitingDecision = false, IReadOnlyList<ReadingView>? NextEvidence = null, IReadOnlyList<TitrationDecisionView>? Decisions = null);
 
+/// <summary>A withdrawal score behind a decision: scale, total, when, and who rated it (Staff or Patient).</summary>
+public sealed record ReadingView(string Scale, int Total, DateTimeOffset TakenAt, string RatedBy);
+
+/// <summary>A clinician's decision on a due step: who, when, under which version, the readings shown, and why declined.</summary>
+public sealed record TitrationDecisionView(Guid Id, int StepNumber, decimal GramsPerAdministration, bool Confirmed, Guid DecidedBy,
+    string DecidedByName, DateTimeOffset DecidedAt, int RegimenVersion, IReadOnlyList<ReadingView> Readings, string? Reason);
+
+/// <summary>Confirm or decline the step that is due. <see cref="Decision"/>: confirm or decline; a decline needs
+/// <see cref="Reason"/>. <see cref="StepNumber"/> must name the step awaiting a decision (409 otherwise).</summary>
+public sealed record TitrationDecisionRequest(int? StepNumber, string? Decision, string? Reason = null);
+
+/// <summary>A regimen with its versions, titration and today's limits. <see cref="DemoValues"/>: a made-up regimen of the
+/// demo clinic (pages say "demo values, not a recommended regimen").</summary>
 public sealed record RegimenView(
     Guid Id, Guid PatientId, Guid ConcurrencyStamp, bool ActiveToday, DateOnly Today, RegimenVersionView Current,
-    IReadOnlyList<RegimenVersionView> Versions, TitrationView? Titration, DayLimitsView? TodayLimits);
+    IReadOnlyList<RegimenVersionView> Versions, TitrationView? Titration, DayLimitsView? TodayLimits, bool DemoValues = false)
+{
+    /// <summary>What a patient sees of it: no hold condition or threshold, no reason held, no readings or decline reasons
+    /// (a patient must not learn what score would unlock a higher dose).</summary>
+    public RegimenView ForPatient() => this with
+    {
+        Current = Hide(Current),
+        Versions = Versions.Select(Hide).ToList(),
+        Titration = Titration is null ? null : Titration with
+        {
+            NextHoldUntil = null, NextHeldBecause = null, NextEvidence = [],
+            Decisions = (Titration.Decisions ?? []).Select(d => d with { Readings = [], Reason = null }).ToList(),
+        },
+    };
+
+    private static RegimenVersionView Hide(RegimenVersionView v) => v with
+    {
+        TitrationSteps = v.TitrationSteps.Select(s => s with { HoldScale = null, HoldComparison = null, HoldThreshold = null }).ToList(),
+    };
+}
 
 public sealed record DayLimitsView(DateOnly Day, decimal GramsPerAdministration, string GramsPerAdministrationBasis, int MaxAdministrations,
     decimal MaxGramsPerDay, string MaxGramsPerDayBasis);

@@ -24,17 +24,17 @@ public static class RegimenEndpoints
         var group = app.MapPatientScope().WithTags("Regimens");
 
         group.MapGet("/regimens", async Task<Results<Ok<IReadOnlyList<RegimenView>>, ProblemHttpResult>> (
-                VisiblePatient patient, RegimenService service, CancellationToken ct) =>
-                TypedResults.Ok(await service.ListAsync(patient.Record, ct)))
+                VisiblePatient patient, ClaimsPrincipal user, RegimenService service, CancellationToken ct) =>
+                TypedResults.Ok<IReadOnlyList<RegimenView>>((await service.ListAsync(patient.Record, ct)).Select(v => For(user, v)).ToList()))
             .WithSummary("The patient's regimens, newest first, each with its current version, every version, titration and today's limits.")
             .Audited("regimen.list", "Regimen").RequireAuthorization(Policies.PatientRecords);
 
         group.MapGet("/regimens/{regimenId:guid}", async Task<Results<Ok<RegimenView>, ProblemHttpResult>> (
-                VisiblePatient patient, Guid regimenId, HttpContext http, RegimenService service, CancellationToken ct) =>
+                VisiblePatient patient, Guid regimenId, ClaimsPrincipal user, HttpContext http, RegimenService service, CancellationToken ct) =>
             {
                 http.Audit().ResourceId = regimenId.ToString();
                 return await service.FindRegimenAsync(patient.Record, regimenId, ct) is { } r
-                    ? TypedResults.Ok(await service.ViewAsync(patient.Record, r, ct)) : NotFound();
+                    ? TypedResults.Ok(For(user, await service.ViewAsync(patient.Record, r, ct))) : NotFound();
             })
             .WithSummary("One regimen with every version (who, when, why, legal decision).")
             .Audited("regimen.read", "Regimen").RequireAuthorization(Policies.PatientRecords);
@@ -79,6 +79,17 @@ public static class RegimenEndpoints
             .WithSummary("Save a (generated, possibly edited) taper calendar as a new regimen version (Clinician); entries checked by the core.")
             .Audited("regimen.taper", "Regimen").RequireAuthorization(Policies.Clinician);
 
+        group.MapPost("/regimens/{regimenId:guid}/titration/decisions", async Task<Results<Ok<RegimenView>, ValidationProblem, ProblemHttpResult>> (
+                VisiblePatient patient, Guid regimenId, TitrationDecisionRequest request, ClaimsPrincipal user, HttpContext http, RegimenService service, CancellationToken ct) =>
+            {
+                http.Audit().ResourceId = regimenId.ToString();
+                var p = patient.Record;
+                var result = await service.DecideStepAsync(user, p, regimenId, request, ct);
+                return result.Regimen is { } r ? TypedResults.Ok(await service.ViewAsync(p, r, ct)) : result.Outcome.ToProblem();
+            })
+            .WithSummary("Confirm or decline the titration step that is due (Clinician): {stepNumber, decision: confirm|decline, reason (required to decline)}. A step never starts without a confirmation; 409 when that step is not awaiting a decision.")
+            .Audited("regimen.titration-decision", "Regimen").RequireAuthorization(Policies.Clinician);
+
         group.MapGet("/doses", async Task<Results<Ok<ListPage<DoseView>>, ValidationProblem, ProblemHttpResult>> (
                 VisiblePatient patient, DoseLog log, [AsParameters] PageRequest paging, CancellationToken ct) =>
             {
@@ -119,7 +130,7 @@ public static class RegimenEndpoints
                 var settings = RegimenRequestReader.ReadSettings(request, errors);
                 return settings is null ? ProblemResponses.Invalid(errors) : TypedResults.Ok(RegimenService.TaperDtoOf(TaperPlanner.Plan(settings)));
             })
-            .WithTags("Regimens").WithSummary("Generate a week-by-week taper-off calendar from the clinician's method, rounding step and start (Clinician). Nothing is saved.")
+            .WithTags("Regimens").WithSummary("Generate a taper-off calendar from the clinician's own method, rate, rounding step, start date and starting dose (and duration of use for the CDC method); none has a default, a missing one is a 400 naming it (Clinician). Rounds up, never faster than the rate. Nothing is saved.")
             .Audited("taper.generate", "TaperPlan").RequireAuthorization(Policies.Clinician);
 
         app.MapGet("/api/lots/{lotId:guid}/exposures", async Task<Results<Ok<LotExposureView>, ValidationProblem, ProblemHttpResult>> (
@@ -155,6 +166,10 @@ public static class RegimenEndpoints
         var patients = await exposure.ExposedAsync(lot.ClinicId, lot.Id, from, reference, ct);
         return new LotExposureView(lot.Id, lot.LotCode, lot.State.ToString(), recalledAt, window, from, patients);
     }
+
+    /// <summary>A patient never sees a hold condition, its threshold or the readings behind a decision.</summary>
+    private static RegimenView For(ClaimsPrincipal user, RegimenView view) =>
+        user.IsInRole(SpeciosaRoles.Patient) && !user.IsInRole(SpeciosaRoles.Clinician) && !user.IsInRole(SpeciosaRoles.Nurse) ? view.ForPatient() : view;
 
     private static ProblemHttpResult NotFound() => ProblemResponses.Problem(StatusCodes.Status404NotFound);
 

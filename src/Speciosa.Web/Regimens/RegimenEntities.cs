@@ -76,3 +76,24 @@ public sealed class Dose
     /// <summary>Legal warnings confirmed when this dose chose a lot under an "any released lot" order (JSON).</summary>
     public string? LegalWarningsJson { get; set; }
 }
+
+/// <summary>A clinician's decision on a due titration step (<see cref="Speciosa.Clinical.Regimens.TitrationDecision"/>):
+/// confirmed (the step starts that clinic day) or declined (with the reason). Keeps who, when, the regimen version and
+/// the staff-rated readings the prompt showed (JSON). Never deleted or changed.</summary>
+public sealed class TitrationDecisionRecord
+{
+    public Guid Id { get; set; }
+    public Guid ClinicId { get; set; }
+    public Guid PatientId { get; set; }
+    public Guid RegimenId { get; set; }
+    public int RegimenVersion { get; set; }
+    public int StepNumber { get; set; }
+    public decimal GramsPerAdministration { get; set; }
+    public bool Confirmed { get; set; }
+    public Guid DecidedBy { get; set; }
+    public DateTimeOffset DecidedAt { get; set; }
+    public required string ReadingsJson { get; set; }
+
+    /// <summary>Why the step was declined (required then); null for a confirmation.</summary>
+    public string? Reason { get; set; }
+}

@@ -6,7 +6,8 @@ using Speciosa.Web.Products;
 
 namespace Speciosa.Web.Regimens;
 
-/// <summary>EF mapping of Regimens, RegimenVersions and Doses (migration 20261123060000_Regimens).</summary>
+/// <summary>EF mapping of Regimens, RegimenVersions and Doses (migration 20261123060000_Regimens) and TitrationDecisions
+/// (20261130020000_RegimenDecisions).</summary>
 public sealed class RegimenModel : IModelPart
 {
     public void Configure(ModelBuilder modelBuilder)
@@ -51,6 +52,18 @@ public sealed class RegimenModel : IModelPart
             e.HasOne<Regimen>().WithMany().HasForeignKey(d => d.RegimenId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Lot>().WithMany().HasForeignKey(d => d.LotId).OnDelete(DeleteBehavior.Restrict);
         });
+
+        modelBuilder.Entity<TitrationDecisionRecord>(e =>
+        {
+            e.ToTable("TitrationDecisions");
+            e.Property(d => d.GramsPerAdministration).HasPrecision(9, 3);
+            e.Property(d => d.ReadingsJson).HasMaxLength(4000);
+            e.Property(d => d.Reason).HasMaxLength(1000);
+            e.HasIndex(d => new { d.RegimenId, d.StepNumber });
+            e.HasIndex(d => d.PatientId);
+            e.HasOne<Regimen>().WithMany().HasForeignKey(d => d.RegimenId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Patient>().WithMany().HasForeignKey(d => d.PatientId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }
 
@@ -63,5 +76,6 @@ public static class RegimensTables
         public DbSet<Regimen> Regimens => db.Set<Regimen>();
         public DbSet<RegimenVersion> RegimenVersions => db.Set<RegimenVersion>();
         public DbSet<Dose> Doses => db.Set<Dose>();
+        public DbSet<TitrationDecisionRecord> TitrationDecisions => db.Set<TitrationDecisionRecord>();
     }
 }

@@ -17,7 +17,7 @@ public static class RegimenRequestReader
             ["ge"] = ScoreComparison.GreaterThanOrEqual, ["gt"] = ScoreComparison.GreaterThan,
         };
 
-    public static RegimenOrder? Read(RegimenRequest r, Guid? lotId, int defaultMaxAdministrations, Dictionary<string, string[]> errors)
+    public static RegimenOrder? Read(RegimenRequest r, Guid? lotId, Dictionary<string, string[]> errors)
     {
         if (r.GramsPerAdministration is null)
         {
@@ -27,6 +27,12 @@ public static class RegimenRequestReader
         if (r.MaxGramsPerDay is null)
         {
             errors["maxGramsPerDay"] = ["Maximum grams a day is required (at least one administration)."];
+        }
+
+        if (r.MaxAdministrationsPerDay is null)
+        {
+            // No default: how often a patient doses tracks dependence (KS-S59), so the number is the clinician's.
+            errors["maxAdministrationsPerDay"] = ["Maximum administrations a day is required (1 or more): there is no default."];
         }
 
         if (r.StartDate is null)
@@ -53,7 +59,7 @@ public static class RegimenRequestReader
         }
 
         var order = new RegimenOrder(r.GramsPerAdministration!.Value, r.MaxGramsPerDay!.Value, r.StartDate!.Value, r.EndDate,
-            r.MaxAdministrationsPerDay ?? defaultMaxAdministrations)
+            r.MaxAdministrationsPerDay!.Value)
         {
             OrderedLotId = lotId?.ToString(),
             Breaks = breaks,
@@ -85,7 +91,13 @@ public static class RegimenRequestReader
         TaperSettings? generatedFrom = null;
         if (dto.GeneratedFrom is { } g)
         {
-            generatedFrom = ReadSettings(g, new Dictionary<string, string[]>());
+            // The settings a calendar says it was generated from are the clinician's own: every one of them, or none.
+            var settingErrors = new Dictionary<string, string[]>();
+            generatedFrom = ReadSettings(g, settingErrors);
+            foreach (var (field, messages) in settingErrors)
+            {
+                errors[$"{prefix}.generatedFrom.{field}"] = messages;
+            }
         }
 
         var calendar = new TaperCalendar(entries.Select(e => new TaperEntry(e.StartsOn, e.GramsPerDay, Trim(e.Basis, 500))).ToList())
@@ -107,7 +119,7 @@ public static class RegimenRequestReader
     {
         if (!Enum.TryParse<TaperMethod>(s.Method, ignoreCase: true, out var method) || !Enum.IsDefined(method) || int.TryParse(s.Method, out _))
         {
-            errors["method"] = [$"Choose one of: {string.Join(", ", Enum.GetNames<TaperMethod>())}."];
+            errors["method"] = [$"Choose a method (none is preselected): {string.Join(", ", Enum.GetNames<TaperMethod>())}."];
         }
 
         if (s.StartDate is null)
@@ -130,13 +142,26 @@ public static class RegimenRequestReader
             errors["weeklyReductionPercent"] = ["A percent taper needs the weekly reduction: above 0 and at most 100 (%)."];
         }
 
+        TaperUseDuration? duration = null;
+        if (method is TaperMethod.Cdc2022TwoPhase)
+        {
+            if (s.UseDuration is { } d && !int.TryParse(d, out _) && Enum.TryParse<TaperUseDuration>(d, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            {
+                duration = parsed;
+            }
+            else
+            {
+                errors["useDuration"] = ["The CDC method needs how long the patient has used daily: UnderOneYear (weeks to months) or OneYearOrMore."];
+            }
+        }
+
         if (errors.Count > 0)
         {
             return null;
         }
 
         return new TaperSettings(method, s.StartDate!.Value, s.StartingGramsPerDay!.Value, s.RoundingStepGrams!.Value,
-            method is TaperMethod.Cdc2022TwoPhase ? null : s.WeeklyReductionPercent / 100m);
+            method is TaperMethod.Cdc2022TwoPhase ? null : s.WeeklyReductionPercent / 100m, duration);
     }
 
     private static TitrationPlan? ReadTitration(TitrationDto? dto, decimal startingGrams, Dictionary<string, string[]> errors)

@@ -32,8 +32,8 @@ public sealed class RegimenService(
     RegimenLegal legal,
     ClinicCalendar calendar,
     RegimenSafetyReview safety,
-    TimeProvider clock,
-    IOptions<DosingOptions> options)
+    JudgedGrams judged,
+    TimeProvider clock)
 {
     public Task<Patient?> FindPatientAsync(ClaimsPrincipal user, Guid patientId, CancellationToken ct = default) =>
         db.Patients.VisibleTo(user).FirstOrDefaultAsync(p => p.Id == patientId, ct);
@@ -83,10 +83,13 @@ public sealed class RegimenService(
             s.HoldUntil?.Scale.ToString().ToLowerInvariant(), s.HoldUntil is { } h ? RegimenRequestReader.Code(h.Comparison) : null,
             s.HoldUntil?.Threshold)).ToList();
 
+    /// <summary>The calendar as the API shows it. Settings generated before the CDC method asked for the duration of use
+    /// are not shown as generator settings (they are incomplete; a save must carry complete ones), so a regimen with such a
+    /// calendar can still be amended; its entries and their basis are kept as they are.</summary>
     public static TaperCalendarDto TaperDtoOf(TaperCalendar taper) =>
         new(taper.Entries.Select(e => new TaperEntryDto(e.StartsOn, e.GramsPerDay, e.Basis)).ToList(), taper.IncreasesAllowed,
-            taper.GeneratedFrom is { } g
-                ? new TaperSettingsDto(g.Method.ToString(), g.StartDate, g.StartingGramsPerDay, g.RoundingStepGrams, g.WeeklyReduction * 100m)
+            taper.GeneratedFrom is { } g && (g.Method != TaperMethod.Cdc2022TwoPhase || g.UseDuration is not null)
+                ? new TaperSettingsDto(g.Method.ToString(), g.StartDate, g.StartingGramsPerDay, g.RoundingStepGrams, g.WeeklyReduction * 100m, g.UseDuration?.ToString())
                 : null);
 
     private async Task<RegimenWriteResult> WriteAsync(ClaimsPrincipal user, Patient patient, Regimen? existing, RegimenRequest request, CancellationToken ct)
@@ -117,7 +120,12 @@ public sealed class RegimenService(
             errors["lotId"] = ["Order a released lot of this product, or leave the lot empty for any released lot of it."];
         }
 
-        var order = RegimenRequestReader.Read(request, request.LotId, options.Value.DefaultMaxAdministrationsPerDay, errors);
+        var order = RegimenRequestReader.Read(request, request.LotId, errors);
+        if (order is not null && errors.Count == 0)
+        {
+            await judged.CheckAsync(patient.ClinicId, request.ProductId!.Value, request.LotId, order.MaxGramsPerDay, errors, ct);
+        }
+
         if (order is null || errors.Count > 0)
         {
             return new(Outcome.Invalid(errors));
@@ -185,7 +193,9 @@ public sealed class RegimenService(
             return new(Outcome.Stale("Someone amended the regimen at the same time; reload and amend again."));
         }
 
-        await AlertBook.SaveAsync(db, await safety.StageAsync(patient, now, ct), () => safety.StageAsync(patient, now, ct), ct);
+        async Task<List<RaisedAlert>> StageAsync() =>
+            [.. await safety.StageAsync(patient, now, ct), .. (await StageTitrationPromptAsync(patient, regimen, now, ct)).Added];
+        await AlertBook.SaveAsync(db, await StageAsync(), StageAsync, ct);
         await tx.CommitAsync(ct);
 
         return new(Outcome.Done, regimen, decision);
@@ -232,33 +242,146 @@ public sealed class RegimenService(
         var current = versions[0];
         var currentOrder = RegimenJson.OrderOf(current);
         var scores = await ScoreReadingsAsync(patient.Id, ct);
+        var decisionRows = await db.TitrationDecisions.AsNoTracking().Where(d => d.RegimenId == regimen.Id).ToListAsync(ct);
+        var decisions = decisionRows.Select(CoreDecision).ToList();
         TitrationView? titration = null;
         if (currentOrder.Titration is { Steps.Count: > 0 })
         {
-            var status = TitrationSchedule.Evaluate(currentOrder, today, scores, zone);
+            var status = TitrationSchedule.Evaluate(currentOrder, today, scores, zone, decisions);
+            var deciders = decisionRows.Select(d => d.DecidedBy).Distinct().ToList();
+            var names = await db.Users.AsNoTracking().Where(u => deciders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
             titration = new TitrationView(status.Current?.StepNumber ?? 0, status.Current?.GramsPerAdministration ?? currentOrder.GramsPerAdministration,
                 status.Current?.StartedOn ?? currentOrder.StartDate, status.Next?.StepNumber, status.Next?.GramsPerAdministration, status.Next?.DueOn,
-                status.Next?.HoldUntil?.ToString(), status.Next?.HeldBecause, status.IsComplete);
+                status.Next?.HoldUntil?.ToString(), status.Next?.HeldBecause, status.IsComplete,
+                status.Next?.AwaitingDecision ?? false, (status.Next?.Readings ?? []).Select(ReadingOf).ToList(),
+                decisionRows.OrderByDescending(d => d.DecidedAt).Select(d => new TitrationDecisionView(d.Id, d.StepNumber, d.GramsPerAdministration,
+                    d.Confirmed, d.DecidedBy, names.GetValueOrDefault(d.DecidedBy, "?"), d.DecidedAt, d.RegimenVersion,
+                    RegimenJson.Read<List<ReadingView>>(d.ReadingsJson) ?? [], d.Reason)).ToList());
         }
 
         var active = currentOrder.Covers(today);
         DayLimitsView? limits = null;
         if (active)
         {
-            var d = DayLimits.On(currentOrder, today, scores, zone);
+            var d = DayLimits.On(currentOrder, today, scores, zone, decisions);
             limits = new DayLimitsView(d.Day, d.GramsPerAdministration, d.GramsPerAdministrationBasis, d.MaxAdministrations, d.MaxGramsPerDay, d.MaxGramsPerDayBasis);
         }
 
-        return new RegimenView(regimen.Id, regimen.PatientId, regimen.ConcurrencyStamp, active, today, views[0], views, titration, limits);
+        var demo = await db.Clinics.AsNoTracking().Where(c => c.Id == patient.ClinicId).Select(c => c.IsDemo).FirstOrDefaultAsync(ct);
+        return new RegimenView(regimen.Id, regimen.PatientId, regimen.ConcurrencyStamp, active, today, views[0], views, titration, limits, demo);
     }
 
-    /// <summary>COWS and SOWS (Handelsman) totals for titration holds and the chart.</summary>
+    public static TitrationDecision CoreDecision(TitrationDecisionRecord d) => new(d.StepNumber, d.GramsPerAdministration, d.Confirmed, d.DecidedAt);
+
+    public static ReadingView ReadingOf(ScoreReading r) =>
+        new(r.Scale == WithdrawalScale.Cows ? "COWS" : "SOWS", r.Total, r.TakenAt, r.RatedBy.ToString());
+
+    /// <summary>The clinician's decisions on titration steps of a regimen, as the core reads them.</summary>
+    public async Task<IReadOnlyList<TitrationDecision>> DecisionsAsync(Guid regimenId, CancellationToken ct = default) =>
+        (await db.TitrationDecisions.AsNoTracking().Where(d => d.RegimenId == regimenId).ToListAsync(ct)).Select(CoreDecision).ToList();
+
+    /// <summary>Re-evaluates the "step due" prompt of one regimen as of now and stages (does not save) the alert: raised
+    /// while a step awaits a decision, resolved once it is decided or no longer due.</summary>
+    public async Task<(List<RaisedAlert> Added, List<RaisedAlert> Resolved)> StageTitrationPromptAsync(
+        Patient patient, Regimen regimen, DateTimeOffset now, CancellationToken ct)
+    {
+        var version = await db.RegimenVersions.AsNoTracking().FirstOrDefaultAsync(v => v.RegimenId == regimen.Id && v.Version == regimen.CurrentVersion, ct);
+        var raised = new List<Speciosa.Clinical.Alerts.Alert>();
+        var prefix = $"patient/{patient.Id}/dosing:titration-due:{regimen.Id}:";
+        if (version is not null)
+        {
+            var order = RegimenJson.OrderOf(version);
+            var zone = (await calendar.ZoneAsync(patient.ClinicId, ct)).Zone;
+            var today = ClinicDay.Of(now, zone);
+            if (order.Titration is { Steps.Count: > 0 } && order.Covers(today))
+            {
+                var status = TitrationSchedule.Evaluate(order, today, await ScoreReadingsAsync(patient.Id, ct), zone, await DecisionsAsync(regimen.Id, ct));
+                if (TitrationPrompt.For(status, regimen.Id.ToString()) is { } prompt)
+                {
+                    raised.Add(prompt with { ConditionKey = $"patient/{patient.Id}/{prompt.ConditionKey}" });
+                }
+            }
+        }
+
+        return await AlertBook.ReconcileAsync(db, patient, [DosingAlertRules.TitrationStepDue.Id], raised, now, ct, prefix);
+    }
+
+    /// <summary>A clinician confirms or declines the titration step that is due now. Only the step awaiting a decision
+    /// may be decided (409 otherwise); a decline needs a reason. The decision (who, when, version, the staff-rated readings
+    /// behind it, the reason) and the prompt's resolution commit together, serialised per regimen.</summary>
+    public async Task<RegimenWriteResult> DecideStepAsync(ClaimsPrincipal user, Patient patient, Guid regimenId, TitrationDecisionRequest request, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var confirm = string.Equals(request.Decision, "confirm", StringComparison.OrdinalIgnoreCase);
+        if (!confirm && !string.Equals(request.Decision, "decline", StringComparison.OrdinalIgnoreCase))
+        {
+            errors["decision"] = ["Say confirm or decline."];
+        }
+
+        if (request.StepNumber is not > 0)
+        {
+            errors["stepNumber"] = ["Name the step you decide on (1 or more)."];
+        }
+
+        var reason = request.Reason?.Trim();
+        if (!confirm && errors.Count == 0 && (string.IsNullOrEmpty(reason) || reason.Length > 1000))
+        {
+            errors["reason"] = ["Say why you decline the step (1 to 1000 characters)."];
+        }
+
+        if (reason is { Length: > 1000 })
+        {
+            errors["reason"] = ["At most 1000 characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(Outcome.Invalid(errors));
+        }
+
+        await using var serialised = await db.BeginSerialisedAsync("titration", regimenId.ToString(), ct);
+        var regimen = await FindRegimenAsync(patient, regimenId, ct);
+        if (regimen is null)
+        {
+            return new(Outcome.NotFound);
+        }
+
+        var version = await CurrentVersionAsync(regimen, ct);
+        var order = RegimenJson.OrderOf(version);
+        var now = clock.GetUtcNow();
+        var zone = (await calendar.ZoneAsync(patient.ClinicId, ct)).Zone;
+        var today = ClinicDay.Of(now, zone);
+        var status = TitrationSchedule.Evaluate(order, today, await ScoreReadingsAsync(patient.Id, ct), zone, await DecisionsAsync(regimen.Id, ct));
+        if (status.Next is not { AwaitingDecision: true } next || next.StepNumber != request.StepNumber || !order.Covers(today))
+        {
+            return new(Outcome.Conflict(status.Next is { AwaitingDecision: true } due
+                ? $"Step {due.StepNumber} is the step awaiting a decision, not step {request.StepNumber}; reload."
+                : "No titration step is awaiting a decision now; reload."));
+        }
+
+        db.TitrationDecisions.Add(new TitrationDecisionRecord
+        {
+            Id = Guid.NewGuid(), ClinicId = patient.ClinicId, PatientId = patient.Id, RegimenId = regimen.Id, RegimenVersion = version.Version,
+            StepNumber = next.StepNumber, GramsPerAdministration = next.GramsPerAdministration, Confirmed = confirm,
+            DecidedBy = user.UserId() ?? throw new InvalidOperationException("Signed-in user without id."), DecidedAt = now,
+            ReadingsJson = RegimenJson.Write(next.Readings.Select(ReadingOf).ToList()), Reason = confirm ? (string.IsNullOrEmpty(reason) ? null : reason) : reason,
+        });
+        await db.SaveChangesAsync(ct);
+        async Task<List<RaisedAlert>> StageAsync() => (await StageTitrationPromptAsync(patient, regimen, now, ct)).Added;
+        await AlertBook.SaveAsync(db, await StageAsync(), StageAsync, ct);
+        await serialised.CommitAsync(ct);
+        return new(Outcome.Done, regimen);
+    }
+
+    /// <summary>COWS and SOWS (Handelsman) totals for titration holds and the chart, each marked staff- or patient-rated
+    /// (a patient's own report never meets a hold).</summary>
     public async Task<IReadOnlyList<ScoreReading>> ScoreReadingsAsync(Guid patientId, CancellationToken ct = default) =>
         (await db.Assessments.AsNoTracking()
             .Where(a => a.PatientId == patientId && (a.InstrumentId == "cows" || a.InstrumentId == "sows-handelsman"))
-            .Select(a => new { a.InstrumentId, a.AssessedAt, a.Total })
+            .Select(a => new { a.InstrumentId, a.AssessedAt, a.Total, a.PatientReported })
             .ToListAsync(ct))
-        .Select(a => new ScoreReading(a.InstrumentId == "cows" ? WithdrawalScale.Cows : WithdrawalScale.Sows, a.AssessedAt, a.Total))
+        .Select(a => new ScoreReading(a.InstrumentId == "cows" ? WithdrawalScale.Cows : WithdrawalScale.Sows, a.AssessedAt, a.Total,
+            a.PatientReported ? ScoreRater.Patient : ScoreRater.Staff))
         .OrderBy(s => s.TakenAt)
         .ToList();
 

@@ -15,6 +15,8 @@ public sealed class RegimensFeature : IFeature
         services.AddScoped<RegimenQueries>();
         services.AddScoped<RegimenLegal>();
         services.AddScoped<RegimenService>();
+        services.AddScoped<JudgedGrams>();
+        services.AddScoped<ISafetyReview, TitrationWatch>();
         services.AddScoped<IPatientOverviewSection, RegimenOverviewSection>();
         services.AddScoped<DoseWatch>();
         services.AddScoped<ISafetyReview>(sp => sp.GetRequiredService<DoseWatch>());

@@ -18,6 +18,10 @@ public sealed class DoseEntryTests(BrowserSession browser, DemoServers servers) 
         await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Sampleton (demo), Jordan" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Record a dose" }).ClickAsync();
+        // E26: the form starts empty (nothing filled in from the order) beside the limits in effect today.
+        await Expect(page.GetByLabel("Grams")).ToHaveValueAsync("");
+        await Expect(page.Locator("#order-summary")).ToContainTextAsync("Today's limits");
+        await Expect(page.Locator("#demo-values")).ToContainTextAsync("Demo values, not a recommended regimen");
         await page.GetByLabel("Grams").FillAsync("1.5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record dose" }).ClickAsync();
 

@@ -29,6 +29,8 @@ public sealed class RegimenOrderTests(BrowserSession browser, DemoServers server
         await page.GetByLabel("Product").SelectOptionAsync(new SelectOptionValue { Label = "Green Vein Leaf Powder (demo)" });
         await page.GetByLabel("Lot").SelectOptionAsync(new SelectOptionValue { Label = "DEMO-GL-001 (Green Vein Leaf Powder (demo))" });
         await page.GetByLabel("Grams per administration").FillAsync("2");
+        await Expect(page.GetByLabel("Maximum administrations a day")).ToHaveValueAsync("");
+        await page.GetByLabel("Maximum administrations a day").FillAsync("3");
         await page.GetByLabel("Maximum grams a day").FillAsync("6");
         await page.GetByLabel("Start date").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Why (required)").FillAsync("Start low: 2 g up to three times a day");
@@ -36,6 +38,10 @@ public sealed class RegimenOrderTests(BrowserSession browser, DemoServers server
         await Expect(page.Locator("#regimen-history")).ToContainTextAsync("Start low");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Taper calendar" }).First.ClickAsync();
+        await page.GetByLabel("Method", new() { Exact = true }).SelectOptionAsync("PercentOfStartingDose");
+        await page.GetByLabel("First reduced week starts on").FillAsync(DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Starting grams a day").FillAsync("6");
+        await page.GetByLabel("Rounding step (g)").FillAsync("0.5");
         await page.GetByLabel("Weekly reduction").FillAsync("25");
         await page.GetByRole(AriaRole.Button, new() { Name = "Generate" }).ClickAsync();
         await page.GetByLabel("Why (required)").FillAsync("Taper agreed with the patient");

@@ -19,6 +19,19 @@ public sealed class TaperCalendarTests(BrowserSession browser, DemoServers serve
         await page.GetByRole(AriaRole.Link, new() { Name = "Placeholder (demo), Avery" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Regimen, doses and chart" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Taper calendar" }).First.ClickAsync();
+
+        // E6: nothing is filled in; the actual intake stands beside the form as information only.
+        await Expect(page.GetByLabel("Starting grams a day")).ToHaveValueAsync("");
+        await Expect(page.GetByLabel("Rounding step (g)")).ToHaveValueAsync("");
+        await Expect(page.GetByLabel("Method", new() { Exact = true })).ToHaveValueAsync("");
+        await Expect(page.Locator("#recent-intake")).ToContainTextAsync("staff-given dose records");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Generate" }).ClickAsync();
+        await Expect(page.Locator("#method-problem")).ToContainTextAsync("Choose a method");
+
+        await page.GetByLabel("Method", new() { Exact = true }).SelectOptionAsync("PercentOfStartingDose");
+        await page.GetByLabel("First reduced week starts on").FillAsync(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Starting grams a day").FillAsync("6");
+        await page.GetByLabel("Rounding step (g)").FillAsync("0.5");
         await page.GetByLabel("Weekly reduction").FillAsync("25");
         await page.GetByRole(AriaRole.Button, new() { Name = "Generate" }).ClickAsync();
 

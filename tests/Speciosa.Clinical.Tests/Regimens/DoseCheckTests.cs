@@ -200,26 +200,30 @@ public class DoseCheckTests
     }
 
     [Fact]
-    public void The_per_dose_limit_follows_the_titration_step_in_effect()
+    public void The_per_dose_limit_follows_only_a_titration_step_a_clinician_confirmed()
     {
         var order = Order(1m, 10m) with { Titration = TitrationPlan.Uniform(1m, 0.5m, 3, 2m) };
+        var confirmed = new[] { Confirm(1, 1.5m, Day(4), hour: 8) };
 
-        Assert.Equal([DosingAlertRules.AbovePerDoseMaximum], Rules(Check(order, Staff(Day(3), 1.5m))));
-        Assert.Empty(Check(order, Staff(Day(4), 1.5m)).Alerts);
-        Assert.Equal("titration step 1 from 2026-03-04", Check(order, Staff(Day(4), 1.5m)).Limits.GramsPerAdministrationBasis);
+        Assert.Equal([DosingAlertRules.AbovePerDoseMaximum], Rules(Check(order, Staff(Day(4), 1.5m))));
+        var after = DoseCheck.Evaluate(order, Staff(Day(4), 1.5m), [], Released, Utc, [], confirmed);
+        Assert.Empty(after.Alerts);
+        Assert.Equal("titration step 1, confirmed by the clinician for 2026-03-04", after.Limits.GramsPerAdministrationBasis);
     }
 
     [Fact]
-    public void A_held_titration_step_keeps_the_previous_per_dose_limit()
+    public void A_met_hold_keeps_the_previous_per_dose_limit_until_a_clinician_confirms_the_step()
     {
         var hold = new ScoreCondition(WithdrawalScale.Cows, ScoreComparison.LessThan, 13);
         var order = Order(1m, 10m) with { Titration = TitrationPlan.Uniform(1m, 0.5m, 3, 2m, hold) };
 
         var held = DoseCheck.Evaluate(order, Staff(Day(4), 1.5m), [], Released, Utc, [Cows(Day(4), 14)]);
-        var met = DoseCheck.Evaluate(order, Staff(Day(4), 1.5m, 12), [], Released, Utc, [Cows(Day(4), 9)]);
+        var metUnconfirmed = DoseCheck.Evaluate(order, Staff(Day(4), 1.5m, 12), [], Released, Utc, [Cows(Day(4), 9)]);
+        var confirmed = DoseCheck.Evaluate(order, Staff(Day(4), 1.5m, 12), [], Released, Utc, [Cows(Day(4), 9)], [Confirm(1, 1.5m, Day(4))]);
 
         Assert.Equal([DosingAlertRules.AbovePerDoseMaximum], Rules(held));
-        Assert.Empty(met.Alerts);
+        Assert.Equal([DosingAlertRules.AbovePerDoseMaximum], Rules(metUnconfirmed));
+        Assert.Empty(confirmed.Alerts);
     }
 
     [Fact]

@@ -63,6 +63,19 @@ public class EscalationWatchTests
     }
 
     [Fact]
+    public void A_figure_the_clinic_left_empty_says_software_default_not_a_clinic_decision_in_the_threshold_and_message()
+    {
+        var defaults = Grams25 with { RiseShareIsSoftwareDefault = true, DailyUseWeeksIsSoftwareDefault = true };
+
+        var rise = Assert.Single(Review(Daily(20, 14, 4m).Concat(Daily(6, 0, 6m)), defaults).Alerts);
+        var daily = Assert.Single(Review(Daily(40, 0, 1m), defaults, hasTaperPlan: false).Alerts, a => a.Rule == DosingAlertRules.DailyUseWithoutTaper);
+
+        Assert.Equal("rise ≤ 25% (software default, not a clinic decision)", rise.Threshold);
+        Assert.Contains("software default, not a clinic decision", rise.Message, StringComparison.Ordinal);
+        Assert.Contains("software default, not a clinic decision", daily.Threshold, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Days_without_doses_count_as_zero_in_the_mean()
     {
         var review = Review(Daily(20, 14, 4m).Concat(Daily(6, 3, 7m)));

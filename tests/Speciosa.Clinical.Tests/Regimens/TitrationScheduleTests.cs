@@ -42,20 +42,65 @@ public class TitrationScheduleTests
     }
 
     [Fact]
-    public void Unheld_steps_start_on_their_due_day()
+    public void An_unheld_step_never_starts_by_itself_it_waits_for_the_clinician_on_its_due_day()
     {
         var status = TitrationSchedule.Evaluate(Titrated(), Day(7), [], Utc);
 
-        Assert.Equal([Day(1), Day(4), Day(7)], status.Started.Select(s => s.StartedOn));
-        Assert.Equal(2m, status.Current!.GramsPerAdministration);
-        Assert.Equal(Day(10), status.Next!.DueOn);
-        Assert.Equal(1.5m, status.GramsPerAdministrationOn(Day(6)));
+        Assert.Equal(0, status.Current!.StepNumber);
+        Assert.Equal(1m, status.Current!.GramsPerAdministration);
+        Assert.True(status.Next!.AwaitingDecision);
+        Assert.Equal(Day(4), status.Next.DueOn);
+        Assert.Empty(status.Next.Readings);
     }
 
     [Fact]
-    public void After_the_last_step_the_titration_is_complete_and_adds_nothing()
+    public void A_confirmed_step_starts_on_the_day_of_the_confirmation_and_the_next_counts_from_then()
     {
-        var status = TitrationSchedule.Evaluate(Titrated(), Day(30), [], Utc);
+        var status = TitrationSchedule.Evaluate(Titrated(), Day(8), [], Utc, [Confirm(1, 1.5m, Day(5))]);
+
+        Assert.Equal([Day(1), Day(5)], status.Started.Select(s => s.StartedOn));
+        Assert.Equal(1.5m, status.Current!.GramsPerAdministration);
+        Assert.Equal(Day(8), status.Next!.DueOn);
+        Assert.True(status.Next.AwaitingDecision);
+        Assert.Equal(1m, status.GramsPerAdministrationOn(Day(4)));
+    }
+
+    [Fact]
+    public void A_confirmation_after_the_day_evaluated_does_not_count_for_that_day()
+    {
+        var status = TitrationSchedule.Evaluate(Titrated(), Day(4), [], Utc, [Confirm(1, 1.5m, Day(5))]);
+
+        Assert.Equal(0, status.Current!.StepNumber);
+        Assert.Equal(1m, DayLimits.On(Titrated(), Day(4), [], Utc, [Confirm(1, 1.5m, Day(5))]).GramsPerAdministration);
+        Assert.Equal(1.5m, DayLimits.On(Titrated(), Day(5), [], Utc, [Confirm(1, 1.5m, Day(5))]).GramsPerAdministration);
+    }
+
+    [Fact]
+    public void A_confirmation_of_other_grams_does_not_start_an_amended_step()
+    {
+        var status = TitrationSchedule.Evaluate(Titrated(), Day(8), [], Utc, [Confirm(1, 2m, Day(5))]);
+
+        Assert.Equal(0, status.Current!.StepNumber);
+        Assert.True(status.Next!.AwaitingDecision);
+    }
+
+    [Fact]
+    public void A_declined_unheld_step_is_due_again_one_interval_after_the_decline()
+    {
+        var status = TitrationSchedule.Evaluate(Titrated(), Day(6), [], Utc, [Decline(1, 1.5m, Day(4))]);
+        var again = TitrationSchedule.Evaluate(Titrated(), Day(7), [], Utc, [Decline(1, 1.5m, Day(4))]);
+
+        Assert.False(status.Next!.AwaitingDecision);
+        Assert.Equal(Day(7), status.Next.DueOn);
+        Assert.True(again.Next!.AwaitingDecision);
+        Assert.Equal(0, again.Current!.StepNumber);
+    }
+
+    [Fact]
+    public void After_the_last_confirmed_step_the_titration_is_complete_and_adds_nothing()
+    {
+        var status = TitrationSchedule.Evaluate(Titrated(), Day(30), [], Utc,
+            [Confirm(1, 1.5m, Day(4)), Confirm(2, 2m, Day(7)), Confirm(3, 2.5m, Day(10))]);
 
         Assert.True(status.IsComplete);
         Assert.Equal(2.5m, status.Current!.GramsPerAdministration);
@@ -69,53 +114,96 @@ public class TitrationScheduleTests
 
         Assert.Equal(0, status.Current!.StepNumber);
         Assert.True(status.Next!.IsHeld);
+        Assert.False(status.Next.AwaitingDecision);
         Assert.Equal(Day(4), status.Next.DueOn);
-        Assert.Equal("held until COWS < 13: latest COWS is 13 (2026-03-04)", status.Next.HeldBecause);
+        Assert.Equal("held until COWS < 13: latest staff-rated COWS is 13 (2026-03-04); patient-reported scores do not count", status.Next.HeldBecause);
     }
 
     [Fact]
-    public void A_held_step_starts_on_the_day_the_condition_is_met_and_later_steps_count_from_then()
+    public void A_met_hold_prompts_the_clinician_with_the_reading_behind_it_and_does_not_start_the_step()
     {
         var status = TitrationSchedule.Evaluate(Titrated(CowsBelow13), Day(8), [Cows(Day(4), 15), Cows(Day(6), 12)], Utc);
 
-        Assert.Equal(1, status.Current!.StepNumber);
-        Assert.Equal(Day(6), status.Current!.StartedOn);
-        Assert.Equal(Day(9), status.Next!.DueOn);
-        Assert.Equal(1m, status.GramsPerAdministrationOn(Day(5)));
+        Assert.Equal(0, status.Current!.StepNumber);
+        Assert.True(status.Next!.AwaitingDecision);
+        Assert.Equal(12, Assert.Single(status.Next.Readings).Total);
+        Assert.Equal(1m, DayLimits.On(Titrated(CowsBelow13), Day(8), [Cows(Day(4), 15), Cows(Day(6), 12)], Utc).GramsPerAdministration);
     }
 
     [Fact]
-    public void A_reading_met_before_the_step_was_due_lets_it_start_on_time()
+    public void A_reading_met_before_the_step_was_due_prompts_on_the_due_day_not_before()
     {
-        var status = TitrationSchedule.Evaluate(Titrated(CowsBelow13), Day(4), [Cows(Day(3), 8)], Utc);
+        var early = TitrationSchedule.Evaluate(Titrated(CowsBelow13), Day(3), [Cows(Day(3), 8)], Utc);
+        var due = TitrationSchedule.Evaluate(Titrated(CowsBelow13), Day(4), [Cows(Day(3), 8)], Utc);
 
-        Assert.Equal(1, status.Current!.StepNumber);
-        Assert.Equal(Day(4), status.Current!.StartedOn);
+        Assert.False(early.Next!.AwaitingDecision);
+        Assert.True(due.Next!.AwaitingDecision);
     }
 
     [Fact]
     public void Only_readings_since_the_current_step_started_count()
     {
-        // Step 1 starts on day 4 on the day-3 reading; step 2 (due day 7) needs a reading taken on step 1.
-        var status = TitrationSchedule.Evaluate(Titrated(CowsBelow13), Day(8), [Cows(Day(3), 8)], Utc);
+        // Step 1 confirmed on day 4 on the day-3 reading; step 2 (due day 7) needs a reading taken on step 1.
+        var status = TitrationSchedule.Evaluate(Titrated(CowsBelow13), Day(8), [Cows(Day(3), 8)], Utc, [Confirm(1, 1.5m, Day(4))]);
 
         Assert.Equal(1, status.Current!.StepNumber);
         Assert.True(status.Next!.IsHeld);
-        Assert.Equal("held until COWS < 13: no COWS recorded since step 1 started (2026-03-04)", status.Next.HeldBecause);
+        Assert.StartsWith("held until COWS < 13: no staff-rated COWS recorded since step 1 started (2026-03-04)", status.Next.HeldBecause, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_sows_condition_ignores_cows_readings()
+    public void A_patient_reported_sows_never_meets_a_hold_however_high()
+    {
+        var sowsAtLeast10 = new ScoreCondition(WithdrawalScale.Sows, ScoreComparison.GreaterThanOrEqual, 10);
+        var order = Order(1m) with { Titration = new TitrationPlan([new TitrationStep(1.5m, 2, sowsAtLeast10)]) };
+
+        var status = TitrationSchedule.Evaluate(order, Day(6), [OwnSows(Day(3), 40), OwnSows(Day(5), 60)], Utc);
+
+        Assert.True(status.Next!.IsHeld);
+        Assert.False(status.Next.AwaitingDecision);
+        Assert.Equal(1m, DayLimits.On(order, Day(6), [OwnSows(Day(5), 60)], Utc).GramsPerAdministration);
+    }
+
+    [Fact]
+    public void A_sows_condition_ignores_cows_readings_and_counts_a_staff_recorded_sows()
     {
         var sowsBelow10 = new ScoreCondition(WithdrawalScale.Sows, ScoreComparison.LessThanOrEqual, 10);
         var order = Order(1m) with { Titration = new TitrationPlan([new TitrationStep(1.5m, 2, sowsBelow10)]) };
 
         var held = TitrationSchedule.Evaluate(order, Day(4), [Cows(Day(3), 2), Sows(Day(3), 11)], Utc);
-        var started = TitrationSchedule.Evaluate(order, Day(4), [Cows(Day(3), 2), Sows(Day(4), 10)], Utc);
+        var due = TitrationSchedule.Evaluate(order, Day(4), [Cows(Day(3), 2), Sows(Day(4), 10)], Utc);
 
         Assert.True(held.Next!.IsHeld);
-        Assert.Equal(Day(4), started.Current!.StartedOn);
-        Assert.True(started.IsComplete);
+        Assert.True(due.Next!.AwaitingDecision);
+        Assert.Equal(WithdrawalScale.Sows, Assert.Single(due.Next.Readings).Scale);
+    }
+
+    [Fact]
+    public void A_declined_held_step_prompts_again_only_on_a_reading_taken_after_the_decline()
+    {
+        var readings = new[] { Cows(Day(4), 10) };
+        var declined = TitrationSchedule.Evaluate(Titrated(CowsBelow13), Day(5), readings, Utc, [Decline(1, 1.5m, Day(4), hour: 12)]);
+        var newer = TitrationSchedule.Evaluate(Titrated(CowsBelow13), Day(6), [.. readings, Cows(Day(6), 9)], Utc, [Decline(1, 1.5m, Day(4), hour: 12)]);
+
+        Assert.False(declined.Next!.AwaitingDecision);
+        Assert.True(declined.Next.IsHeld);
+        Assert.NotNull(declined.Next.LastDeclined);
+        Assert.True(newer.Next!.AwaitingDecision);
+        Assert.Equal(9, Assert.Single(newer.Next.Readings).Total);
+    }
+
+    [Fact]
+    public void The_step_due_prompt_is_an_alert_with_the_readings_and_the_orders_condition()
+    {
+        var status = TitrationSchedule.Evaluate(Titrated(CowsBelow13), Day(8), [Cows(Day(6), 12)], Utc);
+
+        var alert = TitrationPrompt.For(status, "r1")!;
+
+        Assert.Equal(DosingAlertRules.TitrationStepDue, alert.Rule);
+        Assert.Equal("dosing:titration-due:r1:step1", alert.ConditionKey);
+        Assert.Contains(alert.Inputs, i => i.Name == "COWS (staff-rated)" && i.Value.StartsWith("12 at", StringComparison.Ordinal));
+        Assert.Contains("COWS < 13", alert.Threshold, StringComparison.Ordinal);
+        Assert.Null(TitrationPrompt.For(TitrationSchedule.Evaluate(Titrated(CowsBelow13), Day(8), [Cows(Day(6), 14)], Utc), "r1"));
     }
 
     [Theory]

@@ -56,7 +56,7 @@ public class ValidationTests
     [Fact]
     public void An_incoherent_order_names_each_field()
     {
-        var order = new RegimenOrder(0m, -1m, Day(10), Day(9), MaxAdministrationsPerDay: 0)
+        var order = new RegimenOrder(0m, -1m, Day(10), Day(9), 0)
         {
             Breaks = [new PlannedBreak(Day(5), Day(4))],
             Titration = new TitrationPlan([new TitrationStep(1m, 0)]),

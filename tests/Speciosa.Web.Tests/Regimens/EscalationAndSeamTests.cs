@@ -20,7 +20,7 @@ public sealed class EscalationAndSeamTests(DemoServers servers) : IClassFixture<
         var patientId = await EnrolLivingInAsync(clinician, "US-TN");
         var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30).ToString("yyyy-MM-dd");
         var created = await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens",
-            new { productId, lotId, gramsPerAdministration = 2m, maxGramsPerDay = 6m, startDate = start, reason = "Starting order" });
+            new { productId, lotId, gramsPerAdministration = 2m, maxAdministrationsPerDay = 3, maxGramsPerDay = 6m, startDate = start, reason = "Starting order" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var noon = new DateTimeOffset(DateTime.UtcNow.Date.AddHours(16), TimeSpan.Zero).AddDays(-1); // midday in New York, yesterday
 
@@ -43,7 +43,8 @@ public sealed class EscalationAndSeamTests(DemoServers servers) : IClassFixture<
         Assert.Single(raised, a => a.Contains("rose 100", StringComparison.Ordinal));
         var alerts = await clinician.GetFromJsonAsync<JsonElement>($"/api/patients/{patientId}/alerts?status=open");
         var escalation = Assert.Single(alerts.EnumerateArray(), a => a.GetProperty("ruleId").GetString() == "dosing.escalation");
-        Assert.Contains("clinic configuration", escalation.GetProperty("threshold").GetString(), StringComparison.Ordinal);
+        // The test server configures no escalation share: the figure is the software's and the threshold says so (E24).
+        Assert.Contains("software default, not a clinic decision", escalation.GetProperty("threshold").GetString(), StringComparison.Ordinal);
     }
 
     [Theory, ClassData(typeof(BothDatabases))]

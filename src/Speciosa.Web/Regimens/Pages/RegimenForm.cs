@@ -25,6 +25,15 @@ public sealed class RegimenForm
     public Guid? ConcurrencyStamp { get; set; }
 }
 
+/// <summary>The "step due" decision: the step, confirm (with the tick) or decline (with a reason).</summary>
+public sealed class StepDecisionForm
+{
+    public int? StepNumber { get; set; }
+    public string? Action { get; set; }
+    public bool ConfirmTick { get; set; }
+    public string? Reason { get; set; }
+}
+
 public sealed class DoseForm
 {
     public DateTime? GivenAtLocal { get; set; }
@@ -40,6 +49,7 @@ public sealed class TaperGenerateForm
     public decimal? StartingGramsPerDay { get; set; }
     public decimal? RoundingStepGrams { get; set; }
     public decimal? WeeklyReductionPercent { get; set; }
+    public string? UseDuration { get; set; }
 }
 
 public sealed class TaperSaveForm
@@ -54,6 +64,7 @@ public sealed class TaperSaveForm
     public decimal? StartingGramsPerDay { get; set; }
     public decimal? RoundingStepGrams { get; set; }
     public decimal? WeeklyReductionPercent { get; set; }
+    public string? UseDuration { get; set; }
 }
 
 public sealed class TaperEntryForm
