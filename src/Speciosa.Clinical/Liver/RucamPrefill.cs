@@ -18,8 +18,24 @@ internal static class RucamPrefill
         "pregnancy" => facts.Pregnant is { } pregnant
             ? (pregnant ? "present" : "absent", pregnant ? "Recorded as pregnant." : "Recorded as not pregnant.")
             : (null, "Pregnancy status not recorded."),
+        "alternative-causes" => (null, "To be answered by the clinician." + AstAltNote(facts)),
         _ => (null, "To be answered by the clinician."),
     };
+
+    /// <summary>AST/ALT ≥ 2 at onset points to alcohol among the Group I causes (audit E16); a note only, never an answer.</summary>
+    public static string AstAltNote(RucamFacts facts)
+    {
+        var panel = facts.Onset is { } onset ? facts.Panels.FirstOrDefault(p => p.CollectedAt == onset) : null;
+        if (panel?[LiverTest.Alt] is not { } alt || panel[LiverTest.Ast] is not { } ast || alt.Value <= 0)
+        {
+            return string.Empty;
+        }
+
+        var ratio = ast.Value / alt.Value;
+        return ratio >= 2m
+            ? Text($" AST/ALT = {ratio:0.#} at onset (≥ 2): consider alcoholic liver disease among the Group I causes.")
+            : string.Empty;
+    }
 
     /// <summary>Days after stopping beyond which RUCAM item 1 has no answer: 15 (hepatocellular), 30 (cholestatic or mixed).</summary>
     public static int AfterStoppingWindowDays(RucamForm form) => form == RucamForm.Hepatocellular ? 15 : 30;

@@ -250,3 +250,25 @@ public class RucamNotAssessableTests
         Assert.Null(Prepare(RucamForm.Hepatocellular, onsetDay: 30, lastDoseDay: null).NotAssessable);
     }
 }
+
+/// <summary>An AST/ALT ratio of 2 or more at onset is flagged for the Group I alcohol cause (audit E16), never answered.</summary>
+public class RucamAstAltTests
+{
+    private static RucamItem Alternative(decimal ast, decimal alt)
+    {
+        var panel = Lab.Panel(alt: alt, ast: ast, alp: 1m, day: 30);
+        var worksheet = RucamWorksheet.Prepare(new RucamFacts(RucamForm.Hepatocellular, Lab.Day0, null, panel.CollectedAt, [panel]));
+        return worksheet.Items.Single(i => i.Id == "alternative-causes");
+    }
+
+    [Theory]
+    [InlineData(12, 6, true)]     // exactly 2
+    [InlineData(11.9, 6, false)]
+    public void Ast_over_alt_of_2_or_more_at_onset_is_noted_for_the_alcohol_cause_audit_E16(double ast, double alt, bool noted)
+    {
+        var item = Alternative((decimal)ast, (decimal)alt);
+
+        Assert.Null(item.Selected);
+        Assert.Equal(noted, item.Basis.Contains("consider alcoholic liver disease", StringComparison.Ordinal));
+    }
+}
