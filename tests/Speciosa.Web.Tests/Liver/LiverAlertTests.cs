@@ -221,6 +221,27 @@ public sealed class LiverAlertTests(DemoServers servers) : IClassFixture<DemoSer
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_kratom_history_api_refuses_a_future_date_and_a_missing_basis_and_keeps_a_valid_one(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientTestData.EnrolAsync(client, "Kratomhistory");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/patients/{id}/kratom-history")).StatusCode);
+
+        var bad = await client.PutAsJsonAsync($"/api/patients/{id}/kratom-history",
+            new { firstUseOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)), basis = "" });
+        var problem = await bad.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("firstUseOn", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("basis", out _));
+
+        var ok = await client.PutAsJsonAsync($"/api/patients/{id}/kratom-history", new { firstUseOn = "2024-03-01", basis = "GP letter" });
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var stored = await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/kratom-history");
+        Assert.Equal("2024-03-01", stored.GetProperty("firstUseOn").GetString());
+        Assert.Equal("GP letter", stored.GetProperty("basis").GetString());
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task Bilirubin_in_micromoles_is_converted_for_evaluation_and_shown_as_reported(Database database)
     {
         var server = await servers.On(database);
