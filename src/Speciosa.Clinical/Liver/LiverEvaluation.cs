@@ -13,6 +13,17 @@ public sealed record LiverEvaluation(
     HysLaw HysLaw,
     EdishPoint? Edish)
 {
+    /// <summary>The FDA 2009 stopping criteria over every panel (<see cref="FdaStoppingCriteria"/>).</summary>
+    public IReadOnlyList<StoppingCriterionOutcome> Stopping => FdaStoppingCriteria.Evaluate(Panels);
+
+    /// <summary>Each panel's conclusions, oldest first (<see cref="LiverPanelSummary"/>).</summary>
+    public IReadOnlyList<LiverPanelSummary> Summaries => Panels.Select(p => LiverPanelSummary.Of(p, Grades)).ToList();
+
+    /// <summary>The eDISH point in words with the Hy's law verdict on peaks, or why there is no point.</summary>
+    public string EdishText => Edish is { } e
+        ? EdishWording.Describe(e.Quadrant, HysLaw)
+        : "no eDISH point (needs ALT and total bilirubin); " + EdishWording.Verdict(HysLaw);
+
     /// <summary>Evaluates <paramref name="results"/>. <paramref name="baseline"/> holds at most one
     /// pre-exposure result per test; an abnormal one switches that test's CTCAE grading to the
     /// baseline-abnormal form.</summary>

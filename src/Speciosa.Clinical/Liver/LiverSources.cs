@@ -22,6 +22,12 @@ public static class LiverSources
     /// <summary>NCI CTCAE v5.0 liver laboratory grades.</summary>
     public static Source CtcaeV5 => Get("KS-S19");
 
+    /// <summary>INR ≥ 1.5 with an aminotransferase rise read as possible severe DILI or acute liver failure.</summary>
+    public static Source InrSevereDili => Get("LOCAL-INR-SEVERE-DILI");
+
+    /// <summary>Median latency of kratom liver injury (DILIN): the first panel after starting.</summary>
+    public static Source DilinLatency => Get("KS-S7");
+
     private sealed record SourceEntry(string Id, string Citation, string? Url = null, bool Unconfirmed = false);
 
     private sealed record SourcesFile(string AsOf, IReadOnlyList<SourceEntry> Sources);

@@ -18,11 +18,54 @@ internal static class RucamPrefill
         "pregnancy" => facts.Pregnant is { } pregnant
             ? (pregnant ? "present" : "absent", pregnant ? "Recorded as pregnant." : "Recorded as not pregnant.")
             : (null, "Pregnancy status not recorded."),
+        "alternative-causes" => (null, "To be answered by the clinician." + AstAltNote(facts)),
         _ => (null, "To be answered by the clinician."),
     };
 
+    /// <summary>AST/ALT ≥ 2 at onset points to alcohol among the Group I causes (audit E16); a note only, never an answer.</summary>
+    public static string AstAltNote(RucamFacts facts)
+    {
+        var panel = facts.Onset is { } onset ? facts.Panels.FirstOrDefault(p => p.CollectedAt == onset) : null;
+        if (panel?[LiverTest.Alt] is not { } alt || panel[LiverTest.Ast] is not { } ast || alt.Value <= 0)
+        {
+            return string.Empty;
+        }
+
+        var ratio = ast.Value / alt.Value;
+        return ratio >= 2m
+            ? Text($" AST/ALT = {ratio:0.#} at onset (≥ 2): consider alcoholic liver disease among the Group I causes.")
+            : string.Empty;
+    }
+
+    /// <summary>Days after stopping beyond which RUCAM item 1 has no answer: 15 (hepatocellular), 30 (cholestatic or mixed).</summary>
+    public static int AfterStoppingWindowDays(RucamForm form) => form == RucamForm.Hepatocellular ? 15 : 30;
+
+    /// <summary>"Not assessable by RUCAM" with the reason when onset lies outside every item-1 window, else null.</summary>
+    public static string? NotAssessable(RucamFacts facts)
+    {
+        if (facts.Onset is not { } onset || facts.FirstDose is not { } first || facts.Rechallenge)
+        {
+            return null;
+        }
+
+        if (onset < first)
+        {
+            return Text($"Not assessable by RUCAM: onset ({onset:yyyy-MM-dd}) is before the first kratom exposure ({first:yyyy-MM-dd}); RUCAM treats the case as unrelated to the product.");
+        }
+
+        var window = AfterStoppingWindowDays(facts.Form);
+        return facts.LastDose is { } last && onset > last && Days(last, onset) > window
+            ? Text($"Not assessable by RUCAM: onset {Days(last, onset)} days after stopping, beyond the {window}-day window of the {(facts.Form == RucamForm.Hepatocellular ? "hepatocellular" : "cholestatic or mixed")} form (except slowly metabolised chemicals); RUCAM treats the case as unrelated to the product.")
+            : null;
+    }
+
     private static (string?, string) Onset(RucamFacts facts)
     {
+        if (NotAssessable(facts) is { } outside)
+        {
+            return (null, outside);
+        }
+
         if (facts.Onset is not { } onset || facts.FirstDose is not { } first)
         {
             return (null, "Onset or first dose date not recorded.");
@@ -44,7 +87,7 @@ internal static class RucamPrefill
         {
             // Onset after stopping: whether the "from stopping" answer applies (not for slowly metabolised
             // chemicals) is the clinician's call.
-            var window = hepatocellular ? 15 : 30;
+            var window = AfterStoppingWindowDays(facts.Form);
             return (null, Text($"Onset {Days(last, onset)} days after stopping ({fromStart} days from start); \"from stopping\" (+1) applies within {window} days unless slowly metabolised."));
         }
 

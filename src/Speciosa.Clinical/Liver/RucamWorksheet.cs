@@ -5,6 +5,11 @@ namespace Speciosa.Clinical.Liver;
 /// total and causality category are provisional until every item is answered.</summary>
 public sealed record RucamWorksheet(RucamForm Form, IReadOnlyList<RucamItem> Items, RucamCatalogue Catalogue)
 {
+    /// <summary>Why RUCAM cannot assess this case, or null: onset before the first exposure, or later after stopping
+    /// than the item-1 window (15 days hepatocellular, 30 days cholestatic/mixed). RUCAM treats such a case as unrelated
+    /// [KS-S21][KS-S22][KS-S23] (audit E21): the worksheet says so rather than leaving it to the clinician silently.</summary>
+    public string? NotAssessable { get; init; }
+
     public int Total => Items.Sum(i => i.Points);
 
     public bool IsComplete => Items.All(i => i.Selected is not null);
@@ -37,7 +42,7 @@ public sealed record RucamWorksheet(RucamForm Form, IReadOnlyList<RucamItem> Ite
             items.Add(new RucamItem(definition, options, selected, selected is null ? RucamAnsweredBy.Nobody : RucamAnsweredBy.Data, basis));
         }
 
-        return new RucamWorksheet(facts.Form, items, catalogue);
+        return new RucamWorksheet(facts.Form, items, catalogue) { NotAssessable = RucamPrefill.NotAssessable(facts) };
     }
 
     /// <summary>Returns a copy with the clinician's answer to <paramref name="itemId"/> (overrules data).</summary>

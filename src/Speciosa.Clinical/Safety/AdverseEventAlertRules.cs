@@ -12,5 +12,10 @@ public static class AdverseEventAlertRules
     public static AlertRule Serious { get; } =
         new("safety.adverse-event-serious", 1, AlertSeverity.High, "Serious adverse event", SafetySources.Seriousness);
 
-    public static IReadOnlyList<AlertRule> All { get; } = [SeriousLifeThreateningOrFatal, Serious];
+    /// <summary>Jaundice, dark urine, itching or right-upper-quadrant pain: a liver panel now, whatever the seriousness
+    /// (audit E14; the median latency of kratom liver injury is 14 days, DILIN).</summary>
+    public static AlertRule LiverSymptomPanelNow { get; } =
+        new("safety.liver-symptom-panel-now", 1, AlertSeverity.High, "Possible liver-injury symptom: liver panel now", SafetySources.LiverSymptoms);
+
+    public static IReadOnlyList<AlertRule> All { get; } = [SeriousLifeThreateningOrFatal, Serious, LiverSymptomPanelNow];
 }

@@ -23,9 +23,10 @@ public static class AdverseEventAssessment
             reasons.Add(string.Create(CultureInfo.InvariantCulture, $"CTCAE grade {adverseEvent.Grade} (grade {SeriousFromGrade} or higher)"));
         }
 
+        var liver = LiverSymptom(adverseEvent);
         if (reasons.Count == 0)
         {
-            return new AdverseEventAssessmentResult(false, reasons, null);
+            return new AdverseEventAssessmentResult(false, reasons, null, liver);
         }
 
         var critical = severeGrade
@@ -46,7 +47,37 @@ public static class AdverseEventAssessment
                 new AlertInput("Seriousness criteria", adverseEvent.SeriousnessCriteria.Count == 0 ? "none ticked" : string.Join(", ", adverseEvent.SeriousnessCriteria)),
             ],
             $"Any seriousness criterion, or CTCAE grade ≥ {SeriousFromGrade}");
-        return new AdverseEventAssessmentResult(true, reasons, alert);
+        return new AdverseEventAssessmentResult(true, reasons, alert, liver);
+    }
+
+    /// <summary>Words that mark a described ("other") term as a liver-injury symptom, matched case-insensitively.</summary>
+    public static IReadOnlyList<string> LiverSymptomWords { get; } =
+        ["jaundice", "jaundiced", "yellow skin", "yellow eyes", "icterus", "dark urine", "itch", "pruritus", "right upper quadrant", "right-upper-quadrant", "RUQ"];
+
+    /// <summary>The "liver panel now" alert for a catalogued liver-symptom term or a described term naming one; else null.</summary>
+    public static Alert? LiverSymptom(AdverseEvent adverseEvent)
+    {
+        ArgumentNullException.ThrowIfNull(adverseEvent);
+        var matched = adverseEvent.Term is { } term
+            ? term.LiverSymptom
+            : LiverSymptomWords.Any(w => adverseEvent.TermText.Contains(w, StringComparison.OrdinalIgnoreCase));
+        if (!matched)
+        {
+            return null;
+        }
+
+        return new Alert(
+            AdverseEventAlertRules.LiverSymptomPanelNow,
+            "safety:liver-symptom:" + adverseEvent.Reference,
+            $"{adverseEvent.TermText} recorded: a possible sign of liver injury. Take a liver panel now (ALT, AST, ALP, total bilirubin, INR), whatever the seriousness; "
+                + "kratom liver injury typically starts about 2 weeks after starting (median 14 days, DILIN) and every case in that series was jaundiced.",
+            [
+                new AlertInput("Term", adverseEvent.TermText),
+                new AlertInput("CTCAE grade", adverseEvent.Grade.ToString(CultureInfo.InvariantCulture)),
+                new AlertInput("Onset", adverseEvent.Onset.ToString("O", CultureInfo.InvariantCulture)),
+                new AlertInput("Serious", adverseEvent.SeriousnessCriteria.Count > 0 || adverseEvent.Grade >= SeriousFromGrade ? "yes" : "no"),
+            ],
+            "Adverse event of jaundice, dark urine, itching (pruritus) or right-upper-quadrant pain, any seriousness");
     }
 
     private static string Describe(SeriousnessCriterion criterion) => criterion switch

@@ -27,6 +27,9 @@ public static class SafetySources
     /// <summary>FDA/ICH seriousness criteria (not yet in the project reference).</summary>
     public static Source Seriousness => Get("LOCAL-SERIOUSNESS");
 
+    /// <summary>Symptoms that ask for a liver panel now (jaundice, dark urine, itching, right-upper-quadrant pain).</summary>
+    public static Source LiverSymptoms => Get("LOCAL-LIVER-SYMPTOMS");
+
     private sealed record SourceEntry(string Id, string Citation, string? Url = null, bool Unconfirmed = false);
 
     private sealed record SourcesFile(string AsOf, IReadOnlyList<SourceEntry> Sources);

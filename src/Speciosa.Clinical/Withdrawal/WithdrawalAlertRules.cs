@@ -31,6 +31,12 @@ public static class WithdrawalAlertRules
     public static readonly AlertRule CowsSevere = new(
         "withdrawal.cows-severe", 1, AlertSeverity.High, "Severe opioid withdrawal (COWS > 36)", CowsBands);
 
+    /// <summary>COWS 25-36 (moderately severe) at any point of the course: a clinician prompt (audit E17; Wesson &amp; Ling
+    /// 2003 bands). Above 36 the severe rule speaks instead.</summary>
+    public static readonly AlertRule CowsModeratelySevere = new(
+        "withdrawal.cows-moderately-severe", 1, AlertSeverity.Warning,
+        "Moderately severe withdrawal (COWS 25-36): clinician review", CowsBands);
+
     /// <summary>COWS 25 or more after the expected peak window has ended.</summary>
     public static readonly AlertRule CowsModeratelySevereAfterPeak = new(
         "withdrawal.cows-moderately-severe-after-peak", 1, AlertSeverity.Warning,
@@ -42,5 +48,5 @@ public static class WithdrawalAlertRules
         "Moderate or worse withdrawal past the expected duration", CowsBandsAndCourse);
 
     /// <summary>Every withdrawal rule.</summary>
-    public static IReadOnlyList<AlertRule> All { get; } = [CowsSevere, CowsModeratelySevereAfterPeak, CowsModeratePastDuration];
+    public static IReadOnlyList<AlertRule> All { get; } = [CowsSevere, CowsModeratelySevere, CowsModeratelySevereAfterPeak, CowsModeratePastDuration];
 }

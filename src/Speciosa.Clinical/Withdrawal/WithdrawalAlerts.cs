@@ -8,7 +8,8 @@ namespace Speciosa.Clinical.Withdrawal;
 /// <summary>Evaluates the withdrawal alert rules for one scored assessment in its episode.</summary>
 public static class WithdrawalAlerts
 {
-    /// <summary>Alerts raised by a COWS score taken at <paramref name="assessedAt"/>; other instruments raise none.
+    /// <summary>Alerts raised by a COWS score taken at <paramref name="assessedAt"/>; other instruments raise none (SOWS has no
+    /// validated bands). COWS &gt; 36 is severe; 25-36 raises the moderately-severe prompt whatever the course (audit E17).
     /// Time-based rules need the episode's expected course and are skipped where it (or its window) is unknown.
     /// Condition keys are "{episodeKey}/{rule id}" so one alert stays open per episode and rule.</summary>
     public static IReadOnlyList<Alert> Evaluate(
@@ -34,6 +35,14 @@ public static class WithdrawalAlerts
             alerts.Add(new Alert(WithdrawalAlertRules.CowsSevere, Key(episodeKey, WithdrawalAlertRules.CowsSevere),
                 $"COWS total {score.Total} is in the severe band.", scoreInputs,
                 $"COWS total > {WithdrawalAlertRules.CowsSevereAbove}"));
+        }
+
+        else if (score.Total >= WithdrawalAlertRules.CowsModeratelySevereFrom)
+        {
+            alerts.Add(new Alert(WithdrawalAlertRules.CowsModeratelySevere, Key(episodeKey, WithdrawalAlertRules.CowsModeratelySevere),
+                $"COWS total {score.Total} is in the moderately severe band (25-36). Clinician review now, whatever the expected course: " +
+                "symptom relief, the withdrawal plan and whether the patient is using other opioids or stopped kratom abruptly.",
+                scoreInputs, $"COWS total ≥ {WithdrawalAlertRules.CowsModeratelySevereFrom} and ≤ {WithdrawalAlertRules.CowsSevereAbove}"));
         }
 
         if (course?.Peak is { } peak && assessedAt > peak.To && score.Total >= WithdrawalAlertRules.CowsModeratelySevereFrom)

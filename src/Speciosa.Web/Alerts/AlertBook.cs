@@ -33,7 +33,7 @@ public static class AlertBook
             {
                 Id = Guid.NewGuid(), ClinicId = patient.ClinicId, PatientId = patient.Id, RuleId = alert.Rule.Id,
                 RuleVersion = alert.Rule.Version, Severity = alert.Rule.Severity.ToString(), SeverityRank = (int)alert.Rule.Severity,
-                ConditionKey = alert.ConditionKey, Message = Clip(alert.Message, 1000),
+                ConditionKey = alert.ConditionKey, Message = Clip(alert.Message, 4000),
                 InputsJson = JsonSerializer.Serialize(alert.Inputs.Select(i => new AlertInputView(i.Name, i.Value))),
                 Threshold = Clip(alert.Threshold, 500), SourceCitation = Clip(alert.Rule.Source.Citation, 2000), SourceUrl = alert.Rule.Source.Url,
                 Status = AlertStatus.Open, RaisedAt = now, ConcurrencyStamp = Guid.NewGuid(),

@@ -20,7 +20,7 @@ public sealed class AlertModel : IModelPart
             e.Property(a => a.RuleId).HasMaxLength(100);
             e.Property(a => a.Severity).HasMaxLength(16);
             e.Property(a => a.ConditionKey).HasMaxLength(200);
-            e.Property(a => a.Message).HasMaxLength(1000);
+            e.Property(a => a.Message).HasMaxLength(4000);
             e.Property(a => a.InputsJson).HasMaxLength(8000);
             e.Property(a => a.Threshold).HasMaxLength(500);
             e.Property(a => a.SourceCitation).HasMaxLength(2000);

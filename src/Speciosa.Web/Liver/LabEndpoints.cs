@@ -78,8 +78,24 @@ public static class LabEndpoints
         group.MapGet("/liver", async Task<Results<Ok<LiverChart.Data>, ProblemHttpResult>> (
                 VisiblePatient patient, LiverReview review, CancellationToken ct) =>
                 TypedResults.Ok(LiverChart.Of(review.Evaluate(await review.CurrentResultsAsync(patient.Id, ct)))))
-            .WithSummary("Liver tests as ×ULN over time with threshold lines, and the eDISH point with its quadrant.")
+            .WithSummary("Liver tests as ×ULN over time with threshold lines, the eDISH point with its quadrant worded with the Hy's law verdict, " +
+                "each panel's ×ULN and CTCAE grades, R (from ALT, or why not computable), pattern, DILI criteria and Hy's law, and the FDA 2009 stopping criteria.")
             .Audited("liver.read", "LabResult").RequireAuthorization(Policies.PatientRecords);
+
+        group.MapGet("/kratom-history", async Task<Results<Ok<KratomHistoryView>, ProblemHttpResult>> (
+                VisiblePatient patient, KratomHistoryRecords histories, CancellationToken ct) =>
+                await histories.FindAsync(patient.Id, ct) is { } found ? TypedResults.Ok(found) : NotFound())
+            .WithSummary("The patient's kratom history: date of first kratom use and where it came from (404 until entered).")
+            .Audited("kratom-history.read", "KratomHistory").RequireAuthorization(Policies.Clinical);
+
+        group.MapPut("/kratom-history", async Task<Results<Ok<KratomHistoryView>, ValidationProblem, ProblemHttpResult>> (
+                VisiblePatient patient, KratomHistoryRequest request, ClaimsPrincipal user, KratomHistoryRecords histories, CancellationToken ct) =>
+            {
+                var (saved, errors) = await histories.SaveAsync(patient.Record, request, user.UserId()!.Value, ct);
+                return saved is null ? ProblemResponses.Invalid(errors) : TypedResults.Ok(saved);
+            })
+            .WithSummary("Enter or replace the date of first kratom use (yyyy-mm-dd, not in the future) with where it came from; RUCAM counts latency from it.")
+            .Audited("kratom-history.save", "KratomHistory").RequireAuthorization(Policies.Clinical);
 
         return app;
     }

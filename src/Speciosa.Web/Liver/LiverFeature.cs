@@ -15,6 +15,7 @@ public sealed class LiverFeature : IFeature
         services.AddScoped<ISafetyReview>(sp => sp.GetRequiredService<LiverReview>());
         services.AddScoped<LabRecords>();
         services.AddScoped<RucamReview>();
+        services.AddScoped<KratomHistoryRecords>();
     }
 
     public void Map(IEndpointRouteBuilder app) => app.MapLabEndpoints();

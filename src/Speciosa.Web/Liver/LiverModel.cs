@@ -4,7 +4,7 @@ using Speciosa.Web.Patients;
 
 namespace Speciosa.Web.Liver;
 
-/// <summary>EF mapping of laboratory results (migration M0005_Safety).</summary>
+/// <summary>EF mapping of laboratory results (migration M0005_Safety) and the kratom history (M0010_LiverSafety).</summary>
 public sealed class LiverModel : IModelPart
 {
     public void Configure(ModelBuilder modelBuilder)
@@ -24,6 +24,13 @@ public sealed class LiverModel : IModelPart
             e.HasIndex(r => new { r.PatientId, r.Test, r.CollectedAt });
             e.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);
         });
+        modelBuilder.Entity<KratomHistory>(e =>
+        {
+            e.ToTable("KratomHistories");
+            e.HasKey(h => h.PatientId);
+            e.Property(h => h.Basis).HasMaxLength(500);
+            e.HasOne<Patient>().WithMany().HasForeignKey(h => h.PatientId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }
 
@@ -34,5 +41,7 @@ public static class LiverTables
     extension(SpeciosaDbContext db)
     {
         public DbSet<LabResult> LabResults => db.Set<LabResult>();
+
+        public DbSet<KratomHistory> KratomHistories => db.Set<KratomHistory>();
     }
 }

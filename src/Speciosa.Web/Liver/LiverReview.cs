@@ -9,7 +9,8 @@ using Speciosa.Web.Regimens;
 namespace Speciosa.Web.Liver;
 
 /// <summary>Evaluates a patient's liver results with the clinical core and reconciles the liver alerts (Hy's law,
-/// DILI, CTCAE ≥ 3 and the monitoring schedule): new conditions raise, cleared ones resolve automatically. Reads the
+/// DILI, CTCAE ≥ 3, ALT/AST above 3 × ULN, INR with a raised aminotransferase, the FDA 2009 stopping criteria and the
+/// monitoring schedule): new conditions raise, cleared ones resolve automatically. Reads the
 /// results tracked in the context, so results added or marked in error but not yet saved count — the caller saves
 /// results and alerts in one SaveChanges.</summary>
 public sealed class LiverReview(SpeciosaDbContext db, LiverSettings settings, IRegimenStatus regimens) : IRegimenChangedHandler, ISafetyReview
@@ -50,7 +51,7 @@ public sealed class LiverReview(SpeciosaDbContext db, LiverSettings settings, IR
     {
         var regimen = await regimens.ForPatientAsync(patientId, ct);
         var panels = results.GroupBy(r => r.CollectedAt).Select(g => (g.Key, g.Any(r => r.IsBaseline))).ToList();
-        return LiverMonitoring.Evaluate(regimen.OnKratomRegimen ? regimen.StartedAt : null, panels, settings.PanelEveryWeeks, now);
+        return LiverMonitoring.Evaluate(regimen.OnKratomRegimen ? regimen.StartedAt : null, panels, settings.PanelEveryWeeks, now, settings.FirstPanelWeeks);
     }
 
     public async Task<(List<RaisedAlert> Added, List<RaisedAlert> Resolved)> StageScheduleAsync(Patient patient, DateTimeOffset now, CancellationToken ct)

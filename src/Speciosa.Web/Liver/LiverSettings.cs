@@ -5,12 +5,15 @@ namespace Speciosa.Web.Liver;
 
 /// <summary>Clinic liver settings from configuration: default ULN per test for results that arrive without the lab's
 /// reference range (<c>Liver:DefaultUln:{Test}:Value</c> and <c>:Unit</c>; none shipped, the core ships no figures),
-/// and the monitoring interval (<c>Liver:PanelEveryWeeks</c>, default 4).</summary>
+/// the first panel after starting a kratom regimen (<c>Liver:FirstPanelWeeks</c>, default 2: median latency of kratom
+/// liver injury 14 days, DILIN) and the monitoring interval after it (<c>Liver:PanelEveryWeeks</c>, default 4).</summary>
 public sealed class LiverSettings(IConfiguration configuration)
 {
     public ClinicUlnDefaults Defaults { get; } = Read(configuration);
 
     public int PanelEveryWeeks { get; } = configuration.GetValue("Liver:PanelEveryWeeks", 4);
+
+    public int FirstPanelWeeks { get; } = configuration.GetValue("Liver:FirstPanelWeeks", LiverMonitoring.DefaultFirstPanelWeeks);
 
     private static ClinicUlnDefaults Read(IConfiguration configuration)
     {

@@ -3,7 +3,8 @@ using Speciosa.Clinical.Liver;
 
 namespace Speciosa.Web.Liver;
 
-/// <summary>Liver results in words for the pages: test names, eDISH quadrants, CTCAE grades.</summary>
+/// <summary>Liver results in words for the pages: test names and CTCAE grades (the eDISH quadrant is worded by the core,
+/// <see cref="EdishWording"/>, always with the Hy's law verdict).</summary>
 public static class LiverWording
 {
     /// <summary>The input code (as <see cref="LabRecords.TestCodes"/>) of each test, in panel order.</summary>
@@ -26,13 +27,10 @@ public static class LiverWording
         return test;
     }
 
-    public static string Quadrant(EdishQuadrant quadrant) => quadrant switch
-    {
-        EdishQuadrant.PotentialHysLaw => "upper right: potential Hy's law — needs case review now (not automatically a Hy's law case)",
-        EdishQuadrant.TemplesCorollary => "lower right: Temple's corollary — ALT raised without raised bilirubin",
-        EdishQuadrant.HyperbilirubinaemiaOrCholestasis => "upper left: raised bilirubin without ALT ≥ 3× ULN (cholestasis, or e.g. Gilbert's syndrome)",
-        _ => "lower left: normal or near normal",
-    };
+    /// <summary>A CTCAE v5 grade in words: "grade 1 (&gt;ULN-3.0×ULN)", "not graded (INR)" when there is none.</summary>
+    public static string Grade(CtcaeGrade? grade, LiverTest test) => grade is { } g
+        ? $"grade {g.Grade} ({g.Band}{(g.Form == CtcaeForm.BaselineAbnormal ? ", vs abnormal baseline" : "")})"
+        : test == LiverTest.Inr ? "not graded here (INR)" : "not graded";
 
     public static string Times(decimal x) => x.ToString("0.##", CultureInfo.InvariantCulture) + "×";
 }

@@ -8,12 +8,12 @@ using Speciosa.Web.Regimens;
 namespace Speciosa.Web.Liver;
 
 /// <summary>What a RUCAM worksheet starts from: the worksheet (null when no panel meets the DILI criteria) and why.</summary>
-public sealed record RucamStart(RucamWorksheet? Worksheet, string Basis);
+public sealed record RucamStart(RucamWorksheet? Worksheet, string Basis, string? FirstExposure = null);
 
 /// <summary>Prepares an updated-RUCAM worksheet for a patient from the recorded data, with the clinical core's
 /// <see cref="RucamWorksheet.Prepare"/>, and applies the clinician's answers with <see cref="RucamWorksheet.Answer"/>.
 /// The worksheet is a calculation: nothing is stored.</summary>
-public sealed class RucamReview(LiverReview review, IRegimenStatus regimens, SpeciosaDbContext db)
+public sealed class RucamReview(LiverReview review, IRegimenStatus regimens, SpeciosaDbContext db, KratomHistoryRecords histories)
 {
     public async Task<RucamStart> PrepareAsync(Patient patient, CancellationToken ct)
     {
@@ -24,9 +24,33 @@ public sealed class RucamReview(LiverReview review, IRegimenStatus regimens, Spe
         }
 
         var regimen = await regimens.ForPatientAsync(patient.Id, ct);
-        // First and last kratom dose from the dose log; a patient still on a regimen is still taking it.
+        // Last kratom dose from the dose log; a patient still on a regimen is still taking it. RUCAM item 1 counts from the
+        // first exposure (audit E8): the kratom history's first use when staff entered it, else the first logged dose, else
+        // the regimen start, each said in the basis.
         var doseTimes = await db.Doses.AsNoTracking().Where(d => d.PatientId == patient.Id).Select(d => d.GivenAt).ToListAsync(ct);
-        DateTimeOffset? firstDose = doseTimes.Count > 0 ? doseTimes.Min() : regimen.StartedAt;
+        var history = await histories.FindAsync(patient.Id, ct);
+        DateTimeOffset? firstDose;
+        string firstFrom;
+        if (history is not null)
+        {
+            firstDose = new DateTimeOffset(history.FirstUseOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            firstFrom = string.Create(CultureInfo.InvariantCulture,
+                $"First kratom exposure {history.FirstUseOn:yyyy-MM-dd}, from the patient's kratom history (entered {history.EnteredAt:yyyy-MM-dd}; source: {history.Basis}).");
+        }
+        else if (doseTimes.Count > 0)
+        {
+            firstDose = doseTimes.Min();
+            firstFrom = string.Create(CultureInfo.InvariantCulture,
+                $"First kratom exposure not in the history: the first dose logged in this clinic ({firstDose:yyyy-MM-dd}) is used instead. Kratom taken before enrolment makes the true latency longer; enter the date of first use below.");
+        }
+        else
+        {
+            firstDose = regimen.StartedAt;
+            firstFrom = firstDose is { } started
+                ? string.Create(CultureInfo.InvariantCulture, $"First kratom exposure not in the history and no dose logged: the regimen start ({started:yyyy-MM-dd}) is used instead; enter the date of first use below.")
+                : "First kratom exposure not recorded: enter the date of first use below.";
+        }
+
         DateTimeOffset? lastDose = regimen.OnKratomRegimen || doseTimes.Count == 0 ? null : doseTimes.Max();
         var datesKnown = regimen.OnKratomRegimen || doseTimes.Count > 0;
         var onsetDay = DateOnly.FromDateTime(onset.CollectedAt.UtcDateTime);
@@ -49,7 +73,7 @@ public sealed class RucamReview(LiverReview review, IRegimenStatus regimens, Spe
 
         var basis = string.Create(CultureInfo.InvariantCulture,
             $"Onset: first panel meeting the DILI criteria, collected {onset.CollectedAt:yyyy-MM-dd}; R = {r.Value:0.#} ({r.Pattern}), so the {(form == RucamForm.Hepatocellular ? "hepatocellular" : "cholestatic or mixed")} scale applies.");
-        return new RucamStart(worksheet, basis);
+        return new RucamStart(worksheet, basis, firstFrom);
     }
 
     /// <summary>Applies the clinician's answers (item id → answer id; empty keeps the item as it is). Problems are keyed by item id.</summary>

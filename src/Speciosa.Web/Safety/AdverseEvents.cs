@@ -56,7 +56,7 @@ public sealed class AdverseEvents(SpeciosaDbContext db, TimeProvider clock)
             RecordedAt = now, RecordedByUserId = userId,
         };
         db.AdverseEvents.Add(row);
-        var raised = assessment.Alert is { } alert ? new[] { alert } : [];
+        var raised = assessment.Alerts;
         var added = await AlertBook.AddNewAsync(db, patient, raised, now, ct);
         added = await AlertBook.SaveAsync(db, added, () => AlertBook.AddNewAsync(db, patient, raised, now, ct), ct);
         return (new AdverseEventRecorded(AdverseEventEndpoints.ViewOf(row), added.Select(AlertBook.ViewOf).ToList()), errors);

@@ -26,6 +26,20 @@ public static class CourseWording
         _ => phase.ToString(),
     };
 
+    /// <summary>The loss-of-tolerance warning in plain words, shown beside the phase once acute withdrawal is expected to be
+    /// ending or over (audit §2.6): the weeks after withdrawal are the highest overdose-risk window, and "past the expected
+    /// end" must not read as "safe now". Shown to patients too, so it names no threshold or rule.</summary>
+    public const string LossOfToleranceWarning =
+        "Important: after withdrawal your body loses its tolerance to opioids within days. The amount you used to take, of any " +
+        "opioid or of kratom, could now stop your breathing and kill you. Feeling better does not mean it is safe to use again. " +
+        "If you do use, take much less, do not use alone, and keep naloxone (Narcan) with you and tell someone where it is.";
+
+    /// <summary>The loss-of-tolerance warning for <paramref name="phaseName"/> (the API's phase name), or null before the end window.</summary>
+    public static string? Warning(string phaseName) =>
+        Enum.TryParse<WithdrawalPhase>(phaseName, out var phase) && phase is WithdrawalPhase.AcuteEndWindow or WithdrawalPhase.PastExpectedDuration
+            ? LossOfToleranceWarning
+            : null;
+
     /// <summary>"6–12 h after last use" or, when both ends are equal, "about 240 h (10 days) after last use".</summary>
     public static string Hours(int fromHours, int toHours) => fromHours == toHours
         ? $"about {fromHours} h{Days(fromHours)} after last use"

@@ -55,8 +55,12 @@ public sealed class LiverPageTests(BrowserSession browser, DemoServers servers) 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save panel" }).ClickAsync();
 
         await Expect(page.Locator("#saved")).ToContainTextAsync("Saved 3 results");
-        await Expect(page.Locator("#edish-quadrant")).ToContainTextAsync("potential Hy's law");
+        await Expect(page.Locator("#edish-quadrant")).ToContainTextAsync("Upper-right quadrant; potential Hy's law");
         await Expect(page.Locator("#liver-alerts")).ToContainTextAsync("liver.potential-hys-law");
+        await Expect(page.Locator("#liver-alerts")).ToContainTextAsync("liver.fda-2009-stopping-criterion");
+        await Expect(page.Locator("#liver-panels")).ToContainTextAsync("R = 7.5 (Hepatocellular)");
+        await Expect(page.Locator("#liver-panels")).ToContainTextAsync("CTCAE grade 3");
+        await Expect(page.Locator("#stopping-criteria")).ToContainTextAsync("not computable");
         // Chart.js drew both charts (a canvas it owns gets a width).
         await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && Chart.getChart('liver-chart') && Chart.getChart('edish-chart')");
         await BrowserSession.ExpectFitsWidthAsync(page, "The liver page scrolls sideways on a 375 px phone.");
@@ -103,7 +107,7 @@ public sealed class LiverPageTests(BrowserSession browser, DemoServers servers) 
         await BrowserSession.SignInAsync(page, "demo.clinician");
         foreach (var (path, name, expect) in new[]
         {
-            ($"/patients/{id}/liver/rucam", "rucam-phone", "Total "),
+            ($"/patients/{id}/liver/rucam", "rucam-phone", "Date of first kratom use"),
             ($"/patients/{id}/adverse-events", "adverse-events-phone", "SERIOUS: hospitalisation"),
             ($"/patients/{id}/medicines", "medicines-phone", "No data:"),
         })

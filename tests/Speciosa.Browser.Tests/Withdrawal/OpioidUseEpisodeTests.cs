@@ -42,6 +42,10 @@ public sealed class OpioidUseEpisodeTests(BrowserSession browser, DemoServers se
         await Expect(episode).ToContainTextAsync("Onset: 6–12 h after last use");
         await Expect(episode).ToContainTextAsync("America/New_York");
         await Expect(page.Locator("main")).ToContainTextAsync("No assessments in this episode yet");
+        // Audit E15: MME comes with its cautions (heroin's is not computable; the cautions still show).
+        await Expect(page.Locator("#mme-cautions")).ToContainTextAsync("Estimate only, never for conversion");
+        await Expect(page.Locator("#mme-cautions")).ToContainTextAsync("do not apply");
+        await Expect(page.Locator("#loss-of-tolerance")).ToHaveCountAsync(0); // only once acute withdrawal is expected to end
 
         // A COWS now lands in this episode and is drawn on its course (0–48 axis with the band lines).
         await page.GetByRole(AriaRole.Link, new() { Name = "Record COWS" }).ClickAsync();

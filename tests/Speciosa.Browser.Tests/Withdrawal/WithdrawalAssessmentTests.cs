@@ -69,6 +69,7 @@ public sealed class WithdrawalAssessmentTests(BrowserSession browser, DemoServer
         var expected = Enumerable.Range(1, 16).Sum(i => i % 3);
         await Expect(page.Locator("#recorded")).ToContainTextAsync($"total {expected}");
         await Expect(page.Locator("#assessment-history")).ToContainTextAsync("awaiting staff review");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("MME"); // no MME on patient-role pages
         await BrowserSession.ExpectFitsWidthAsync(page, "The patient page scrolls sideways on a 375 px phone.");
         await BrowserSession.ScreenshotAsync(page, "sows-recorded-phone");
     }

@@ -10,7 +10,7 @@ public class LiverAlertsTests
     [Fact]
     public void Every_liver_rule_has_an_id_a_version_and_a_source()
     {
-        Assert.Equal(3, LiverAlertRules.All.Count);
+        Assert.Equal(6, LiverAlertRules.All.Count);
         Assert.All(LiverAlertRules.All, r =>
         {
             Assert.StartsWith("liver.", r.Id, StringComparison.Ordinal);

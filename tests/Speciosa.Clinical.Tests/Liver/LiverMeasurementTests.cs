@@ -16,7 +16,7 @@ public class LiverMeasurementTests
         Assert.Equal("mg/dL", measurement.Unit);
         Assert.Equal(34.2m, measurement.ReportedValue);
         Assert.Equal("umol/L", measurement.ReportedUnit);
-        Assert.True(measurement.ConversionUnconfirmed);
+        Assert.False(measurement.ConversionUnconfirmed); // E27: the standard factor
         Assert.Equal(2.0m, measurement.TimesUln!.Value.Ratio);
     }
 

@@ -34,13 +34,14 @@ public class LiverTestCatalogueTests
     }
 
     [Fact]
-    public void The_bilirubin_micromolar_conversion_is_flagged_unconfirmed()
+    public void The_bilirubin_micromolar_factor_17_1_follows_from_the_molar_mass_and_is_not_flagged_audit_E27()
     {
         var micromolar = LiverTestCatalogue.Default.FindUnit(LiverTest.TotalBilirubin, "umol/L");
 
         Assert.NotNull(micromolar);
         Assert.Equal(17.1m, micromolar.Divisor);
-        Assert.True(micromolar.Unconfirmed);
-        Assert.True(LiverSources.Get(micromolar.Source!).Unconfirmed);
+        Assert.False(micromolar.Unconfirmed);
+        Assert.False(LiverSources.Get(micromolar.Source!).Unconfirmed);
+        Assert.Contains("584.66", LiverSources.Get(micromolar.Source!).Citation, StringComparison.Ordinal);
     }
 }

@@ -58,7 +58,7 @@ public class RucamCompleteWorksheetTests
         Assert.Equal(2 + 3 + 1 + 1 - 1 + 1 + 1 + 3, worksheet.Total);
         Assert.Equal(11, worksheet.Total);
         Assert.Equal("Highly probable", worksheet.Causality.Name);
-        Assert.True(worksheet.RestsOnUnconfirmedPoints); // item 5 sub-scores are UNCONFIRMED in the reference
+        Assert.False(worksheet.RestsOnUnconfirmedPoints); // item-5 points as printed in the update (audit E21)
     }
 
     [Fact]

@@ -53,12 +53,12 @@ public class RucamWorksheetTests
     }
 
     [Fact]
-    public void Alternative_cause_points_are_flagged_unconfirmed_and_others_are_not()
+    public void Alternative_cause_points_are_as_printed_in_the_update_and_no_item_is_flagged_Danan_Teschke_2016_audit_E21()
     {
         var worksheet = RucamWorksheet.Prepare(Facts());
 
-        Assert.True(Item(worksheet, "alternative-causes").Unconfirmed);
-        Assert.All(worksheet.Items.Where(i => i.Id != "alternative-causes"), i => Assert.False(i.Unconfirmed));
+        Assert.All(worksheet.Items, i => Assert.False(i.Unconfirmed));
+        Assert.Equal([2, 1, 0, -2, -3], Item(worksheet, "alternative-causes").Options.Select(o => o.Points));
     }
 
     [Theory]
@@ -193,7 +193,7 @@ public class RucamWorksheetTests
         Assert.True(worksheet.IsComplete);
         Assert.Equal(2 + 2 + 0 + 0 + 0 + 2 + 1 + 0, worksheet.Total);
         Assert.Equal("Probable", worksheet.Causality.Name);
-        Assert.True(worksheet.RestsOnUnconfirmedPoints);
+        Assert.False(worksheet.RestsOnUnconfirmedPoints); // E21: item-5 points as printed
     }
 
     [Fact]
@@ -209,5 +209,66 @@ public class RucamWorksheetTests
     public void The_form_follows_the_r_pattern(InjuryPattern pattern, RucamForm form)
     {
         Assert.Equal(form, RucamWorksheet.FormFor(pattern));
+    }
+}
+
+/// <summary>Updated RUCAM item 1 (Danan &amp; Teschke 2016): onset before the first exposure, or more than 15 days
+/// (hepatocellular) / 30 days (cholestatic or mixed) after stopping, is not assessable (audit E21).</summary>
+public class RucamNotAssessableTests
+{
+    private static RucamWorksheet Prepare(RucamForm form, int onsetDay, int? lastDoseDay) =>
+        RucamWorksheet.Prepare(new RucamFacts(form, Lab.Day0, lastDoseDay is { } l ? Lab.Day0.AddDays(l) : null, Lab.Day0.AddDays(onsetDay), []));
+
+    [Theory]
+    [InlineData(RucamForm.Hepatocellular, 15, false)]
+    [InlineData(RucamForm.Hepatocellular, 16, true)]
+    [InlineData(RucamForm.CholestaticOrMixed, 30, false)]
+    [InlineData(RucamForm.CholestaticOrMixed, 31, true)]
+    public void Onset_beyond_the_window_after_stopping_is_not_assessable_by_RUCAM_Danan_Teschke_2016(RucamForm form, int daysAfterStopping, bool notAssessable)
+    {
+        var worksheet = Prepare(form, onsetDay: 40 + daysAfterStopping, lastDoseDay: 40);
+
+        Assert.Equal(notAssessable, worksheet.NotAssessable is not null);
+        if (notAssessable)
+        {
+            Assert.StartsWith("Not assessable by RUCAM", worksheet.NotAssessable, StringComparison.Ordinal);
+            Assert.StartsWith("Not assessable by RUCAM", worksheet.Items.Single(i => i.Id == "onset").Basis, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Onset_before_the_first_exposure_is_not_assessable_by_RUCAM_Danan_Teschke_2016()
+    {
+        var worksheet = Prepare(RucamForm.Hepatocellular, onsetDay: -3, lastDoseDay: null);
+
+        Assert.Contains("before the first kratom exposure", worksheet.NotAssessable, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Onset_within_the_course_is_assessable()
+    {
+        Assert.Null(Prepare(RucamForm.Hepatocellular, onsetDay: 30, lastDoseDay: null).NotAssessable);
+    }
+}
+
+/// <summary>An AST/ALT ratio of 2 or more at onset is flagged for the Group I alcohol cause (audit E16), never answered.</summary>
+public class RucamAstAltTests
+{
+    private static RucamItem Alternative(decimal ast, decimal alt)
+    {
+        var panel = Lab.Panel(alt: alt, ast: ast, alp: 1m, day: 30);
+        var worksheet = RucamWorksheet.Prepare(new RucamFacts(RucamForm.Hepatocellular, Lab.Day0, null, panel.CollectedAt, [panel]));
+        return worksheet.Items.Single(i => i.Id == "alternative-causes");
+    }
+
+    [Theory]
+    [InlineData(12, 6, true)]     // exactly 2
+    [InlineData(11.9, 6, false)]
+    public void Ast_over_alt_of_2_or_more_at_onset_is_noted_for_the_alcohol_cause_audit_E16(double ast, double alt, bool noted)
+    {
+        var item = Alternative((decimal)ast, (decimal)alt);
+
+        Assert.Null(item.Selected);
+        Assert.Equal(noted, item.Basis.Contains("consider alcoholic liver disease", StringComparison.Ordinal));
     }
 }

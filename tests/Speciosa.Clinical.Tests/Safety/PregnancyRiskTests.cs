@@ -59,6 +59,40 @@ public class PregnancyRiskTests
         Assert.Contains("KS-S66", alert.Message, StringComparison.Ordinal);
     }
 
+    // ACOG Committee Opinion 711 (2017); SAMHSA 2018 clinical guidance (from memory, as the audit gives them): audit E3, §2.5.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_pregnancy_alert_leads_with_opioid_agonist_treatment_no_evidence_for_kratom_and_no_abrupt_stop_ACOG_711_SAMHSA_2018(bool onRegimen)
+    {
+        var alert = Assert.Single(PregnancyRisk.Evaluate(pregnant: true, breastfeeding: false, planningConception: false, onRegimen));
+
+        Assert.Contains("Opioid agonist treatment (buprenorphine or methadone) is the recommended treatment for opioid use disorder in pregnancy", alert.Message, StringComparison.Ordinal);
+        Assert.Contains("preferred over medically supervised withdrawal", alert.Message, StringComparison.Ordinal);
+        Assert.Contains("no evidence base in pregnancy", alert.Message, StringComparison.Ordinal);
+        Assert.Contains("Avoid stopping kratom abruptly", alert.Message, StringComparison.Ordinal);
+        Assert.Contains("ACOG Committee Opinion 711, 2017", alert.Message, StringComparison.Ordinal);
+        Assert.Contains("SAMHSA 2018", alert.Message, StringComparison.Ordinal);
+        Assert.Contains("from memory", alert.Message, StringComparison.Ordinal);
+        Assert.True(SafetySources.Get("ACOG-CO-711").Unconfirmed);
+        Assert.True(SafetySources.Get("SAMHSA-2018").Unconfirmed);
+        Assert.True(alert.Message.Length <= 4000, "fits the alert message column");
+    }
+
+    // Audit §2.4: the conception text must not read as reassurance.
+    [Fact]
+    public void The_conception_text_names_opioid_hypogonadism_the_case_report_and_the_absence_of_conception_data_LaBryer_2018()
+    {
+        var alert = Assert.Single(PregnancyRisk.Evaluate(pregnant: false, breastfeeding: false, planningConception: true, onKratomRegimen: true));
+
+        Assert.Contains("no human data exist on conception outcomes", alert.Message, StringComparison.Ordinal);
+        Assert.Contains("opioid-associated hypogonadism", alert.Message, StringComparison.Ordinal);
+        Assert.Contains("LaBryer 2018", alert.Message, StringComparison.Ordinal);
+        Assert.Contains("too small to exclude an effect", alert.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("had normal testosterone", alert.Message, StringComparison.Ordinal);
+        Assert.True(alert.Message.Length <= 4000, "fits the alert message column");
+    }
+
     [Fact]
     public void Planning_conception_is_ignored_while_pregnant()
     {
@@ -78,7 +112,7 @@ public class PregnancyRiskTests
 
         Assert.Equal(ruleId, alert.Rule.Id);
         Assert.Equal(severity, alert.Rule.Severity);
-        Assert.Contains("before starting any kratom regimen", alert.Message, StringComparison.Ordinal);
+        Assert.Contains(pregnant ? "before considering any kratom regimen" : "before starting any kratom regimen", alert.Message, StringComparison.Ordinal);
     }
 
     [Fact]

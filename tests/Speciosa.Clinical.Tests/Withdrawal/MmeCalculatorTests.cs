@@ -48,7 +48,7 @@ public sealed class MmeCalculatorTests
     [Theory]
     [InlineData("heroin", false)]
     [InlineData("fentanyl-illicit", false)]
-    [InlineData("buprenorphine", true)]
+    [InlineData("buprenorphine", false)] // E27: the exclusion is in the CDC 2022 text itself
     public void Substances_without_a_factor_are_not_computable_with_the_reason(string substance, bool reasonUnconfirmed)
     {
         var result = MmeCalculator.PerDay(substance, 50m, DoseUnit.MilligramsPerDay);

@@ -32,7 +32,7 @@ public sealed class WithdrawalAlertsTests
     [Fact]
     public void Every_rule_has_an_id_a_version_and_a_source()
     {
-        Assert.Equal(3, WithdrawalAlertRules.All.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(4, WithdrawalAlertRules.All.Select(r => r.Id).Distinct().Count());
         Assert.All(WithdrawalAlertRules.All, r =>
         {
             Assert.True(r.Version >= 1);
@@ -60,12 +60,13 @@ public sealed class WithdrawalAlertsTests
     }
 
     [Fact]
-    public void Cows_25_at_the_end_of_the_peak_window_raises_nothing_and_a_minute_later_it_does()
+    public void Cows_25_at_the_end_of_the_peak_window_raises_only_the_prompt_and_a_minute_later_the_after_peak_rule_too()
     {
         var peakEnd = ShortActing.Peak!.To;
-        Assert.Empty(WithdrawalAlerts.Evaluate(Episode, CowsTotal(25), peakEnd, ShortActing));
+        Assert.Equal([WithdrawalAlertRules.CowsModeratelySevere.Id], RuleIds(WithdrawalAlerts.Evaluate(Episode, CowsTotal(25), peakEnd, ShortActing)));
 
-        var alert = Assert.Single(WithdrawalAlerts.Evaluate(Episode, CowsTotal(25), peakEnd.AddMinutes(1), ShortActing));
+        var alert = Assert.Single(WithdrawalAlerts.Evaluate(Episode, CowsTotal(25), peakEnd.AddMinutes(1), ShortActing),
+            a => a.Rule != WithdrawalAlertRules.CowsModeratelySevere);
         Assert.Equal(WithdrawalAlertRules.CowsModeratelySevereAfterPeak, alert.Rule);
         Assert.Equal("COWS total ≥ 25 after 72 h from last use", alert.Threshold);
         Assert.Contains(alert.Inputs, i => i.Name == "Expected peak window ends" && i.Value == peakEnd.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
@@ -95,17 +96,38 @@ public sealed class WithdrawalAlertsTests
     }
 
     [Fact]
-    public void Severe_withdrawal_past_the_expected_duration_raises_all_three_rules()
+    public void Severe_withdrawal_past_the_expected_duration_raises_the_severe_and_both_course_rules_but_not_the_moderately_severe_prompt()
     {
         var alerts = WithdrawalAlerts.Evaluate(Episode, CowsTotal(40), ShortActing.AcuteEnd!.To.AddHours(1), ShortActing);
-        Assert.Equal(WithdrawalAlertRules.All.Select(r => r.Id), RuleIds(alerts));
+        Assert.Equal(WithdrawalAlertRules.All.Where(r => r != WithdrawalAlertRules.CowsModeratelySevere).Select(r => r.Id), RuleIds(alerts));
+    }
+
+    // Wesson & Ling 2003 bands: 25-36 moderately severe, > 36 severe. The prompt fires on 25-36 with or without a course (audit E17).
+    [Theory]
+    [InlineData(24, false)]
+    [InlineData(25, true)]
+    [InlineData(36, true)]
+    [InlineData(37, false)]
+    public void Cows_25_to_36_raises_the_moderately_severe_prompt_whatever_the_course_Wesson_and_Ling_2003(int total, bool raised)
+    {
+        var withoutCourse = WithdrawalAlerts.Evaluate(Episode, CowsTotal(total), EarlyInEpisode, null);
+        var earlyInCourse = WithdrawalAlerts.Evaluate(Episode, CowsTotal(total), EarlyInEpisode, ShortActing);
+
+        Assert.Equal(raised, withoutCourse.Any(a => a.Rule == WithdrawalAlertRules.CowsModeratelySevere));
+        Assert.Equal(raised, earlyInCourse.Any(a => a.Rule == WithdrawalAlertRules.CowsModeratelySevere));
+        if (raised)
+        {
+            var alert = withoutCourse.Single(a => a.Rule == WithdrawalAlertRules.CowsModeratelySevere);
+            Assert.Equal("episode-1/withdrawal.cows-moderately-severe", alert.ConditionKey);
+            Assert.Contains("Wesson & Ling 2003", alert.Rule.Source.Citation, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
     public void Extended_release_has_no_peak_so_only_the_duration_rule_can_fire_and_says_its_figures_are_unconfirmed()
     {
         var er = ExpectedCourse.From(WithdrawalCourseCatalog.Default.FindClass("extended-release")!, LastUse);
-        var alert = Assert.Single(WithdrawalAlerts.Evaluate(Episode, CowsTotal(30), er.AcuteEnd!.To.AddHours(1), er));
+        var alert = Assert.Single(WithdrawalAlerts.Evaluate(Episode, CowsTotal(20), er.AcuteEnd!.To.AddHours(1), er));
         Assert.Equal(WithdrawalAlertRules.CowsModeratePastDuration, alert.Rule);
         Assert.Contains("unconfirmed", alert.Message, StringComparison.Ordinal);
         Assert.Contains(alert.Inputs, i => i.Name == "Course figures" && i.Value.EndsWith("(UNCONFIRMED)", StringComparison.Ordinal));
@@ -115,7 +137,7 @@ public sealed class WithdrawalAlertsTests
     public void Illicit_fentanyl_has_no_figures_so_no_time_based_alert_fires()
     {
         var fentanyl = ExpectedCourse.From(WithdrawalCourseCatalog.Default.FindClass("fentanyl-illicit")!, LastUse);
-        Assert.Empty(WithdrawalAlerts.Evaluate(Episode, CowsTotal(30), LastUse.AddDays(30), fentanyl));
+        Assert.Empty(WithdrawalAlerts.Evaluate(Episode, CowsTotal(20), LastUse.AddDays(30), fentanyl));
     }
 
     [Fact]

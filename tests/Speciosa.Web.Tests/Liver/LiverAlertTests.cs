@@ -124,6 +124,124 @@ public sealed class LiverAlertTests(DemoServers servers) : IClassFixture<DemoSer
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Inr_2_with_alt_4_times_uln_raises_a_critical_alert_audit_E4(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientTestData.EnrolAsync(client, "Inrtwo");
+        var at = DateTimeOffset.UtcNow.AddHours(-2);
+
+        var response = await client.PostAsJsonAsync($"/api/patients/{id}/labs", new
+        {
+            results = new object[]
+            {
+                new { test = "alt", value = 160m, unit = "U/L", upperLimitOfNormal = 40m, collectedAt = at },
+                new { test = "inr", value = 2.0m, unit = "{INR}", collectedAt = at },
+            },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var alert = Assert.Single(await AlertTestData.AlertsAsync(client, id, rule: "liver.inr-with-aminotransferase-rise"));
+        Assert.Equal("Critical", alert.GetProperty("severity").GetString());
+        Assert.Contains("INR ≥ 1.5", alert.GetProperty("threshold").GetString(), StringComparison.Ordinal);
+        var inputs = alert.GetProperty("inputs").EnumerateArray().ToDictionary(i => i.GetProperty("name").GetString()!, i => i.GetProperty("value").GetString());
+        Assert.StartsWith("2", inputs["INR"], StringComparison.Ordinal);
+        Assert.Equal("4 × ULN", inputs["ALT"]);
+        // The same panel meets the FDA 2009 criterion "> 3 × ULN with INR > 1.5", and ALT > 3 × ULN asks for a repeat.
+        Assert.Single(await AlertTestData.AlertsAsync(client, id, rule: "liver.fda-2009-stopping-criterion"));
+        Assert.Single(await AlertTestData.AlertsAsync(client, id, rule: "liver.aminotransferase-above-3x-uln"));
+
+        var liver = await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/liver");
+        var criteria = liver.GetProperty("stoppingCriteria").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.Equal("met", criteria["above-3x-with-bilirubin-or-inr"]);
+        Assert.Equal("notMet", criteria["above-8x"]);
+        Assert.Equal("notComputable", criteria["above-3x-with-symptoms-or-eosinophilia"]);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Alt_3_5_times_uln_raises_the_repeat_within_48_to_72_hours_alert_and_a_later_normal_panel_clears_it(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientTestData.EnrolAsync(client, "Repeat");
+        var at = DateTimeOffset.UtcNow.AddDays(-3);
+
+        var response = await client.PostAsJsonAsync($"/api/patients/{id}/labs", new
+        {
+            results = new[] { new { test = "alt", value = 140m, unit = "U/L", upperLimitOfNormal = 40m, collectedAt = at } },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var alert = Assert.Single(await AlertTestData.AlertsAsync(client, id, rule: "liver.aminotransferase-above-3x-uln"));
+        Assert.Equal("High", alert.GetProperty("severity").GetString());
+        Assert.Contains("within 48–72 h", alert.GetProperty("message").GetString()!, StringComparison.Ordinal);
+        Assert.Contains("FDA", alert.GetProperty("sourceCitation").GetString()!, StringComparison.Ordinal);
+        Assert.Empty(await AlertTestData.AlertsAsync(client, id, rule: "liver.dili-criteria-met"));
+
+        await client.PostAsJsonAsync($"/api/patients/{id}/labs", new
+        {
+            results = new[] { new { test = "alt", value = 60m, unit = "U/L", upperLimitOfNormal = 40m, collectedAt = at.AddDays(2) } },
+        });
+        var cleared = Assert.Single(await AlertTestData.AlertsAsync(client, id, rule: "liver.aminotransferase-above-3x-uln"));
+        Assert.Equal("resolved", cleared.GetProperty("status").GetString());
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Each_panel_in_the_api_carries_times_uln_ctcae_r_pattern_dili_hys_law_and_an_edish_wording_that_agrees(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientTestData.EnrolAsync(client, "Cholestatic");
+        var at = DateTimeOffset.UtcNow.AddHours(-2);
+        await client.PostAsJsonAsync($"/api/patients/{id}/labs", new
+        {
+            results = new object[]
+            {
+                new { test = "ast", value = 100m, unit = "U/L", upperLimitOfNormal = 40m, collectedAt = at.AddDays(-7) },
+                new { test = "alt", value = 160m, unit = "U/L", upperLimitOfNormal = 40m, collectedAt = at },
+                new { test = "alp", value = 300m, unit = "U/L", upperLimitOfNormal = 120m, collectedAt = at },
+                new { test = "total-bilirubin", value = 3.0m, unit = "mg/dL", upperLimitOfNormal = 1.2m, collectedAt = at },
+            },
+        });
+
+        var liver = await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/liver");
+        var panels = liver.GetProperty("panels").EnumerateArray().ToList();
+        Assert.Equal(2, panels.Count);
+        Assert.Equal("not computable: ALT not measured", panels[0].GetProperty("rText").GetString());
+        var latest = panels[1];
+        var alt = latest.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("test").GetString() == "Alt");
+        Assert.Equal(4m, alt.GetProperty("timesUln").GetDecimal());
+        Assert.Equal(2, alt.GetProperty("ctcaeGrade").GetInt32());
+        Assert.Equal("Cholestatic", latest.GetProperty("pattern").GetString()); // R = 4 ÷ 2.5 = 1.6
+        Assert.True(latest.GetProperty("diliCriteriaMet").GetBoolean());
+        Assert.False(latest.GetProperty("potentialHysLaw").GetBoolean());
+        Assert.Equal("upper-right quadrant; Hy's law not met (ALP ≥ 2 × ULN)", latest.GetProperty("edish").GetString());
+        Assert.Equal("upper-right quadrant; Hy's law not met (ALP ≥ 2 × ULN)", liver.GetProperty("edish").GetProperty("wording").GetString());
+        Assert.Empty(await AlertTestData.AlertsAsync(client, id, rule: "liver.potential-hys-law"));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_kratom_history_api_refuses_a_future_date_and_a_missing_basis_and_keeps_a_valid_one(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientTestData.EnrolAsync(client, "Kratomhistory");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/patients/{id}/kratom-history")).StatusCode);
+
+        var bad = await client.PutAsJsonAsync($"/api/patients/{id}/kratom-history",
+            new { firstUseOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)), basis = "" });
+        var problem = await bad.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("firstUseOn", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("basis", out _));
+
+        var ok = await client.PutAsJsonAsync($"/api/patients/{id}/kratom-history", new { firstUseOn = "2024-03-01", basis = "GP letter" });
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var stored = await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/kratom-history");
+        Assert.Equal("2024-03-01", stored.GetProperty("firstUseOn").GetString());
+        Assert.Equal("GP letter", stored.GetProperty("basis").GetString());
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task Bilirubin_in_micromoles_is_converted_for_evaluation_and_shown_as_reported(Database database)
     {
         var server = await servers.On(database);
@@ -139,7 +257,7 @@ public sealed class LiverAlertTests(DemoServers servers) : IClassFixture<DemoSer
         Assert.Equal("umol/L", lab.GetProperty("unit").GetString());
         Assert.Equal(5m, lab.GetProperty("evaluatedValue").GetDecimal()); // 85.5 / 17.1
         Assert.Equal("mg/dL", lab.GetProperty("evaluatedUnit").GetString());
-        Assert.True(lab.GetProperty("conversionUnconfirmed").GetBoolean());
+        Assert.False(lab.GetProperty("conversionUnconfirmed").GetBoolean()); // E27: 17.1 is the standard factor
         Assert.Equal(4.07m, lab.GetProperty("timesUln").GetDecimal()); // 85.5 / 21 in the reported unit
         // 4.07 × ULN is CTCAE grade 3 (>3.0-10.0 × ULN): one High alert.
         Assert.Single(await AlertTestData.AlertsAsync(client, id, rule: "liver.ctcae-grade-3-or-higher"));

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
@@ -45,7 +46,11 @@ public sealed class LiverPageFormTests(DemoServers servers) : IClassFixture<Demo
         Assert.Contains("6.25×", page, StringComparison.Ordinal); // ALT 250 / 40
         Assert.Contains("grade 3 (>5.0-20.0×ULN)", page, StringComparison.Ordinal);
         Assert.Contains("0.1–1.2 mg/dL", page, StringComparison.Ordinal);
-        Assert.Contains("Quadrant: upper right: potential Hy's law", page, StringComparison.Ordinal);
+        Assert.Contains("Upper-right quadrant; potential Hy's law: needs case review now", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"liver-panels\"", page, StringComparison.Ordinal);
+        Assert.Contains("R = 7.5 (Hepatocellular)", page, StringComparison.Ordinal); // (250/40) ÷ (100/120)
+        Assert.Contains("ALT or AST > 3 × ULN with total bilirubin > 2 × ULN or INR > 1.5: MET", page, StringComparison.Ordinal);
+        Assert.Contains("not computable", page, StringComparison.Ordinal);
         Assert.Contains("liver.potential-hys-law", page, StringComparison.Ordinal);
         Assert.Contains("id=\"liver-chart-data\"", page, StringComparison.Ordinal);
         Assert.Equal(3, await server.QueryAsync(db => db.LabResults.CountAsync(r => r.PatientId == id && r.EnteredVia == "page")));
@@ -72,6 +77,40 @@ public sealed class LiverPageFormTests(DemoServers servers) : IClassFixture<Demo
         Assert.Equal(0, await server.QueryAsync(db => db.LabResults.CountAsync(r => r.PatientId == id)));
     }
 
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_kratom_history_form_saves_first_use_and_the_rucam_worksheet_counts_from_it_and_says_where_the_date_came_from(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientWithHysLawPanelAsync(client, "Firstuse");
+        var path = $"/patients/{id}/liver/rucam";
+
+        var bad = await client.PostFormAsync(path, "kratom-history", new Dictionary<string, string>
+        {
+            ["History.FirstUseOn"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["History.Basis"] = "",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var badPage = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"firstUseOn-problem\"", badPage, StringComparison.Ordinal);
+        Assert.Contains("id=\"basis-problem\"", badPage, StringComparison.Ordinal);
+        Assert.Equal(0, await server.QueryAsync(db => db.KratomHistories.CountAsync(h => h.PatientId == id)));
+
+        // Onset (the Hy's law panel) is 3 hours ago; first use 200 days before: RUCAM item 1 "from the start: > 90 days" (+1).
+        var first = DateTime.UtcNow.AddDays(-200).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var page = await client.FollowAsync(await client.PostFormAsync(path, "kratom-history", new Dictionary<string, string>
+        {
+            ["History.FirstUseOn"] = first, ["History.Basis"] = "patient's account at intake",
+        }));
+
+        Assert.Contains("Kratom history saved", page, StringComparison.Ordinal);
+        Assert.Contains($"First kratom exposure {first}, from the patient's kratom history", page, StringComparison.Ordinal);
+        Assert.Contains("source: patient's account at intake", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"start-under5-or-over90\" checked", page, StringComparison.Ordinal);
+        var api = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/patients/{id}/kratom-history");
+        Assert.Equal(first, api.GetProperty("firstUseOn").GetString());
+    }
+
     private async Task<Guid> PatientWithHysLawPanelAsync(HttpClient client, string family)
     {
         var id = await PatientTestData.EnrolAsync(client, family);
@@ -92,7 +131,7 @@ public sealed class LiverPageFormTests(DemoServers servers) : IClassFixture<Demo
         Assert.Contains("hepatocellular scale applies", before, StringComparison.Ordinal);
         Assert.Contains("Filled from the record (you can change it):</strong> Age", before, StringComparison.Ordinal);
         Assert.Contains("To be answered by you:", before, StringComparison.Ordinal);
-        Assert.Contains("UNCONFIRMED", before, StringComparison.Ordinal);
+        Assert.Contains("First kratom exposure not recorded: enter the date of first use below.", before, StringComparison.Ordinal);
         Assert.Contains("Total 0: ", before, StringComparison.Ordinal);
 
         var response = await client.PostFormAsync(path, "rucam", new Dictionary<string, string>

@@ -62,7 +62,7 @@ public sealed class SafetyTests(DemoServers servers) : IClassFixture<DemoServers
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
-    public async Task The_periodic_sweep_raises_an_overdue_liver_panel_once_and_a_new_panel_clears_it(Database database)
+    public async Task The_periodic_sweep_raises_the_first_liver_panel_overdue_two_weeks_after_starting_once_and_a_new_panel_clears_it(Database database)
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var start = clock.GetUtcNow().AddDays(-1);
@@ -86,13 +86,15 @@ public sealed class SafetyTests(DemoServers servers) : IClassFixture<DemoServers
         await SweepAsync();
         Assert.Empty(await AlertTestData.AlertsAsync(client, id, "liver.panel-overdue"));
 
-        clock.Advance(TimeSpan.FromDays(29));
+        // The first panel on the regimen is due 2 weeks after starting (median latency of kratom liver injury 14 d, DILIN; audit E14).
+        clock.Advance(TimeSpan.FromDays(14));
         client = await server.SignedInClientAsync("demo.clinician"); // the idle session ended with the clock's jump
         Assert.True((await SweepAsync()).Ran);
         await SweepAsync();
         var overdue = Assert.Single(await AlertTestData.AlertsAsync(client, id, "liver.panel-overdue"));
         Assert.Equal("open", overdue.GetProperty("status").GetString());
-        Assert.Contains("4 weeks", overdue.GetProperty("threshold").GetString(), StringComparison.Ordinal);
+        Assert.Contains("within 2 weeks of starting", overdue.GetProperty("threshold").GetString(), StringComparison.Ordinal);
+        Assert.Contains("14 days", overdue.GetProperty("message").GetString(), StringComparison.Ordinal);
 
         var panel = await client.PostAsJsonAsync($"/api/patients/{id}/labs", new
         {
@@ -124,7 +126,38 @@ public sealed class SafetyTests(DemoServers servers) : IClassFixture<DemoServers
         }
 
         var alert = Assert.Single(await AlertTestData.AlertsAsync(client, id, "safety.pregnant-on-regimen"));
-        Assert.Contains("neonatal abstinence", alert.GetProperty("message").GetString()!, StringComparison.OrdinalIgnoreCase);
+        var message = alert.GetProperty("message").GetString()!;
+        Assert.Contains("neonatal abstinence", message, StringComparison.OrdinalIgnoreCase);
+        // Audit E3: the alert names opioid agonist treatment as the recommended treatment, with its sources, whole (not clipped).
+        Assert.Contains("Opioid agonist treatment (buprenorphine or methadone) is the recommended treatment for opioid use disorder in pregnancy", message, StringComparison.Ordinal);
+        Assert.Contains("ACOG Committee Opinion 711", message, StringComparison.Ordinal);
+        Assert.Contains("do not stop kratom abruptly", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("…", message, StringComparison.Ordinal);
+        Assert.Equal(2, alert.GetProperty("ruleVersion").GetInt32());
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_jaundice_adverse_event_that_is_not_serious_raises_the_liver_panel_now_alert(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientTestData.EnrolAsync(client, "Jaundice");
+
+        var response = await client.PostAsJsonAsync($"/api/patients/{id}/adverse-events", new
+        {
+            termId = "jaundice", grade = 1, onset = DateTimeOffset.UtcNow.AddHours(-3), outcome = "not-recovered", relatedness = "possible",
+            seriousnessCriteria = Array.Empty<string>(), actionTaken = "none",
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(body.GetProperty("event").GetProperty("serious").GetBoolean());
+        var raised = Assert.Single(body.GetProperty("raisedAlerts").EnumerateArray());
+        Assert.Equal("safety.liver-symptom-panel-now", raised.GetProperty("ruleId").GetString());
+        var alert = Assert.Single(await AlertTestData.AlertsAsync(client, id, "safety.liver-symptom-panel-now", "open"));
+        Assert.Equal("High", alert.GetProperty("severity").GetString());
+        Assert.Contains("liver panel now", alert.GetProperty("message").GetString()!, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await AlertTestData.AlertsAsync(client, id, "safety.adverse-event-serious"));
     }
 
     [Theory, ClassData(typeof(BothDatabases))]

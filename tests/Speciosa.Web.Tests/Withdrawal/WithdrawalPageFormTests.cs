@@ -84,6 +84,36 @@ public sealed class WithdrawalPageFormTests(DemoServers servers) : IClassFixture
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Past_the_expected_end_of_methadone_withdrawal_the_overview_warns_of_lost_tolerance_and_shows_the_mme_cautions(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientTestData.EnrolAsync(client, "Tolerance");
+        var use = await client.PostAsJsonAsync($"/api/patients/{id}/opioid-use", new
+        {
+            substanceId = "methadone", amountPerDay = 80m, unit = "mg/day", release = "extended", route = "oral",
+            durationDays = 400, lastUseAt = DateTimeOffset.UtcNow.AddDays(-20),
+        });
+        Assert.Equal(HttpStatusCode.Created, use.StatusCode);
+        var useId = (await use.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var overview = await client.FollowAsync(await client.PostFormAsync($"/patients/{id}/episodes/new", "episode",
+            [new("opioidUseId", useId.ToString())]));
+
+        // 20 days after last methadone use: past the 10–14 day expected end (audit §2.6: never without the overdose warning).
+        Assert.Contains("Now: past the expected end of acute withdrawal.", overview, StringComparison.Ordinal);
+        Assert.Contains("loses its tolerance to opioids", overview, StringComparison.Ordinal);
+        Assert.Contains("naloxone", overview, StringComparison.Ordinal);
+        // Audit E19: the windows are approximate and concurrent kratom shifts them.
+        Assert.Contains("Approximate, secondary sources", overview, StringComparison.Ordinal);
+        Assert.Contains("µ-opioid agonist", overview, StringComparison.Ordinal);
+        // Audit E15: the core's cautions are rendered with the MME.
+        Assert.Contains("376 (factor 4.7, CDC 2022)", overview, StringComparison.Ordinal); // 80 × 4.7
+        Assert.Contains("Estimate only, never for conversion", overview, StringComparison.Ordinal);
+        Assert.Contains("Methadone taken as treatment for opioid use disorder: MME and the CDC 2022 MME thresholds do not apply", overview, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task The_episode_form_opens_an_episode_from_a_recorded_use_and_the_overview_shows_its_course_in_words(Database database)
     {
         var server = await servers.On(database);

@@ -6,7 +6,7 @@ namespace Speciosa.Web.Data.Migrations;
 /// <summary>Clinicians' decisions on due titration steps (confirm or decline: who, when, the readings, the reason).</summary>
 [DbContext(typeof(SpeciosaDbContext))]
 [Migration("20261130020000_RegimenDecisions")]
-public sealed class M0009_RegimenDecisions : Migration
+public sealed class M0010_RegimenDecisions : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

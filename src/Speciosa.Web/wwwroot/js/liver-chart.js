@@ -97,7 +97,9 @@
         ctx.fillText('ALT 3×', px + 3, area.bottom - 4);
         ctx.fillText('bilirubin 2×', area.left + 3, py - 3);
         ctx.font = '600 11px system-ui, sans-serif';
-        ctx.fillText("Potential Hy's law", area.right - ctx.measureText("Potential Hy's law").width - 4, area.top + 12);
+        // Not "Potential Hy's law": the quadrant reads ALT and bilirubin only; the verdict (ALP, AST) is in the words beside the plot.
+        var upperRight = "Upper right (Hy's law needs ALP < 2×)";
+        ctx.fillText(upperRight, area.right - ctx.measureText(upperRight).width - 4, area.top + 12);
         ctx.fillText("Temple's corollary", area.right - ctx.measureText("Temple's corollary").width - 4, area.bottom - 16);
         ctx.fillText('Hyperbilirubinaemia', area.left + 4, area.top + 12);
         ctx.fillText('Normal', area.left + 4, area.bottom - 16);
