@@ -42,7 +42,8 @@ public sealed record JurisdictionEntry
     /// <summary>The day someone last checked this entry against its sources.</summary>
     public required DateOnly LastVerified { get; init; }
 
-    /// <summary>False when the reference marks any part of the entry UNCONFIRMED or secondary-only.</summary>
+    /// <summary>True only when the entry was checked against the statute or rule text itself; false when any part rests
+    /// on secondary sources (news, radio, bill summaries, advocacy or law-firm pages) or is marked UNCONFIRMED.</summary>
     public required bool Verified { get; init; }
 
     public string? Note { get; init; }

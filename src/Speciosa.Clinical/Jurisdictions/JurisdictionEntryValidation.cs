@@ -189,7 +189,7 @@ public static class JurisdictionEntryValidation
 
         if (!TryParseName<SevenOhBasis>(document.Basis, out var basis))
         {
-            errors.Add("sevenOhLimit.basis", "Required: ShareOfAlkaloids, ShareOfWeight or Unstated.");
+            errors.Add("sevenOhLimit.basis", "Required: ShareOfAlkaloids, ShareOfWeight, ShareOfDryWeight or Unstated.");
             valid = false;
         }
 
