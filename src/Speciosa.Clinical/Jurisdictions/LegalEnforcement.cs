@@ -54,9 +54,9 @@ public static class LegalEnforcement
                 JudgeLot(entry, lot, reasons);
             }
 
-            if (!entry.Verified)
+            if (entry.NeedsConfirmation)
             {
-                reasons.Add(Warn(EnforcementReasonKind.EntryUnverified, $"The entry for {entry.Place} rests on secondary sources (not checked against the statute or rule text): check it before relying on it. {entry.Note}".TrimEnd(), sources));
+                reasons.Add(Warn(EnforcementReasonKind.EntryUnverified, $"The entry for {entry.Place} rests on secondary sources that do not confirm every part of it: check it against the statute or rule text before relying on it. {entry.Note}".TrimEnd(), sources));
             }
 
             if (applicable.IsStale)

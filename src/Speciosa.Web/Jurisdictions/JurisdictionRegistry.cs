@@ -86,7 +86,7 @@ public sealed class JurisdictionRegistry(
         return new JurisdictionSummary(e.Id, e.Place, e.Level.ToString(), e.Country, e.Subdivision, e.Locality, e.Status.ToString(),
             e.StatusText, JurisdictionMapping.EffectiveText(e.Effective), e.Effective.ToString(),
             e.EndsOn is { } end ? JurisdictionMapping.Day(end) : null, e.MinimumAge, JurisdictionMapping.Day(e.LastVerified),
-            days, days > StaleAfterDays, e.Verified);
+            days, days > StaleAfterDays, e.Verified, e.ConsistentSecondarySources, e.CheckedInWords);
     }
 
     public Task<JurisdictionRecord?> FindAsync(string id, CancellationToken ct = default) =>
