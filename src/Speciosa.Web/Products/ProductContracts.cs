@@ -67,4 +67,4 @@ public sealed record ProductDetail(Guid Id, string Name, string Brand, string Ve
 public sealed record LotDetail(Guid Id, Guid ProductId, string ProductName, string LotCode, LotState State, DateTimeOffset StateChangedAt,
     string? RecallReason, string ConcurrencyStamp, bool Usable, VerdictDto Verdict, CertificateView? Certificate,
     IReadOnlyList<SupplyChainStepDto> SupplyChain, IReadOnlyList<StateChangeView> History, IReadOnlyList<PhotoView> Photos,
-    string? LabelClaimToleranceNote = null);
+    string? LabelClaimToleranceNote = null, IReadOnlyList<string>? StandardsApplied = null);
