@@ -119,4 +119,40 @@ public sealed class PatientLegalReviewTests(DemoServers servers) : IClassFixture
         Assert.Contains("took effect", inForce.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Single(await AlertTestData.AlertsAsync(clinician, patientId, "jurisdiction.supply-not-allowed"));
     }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_installation_without_the_Florida_rule_of_19_August_2025_gets_it_at_start_up_and_its_Florida_patients_are_alerted(Database database)
+    {
+        var own = await servers.NewDatabaseAsync(database);
+        Guid patientId;
+        await using (var first = await own.StartServerAsync())
+        {
+            // An installation seeded before the rule was shipped: remove the entry as if it had never been there.
+            await first.QueryAsync(async db =>
+            {
+                db.Jurisdictions.Remove(await db.Jurisdictions.SingleAsync(j => j.Id == "us-fl-2025-08-19"));
+                db.JurisdictionChanges.RemoveRange(db.JurisdictionChanges.Where(c => c.EntryId == "us-fl-2025-08-19"));
+                return await db.SaveChangesAsync();
+            });
+            var clinician = await first.SignedInClientAsync("demo.clinician");
+            var enrolled = await clinician.PostAsJsonAsync("/api/patients", new
+            {
+                givenName = "Legal", familyName = "Florida upgrade (test)", dateOfBirth = "1985-04-02", sex = "female",
+                countryCode = "US", subdivisionCode = "US-FL", careTeam = Array.Empty<Guid>(), confirmLegalWarning = true,
+            });
+            Assert.Equal(HttpStatusCode.Created, enrolled.StatusCode);
+            patientId = (await enrolled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            var old = await clinician.GetFromJsonAsync<JsonElement>("/api/jurisdictions/evaluate?country=US&subdivision=US-FL");
+            Assert.Equal("us-fl-2025-08-13", old.GetProperty("entryId").GetString());
+        }
+
+        await using var second = await own.StartServerAsync();
+        var client = await second.SignedInClientAsync("demo.clinician");
+        var now = await client.GetFromJsonAsync<JsonElement>("/api/jurisdictions/evaluate?country=US&subdivision=US-FL");
+        Assert.Equal("us-fl-2025-08-19", now.GetProperty("entryId").GetString());
+        var history = (await client.GetFromJsonAsync<JsonElement>("/api/jurisdictions/us-fl-2025-08-19")).GetProperty("history");
+        Assert.Contains("shipped with this version", Assert.Single(history.EnumerateArray()).GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var alert = Assert.Single(await AlertTestData.AlertsAsync(client, patientId, "jurisdiction.legal-status-changed"));
+        Assert.Contains("'us-fl-2025-08-19' now applies instead of 'us-fl-2025-08-13'", alert.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
 }
