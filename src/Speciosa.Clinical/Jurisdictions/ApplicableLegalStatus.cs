@@ -19,5 +19,6 @@ public sealed record ApplicableLegalStatus(
 {
     public JurisdictionLevel? Level => Entry?.Level;
 
-    public bool IsUnverified => Entry is { Verified: false };
+    /// <summary>The entry in force has parts its sources do not confirm (neither statute text nor consistent secondary sources).</summary>
+    public bool IsUnverified => Entry is { NeedsConfirmation: true };
 }

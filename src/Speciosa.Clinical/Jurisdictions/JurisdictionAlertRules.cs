@@ -17,5 +17,14 @@ public static class JurisdictionAlertRules
     public static AlertRule NowBanned { get; } =
         new("jurisdiction.now-banned", 1, AlertSeverity.High, "Kratom is now banned at the patient's location", Registry);
 
-    public static IReadOnlyList<AlertRule> All { get; } = [LegalStatusChanged, NowBanned];
+    /// <summary>The law where the patient now lives refuses supply (a ban, the minimum age, a pregnancy or breastfeeding
+    /// exclusion): raised when the address changes or an entry comes into force, cleared when it no longer refuses.</summary>
+    public static AlertRule SupplyNotAllowed { get; } =
+        new("jurisdiction.supply-not-allowed", 1, AlertSeverity.High, "The law where the patient lives does not allow kratom supply", Registry);
+
+    /// <summary>A dated entry came into force (or a temporary one ended) at the patient's location.</summary>
+    public static AlertRule EntryInForce { get; } =
+        new("jurisdiction.entry-in-force", 1, AlertSeverity.Warning, "A legal change took effect at the patient's location", Registry);
+
+    public static IReadOnlyList<AlertRule> All { get; } = [LegalStatusChanged, NowBanned, SupplyNotAllowed, EntryInForce];
 }

@@ -42,8 +42,21 @@ public sealed record JurisdictionEntry
     /// <summary>The day someone last checked this entry against its sources.</summary>
     public required DateOnly LastVerified { get; init; }
 
-    /// <summary>False when the reference marks any part of the entry UNCONFIRMED or secondary-only.</summary>
+    /// <summary>True only when the entry was checked against the statute or rule text itself; false when any part rests
+    /// on secondary sources (news, radio, bill summaries, advocacy or law-firm pages) or is marked UNCONFIRMED.</summary>
     public required bool Verified { get; init; }
+
+    /// <summary>Not checked against the statute or rule text, but its secondary sources agree and nothing in it is marked
+    /// UNCONFIRMED: shown as "secondary sources (consistent)", and enforcement does not ask for confirmation on that account.</summary>
+    public bool ConsistentSecondarySources { get; init; }
+
+    /// <summary>How far the entry was checked, in words (clinical audit E25).</summary>
+    public string CheckedInWords => Verified ? "Checked against the statute or rule text"
+        : ConsistentSecondarySources ? "Secondary sources (consistent; not checked against the statute or rule text)"
+        : "Secondary sources, not all confirmed: check against the statute or rule text before relying on it";
+
+    /// <summary>Whether enforcement must ask for the clinician's confirmation because the entry is not confirmed.</summary>
+    public bool NeedsConfirmation => !Verified && !ConsistentSecondarySources;
 
     public string? Note { get; init; }
 

@@ -25,6 +25,10 @@ public sealed record JurisdictionEntryDocument
 
     public string? LastVerified { get; init; }
     public bool? Verified { get; init; }
+
+    /// <summary>Optional (false when absent): not checked against the statute text, but the secondary sources agree and
+    /// nothing is UNCONFIRMED.</summary>
+    public bool? ConsistentSecondarySources { get; init; }
     public string? Note { get; init; }
 }
 

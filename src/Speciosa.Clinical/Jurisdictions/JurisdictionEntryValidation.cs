@@ -142,7 +142,7 @@ public static class JurisdictionEntryValidation
 
         if (document.Verified is null)
         {
-            errors.Add("verified", "Required: true only when every part of the entry is confirmed in its sources.");
+            errors.Add("verified", "Required: true only when the entry was checked against the statute or rule text itself.");
         }
 
         if (!errors.IsEmpty)
@@ -168,6 +168,7 @@ public static class JurisdictionEntryValidation
             Sources = entrySources,
             LastVerified = lastVerified,
             Verified = document.Verified!.Value,
+            ConsistentSecondarySources = document.ConsistentSecondarySources ?? false,
             Note = document.Note,
         };
         return errors;
@@ -189,7 +190,7 @@ public static class JurisdictionEntryValidation
 
         if (!TryParseName<SevenOhBasis>(document.Basis, out var basis))
         {
-            errors.Add("sevenOhLimit.basis", "Required: ShareOfAlkaloids, ShareOfWeight or Unstated.");
+            errors.Add("sevenOhLimit.basis", "Required: ShareOfAlkaloids, ShareOfWeight, ShareOfDryWeight or Unstated.");
             valid = false;
         }
 

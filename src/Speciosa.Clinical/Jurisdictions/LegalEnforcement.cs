@@ -54,9 +54,9 @@ public static class LegalEnforcement
                 JudgeLot(entry, lot, reasons);
             }
 
-            if (!entry.Verified)
+            if (entry.NeedsConfirmation)
             {
-                reasons.Add(Warn(EnforcementReasonKind.EntryUnverified, $"The entry for {entry.Place} is unverified: check it against the statute before relying on it. {entry.Note}".TrimEnd(), sources));
+                reasons.Add(Warn(EnforcementReasonKind.EntryUnverified, $"The entry for {entry.Place} rests on secondary sources that do not confirm every part of it: check it against the statute or rule text before relying on it. {entry.Note}".TrimEnd(), sources));
             }
 
             if (applicable.IsStale)
@@ -92,8 +92,25 @@ public static class LegalEnforcement
         {
             SevenOhBasis.ShareOfAlkaloids => (lot.ShareOfAlkaloidsPercent, "share of total alkaloids"),
             SevenOhBasis.ShareOfWeight => (lot.ShareOfWeightPercent, "share of product weight"),
+            SevenOhBasis.ShareOfDryWeight => (lot.ShareOfDryWeightPercent, "share of dry weight"),
             _ => ((decimal?)null, "basis the source does not state"),
         };
+
+        if (limit.Basis == SevenOhBasis.ShareOfDryWeight && share is null && lot.ShareOfWeightPercent is { } asIs)
+        {
+            // Drying only removes weight, so the dry-weight share is at least the as-tested share: an as-tested figure
+            // over the limit is over it on a dry-weight basis too; one under it says nothing (the moisture is unknown).
+            if (limit.IsExceededBy(asIs))
+            {
+                reasons.Add(Refuse(EnforcementReasonKind.SevenOhOverLimit, $"Lot 7-OH is {Percent(asIs)} of product weight as tested, so at least that on a dry-weight basis; the limit at {entry.Place} is {limit}.", entry.Sources));
+            }
+            else
+            {
+                reasons.Add(Warn(EnforcementReasonKind.SevenOhCannotBeJudged, $"The limit at {entry.Place} is {limit}. The lot's 7-OH is {Percent(asIs)} of product weight as tested, but its dry-weight share (which is higher by the moisture lost on drying) is not known: it cannot be judged.", entry.Sources));
+            }
+
+            return;
+        }
 
         if (limit.Basis == SevenOhBasis.Unstated)
         {
@@ -105,13 +122,16 @@ public static class LegalEnforcement
         }
         else if (limit.IsExceededBy(value))
         {
-            reasons.Add(Refuse(EnforcementReasonKind.SevenOhOverLimit, $"Lot 7-OH is {value.ToString("0.###", CultureInfo.InvariantCulture)} % ({basisWords}); the limit at {entry.Place} is {limit}.", entry.Sources));
+            reasons.Add(Refuse(EnforcementReasonKind.SevenOhOverLimit, $"Lot 7-OH is {Percent(value)} ({basisWords}); the limit at {entry.Place} is {limit}.", entry.Sources));
         }
     }
 
     private static EnforcementReason Refuse(EnforcementReasonKind kind, string text, IReadOnlyList<Source> sources) => new(kind, true, text, sources);
 
     private static EnforcementReason Warn(EnforcementReasonKind kind, string text, IReadOnlyList<Source> sources) => new(kind, false, text, sources);
+
+    private static string Percent(decimal value) =>
+        value.ToString("0.####", CultureInfo.InvariantCulture) + " %" + (value < 0.1m ? $" ({(value * 10_000m).ToString("0.##", CultureInfo.InvariantCulture)} ppm)" : string.Empty);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,7 @@ using Speciosa.Clinical.Alerts;
 
 namespace Speciosa.Clinical.Jurisdictions;
 
-/// <summary>After a registry edit or import: which active patients now have a different applicable status,
+/// <summary>After a registry edit or import: which active patients now have a different applicable status or entry,
 /// each with an alert naming the old and the new status.</summary>
 public static class LegalStatusChangeImpact
 {
@@ -33,7 +33,8 @@ public static class LegalStatusChangeImpact
                 byPlace[key] = pair;
             }
 
-            if (pair.Before.Status != pair.After.Status)
+            // A different entry with the same status is a change too (Florida's 400 ppm rule replaced a 1 % one: both 7-OH restricted).
+            if (pair.Before.Status != pair.After.Status || pair.Before.Entry?.Id != pair.After.Entry?.Id)
             {
                 changes.Add(new LegalStatusChange(patient.PatientId, pair.Before, pair.After, Raise(location, pair.Before, pair.After)));
             }
@@ -55,9 +56,11 @@ public static class LegalStatusChangeImpact
         return new Alert(
             rule,
             ConditionKey,
-            $"Legal status at {location} changed from {before.Status} to {after.Status}. {after.Explanation}",
+            before.Status == after.Status
+                ? $"The law at {location} changed: entry '{after.Entry?.Id}' now applies instead of '{before.Entry?.Id}' (status {after.Status}). {after.Explanation}"
+                : $"Legal status at {location} changed from {before.Status} to {after.Status}. {after.Explanation}",
             inputs,
-            "applicable legal status differs from the previous registry");
+            "applicable legal status or entry differs from the previous registry");
     }
 
     private static string Describe(ApplicableLegalStatus applicable) =>

@@ -77,7 +77,9 @@ public static class LegalStatusEvaluator
 
         text.Append(CultureInfo.InvariantCulture, $"; source {string.Join("; ", inForce.Sources.Select(s => s.Citation))}. ");
         text.Append(why);
-        text.Append(inForce.Verified ? "Verified" : "UNVERIFIED (the reference does not confirm every part of it)");
+        text.Append(inForce.Verified ? "Checked against the statute or rule text"
+            : inForce.ConsistentSecondarySources ? "Secondary sources only (consistent; not checked against the statute or rule text)"
+            : "UNVERIFIED: secondary sources that do not confirm every part of it");
         text.Append(CultureInfo.InvariantCulture, $"; last checked {Day(inForce.LastVerified)}, {days} days ago");
         text.Append(stale ? $", older than {staleAfterDays} days: stale. " : ". ");
         AppendAnnounced(text, announced);

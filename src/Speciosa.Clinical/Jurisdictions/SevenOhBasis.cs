@@ -11,4 +11,8 @@ public enum SevenOhBasis
 
     /// <summary>The source gives a percentage without saying of what: it cannot be judged, only shown.</summary>
     Unstated = 2,
+
+    /// <summary>% of the product's dry weight (e.g. Florida 2ER25-2: above 400 ppm, 0.04 %, on a dry-weight basis is
+    /// Schedule I). A certificate's as-is figure can only refuse a lot (its dry-weight share is at least as high), never allow it.</summary>
+    ShareOfDryWeight = 3,
 }

@@ -15,8 +15,11 @@ public sealed record SevenOhLimit(decimal Percent, SevenOhBasis Basis, bool Incl
         {
             SevenOhBasis.ShareOfAlkaloids => "of total alkaloids",
             SevenOhBasis.ShareOfWeight => "of product weight",
+            SevenOhBasis.ShareOfDryWeight => "of dry weight",
             _ => "(basis not stated by the source)",
         };
-        return $"7-OH {(Inclusive ? "≤" : "<")} {Percent.ToString("0.###", CultureInfo.InvariantCulture)} % {basis}";
+        // Small limits are published in parts per million (1 % = 10,000 ppm): show both.
+        var ppm = Percent < 0.1m ? $" ({(Percent * 10_000m).ToString("0.##", CultureInfo.InvariantCulture)} ppm)" : string.Empty;
+        return $"7-OH {(Inclusive ? "≤" : "<")} {Percent.ToString("0.####", CultureInfo.InvariantCulture)} %{ppm} {basis}";
     }
 }

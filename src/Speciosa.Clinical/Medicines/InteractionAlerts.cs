@@ -32,7 +32,7 @@ public static class InteractionAlerts
                         new AlertInput("Medicine", screening.Medicine.Name.Trim()),
                         new AlertInput("RxNorm", string.IsNullOrWhiteSpace(screening.Medicine.RxNorm) ? "not recorded" : screening.Medicine.RxNorm.Trim()),
                         new AlertInput("Matched by", match.MatchedBy),
-                        new AlertInput("Evidence level", match.Rule.EvidenceLevel.ToString()),
+                        new AlertInput("Evidence", match.Rule.EvidenceSummary),
                         RuleBaseInput(ruleBaseVersion),
                     ],
                     Threshold(match.Rule)));
@@ -47,7 +47,7 @@ public static class InteractionAlerts
                 Describe(rule),
                 [
                     new AlertInput("Certificate of analysis", "no adulterant screen"),
-                    new AlertInput("Evidence level", rule.EvidenceLevel.ToString()),
+                    new AlertInput("Evidence", rule.EvidenceSummary),
                     RuleBaseInput(ruleBaseVersion),
                 ],
                 "Kratom lot whose certificate of analysis has no adulterant screen"));

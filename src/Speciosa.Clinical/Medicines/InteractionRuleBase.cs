@@ -64,6 +64,7 @@ public sealed class InteractionRuleBase
         string Effect,
         string Monitoring,
         EvidenceLevel EvidenceLevel,
+        string EvidenceSummary,
         IReadOnlyList<InteractionEvidence> Evidence,
         IReadOnlyList<string> Sources,
         bool Unconfirmed,
@@ -72,6 +73,6 @@ public sealed class InteractionRuleBase
         public InteractionRule ToRule() => new(
             Id, Version, AsOf, Title, Trigger, Classes, Substances, Mechanism,
             Enum.Parse<AlertSeverity>(Severity, ignoreCase: false),
-            Effect, Monitoring, EvidenceLevel, Evidence, Sources, Unconfirmed, UnconfirmedNote);
+            Effect, Monitoring, EvidenceLevel, EvidenceSummary, Evidence, Sources, Unconfirmed, UnconfirmedNote);
     }
 }

@@ -66,7 +66,13 @@ public static class InteractionScreening
             }
         }
 
+        // A broad class (e.g. "antidepressant") never answers "no known interaction": for a medicine the catalogue does not
+        // know, it hides whether the medicine is serotonergic, an MAOI, QT-prolonging...; and a class list that is all
+        // broad says nothing specific either.
+        var broad = classes.Where(c => catalogue.GetClass(c.ClassId).Broad).ToList();
+        var tooBroad = broad.Count > 0 && (entry is null || broad.Count == classes.Count);
         var outcome = matches.Count > 0 ? ScreeningOutcome.InteractionsFound
+            : tooBroad ? ScreeningOutcome.ClassTooBroad
             : classes.Count > 0 ? ScreeningOutcome.NoKnownInteraction
             : ScreeningOutcome.NoData;
         return new MedicineScreening(medicine, outcome, entry, classes, unrecognised, matches);

@@ -16,6 +16,7 @@ public sealed record MedicineScreening(
     {
         ScreeningOutcome.InteractionsFound => $"{Matches.Count} interaction rule(s) match.",
         ScreeningOutcome.NoKnownInteraction => "No known interaction in this rule base (classes: " + string.Join(", ", Classes.Select(c => c.ClassId)) + ").",
+        ScreeningOutcome.ClassTooBroad => "Class too broad to screen (" + string.Join(", ", Classes.Select(c => c.ClassId)) + "): its members differ in what matters with kratom, so absence of an alert says nothing. Name the medicine or record its specific classes.",
         _ => "No data: no recognised drug class was recorded and the medicine is not in the class catalogue. Absence of an alert says nothing; record its classes.",
     };
 }

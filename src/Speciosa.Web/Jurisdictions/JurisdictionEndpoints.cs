@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Speciosa.Clinical.Jurisdictions;
@@ -13,6 +14,10 @@ public static class JurisdictionEndpoints
 {
     public const int MaxImportBytes = 2 * 1024 * 1024;
 
+    /// <summary>The range of days <c>/evaluate?on=</c> accepts: the registry's oldest entries are from the early 2000s.</summary>
+    public const int EarliestOn = 1900;
+    public const int LatestOn = 2200;
+
     public static IEndpointRouteBuilder MapJurisdictionEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/jurisdictions").WithTags("Jurisdictions");
@@ -25,7 +30,7 @@ public static class JurisdictionEndpoints
         group.MapGet("/evaluate", Evaluate)
             .RequireAuthorization(Policies.Staff)
             .Audited("jurisdiction.evaluate", "Jurisdiction")
-            .WithSummary("The legal status that applies today at country (ISO 3166-1), subdivision (ISO 3166-2) and locality, with explanation, staleness and sources.");
+            .WithSummary("The legal status that applies at country (ISO 3166-1), subdivision (ISO 3166-2) and locality on a day (on=yyyy-MM-dd; default today in the caller's clinic), with explanation, staleness and sources.");
 
         group.MapGet("/export", Export)
             .RequireAuthorization(Policies.Staff)
@@ -99,9 +104,23 @@ public static class JurisdictionEndpoints
 
     private static async Task<Results<Ok<JurisdictionEvaluation>, ValidationProblem>> Evaluate(
         ClaimsPrincipal user, JurisdictionRegistry registry, ClinicCalendar calendar, CancellationToken ct,
-        string? country = null, string? subdivision = null, string? locality = null)
+        string? country = null, string? subdivision = null, string? locality = null, string? on = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        DateOnly? day = null;
+        if (on is not null)
+        {
+            if (DateOnly.TryParseExact(on.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                && parsed.Year is >= EarliestOn and <= LatestOn)
+            {
+                day = parsed;
+            }
+            else
+            {
+                errors["on"] = [$"A day as yyyy-MM-dd between {EarliestOn}-01-01 and {LatestOn}-12-31, or leave it out for today in your clinic."];
+            }
+        }
+
         var c = country?.Trim().ToUpperInvariant();
         var s = string.IsNullOrWhiteSpace(subdivision) ? null : subdivision.Trim().ToUpperInvariant();
         var l = string.IsNullOrWhiteSpace(locality) ? null : locality.Trim();
@@ -125,7 +144,7 @@ public static class JurisdictionEndpoints
             return ProblemResponses.Invalid(errors);
         }
 
-        var today = await calendar.TodayAsync(user.ClinicIdOf(), ct);
+        var today = day ?? await calendar.TodayAsync(user.ClinicIdOf(), ct);
         var location = new PatientLocation(c!, s, l);
         var applicable = await registry.EvaluateAsync(location, today, ct);
         return TypedResults.Ok(JurisdictionEvaluation.From(applicable, location, today, registry.StaleAfterDays));

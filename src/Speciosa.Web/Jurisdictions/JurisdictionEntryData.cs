@@ -35,5 +35,6 @@ public sealed record JurisdictionEntryData
     public string? LastVerified { get; init; }
 
     public bool? Verified { get; init; }
+    public bool? ConsistentSecondarySources { get; init; }
     public string? Note { get; init; }
 }

@@ -44,6 +44,7 @@ public static class JurisdictionMapping
         Sources = e.Sources.Select(s => new SourceDocument(s.Id, s.Citation, s.Url)).ToList(),
         LastVerified = Day(e.LastVerified),
         Verified = e.Verified,
+        ConsistentSecondarySources = e.ConsistentSecondarySources ? true : null,
         Note = e.Note,
     };
 
@@ -76,6 +77,7 @@ public static class JurisdictionMapping
             Sources = sources.Select(s => new Source(s.Id!, s.Citation!, s.Url)).ToList(),
             LastVerified = r.LastVerified,
             Verified = r.Verified,
+            ConsistentSecondarySources = r.ConsistentSecondarySources,
             Note = r.Note,
         };
     }
@@ -99,6 +101,7 @@ public static class JurisdictionMapping
         r.Sources = JsonSerializer.Serialize(e.Sources.Select(s => new SourceDocument(s.Id, s.Citation, s.Url)), Json);
         r.LastVerified = e.LastVerified;
         r.Verified = e.Verified;
+        r.ConsistentSecondarySources = e.ConsistentSecondarySources;
         r.Note = e.Note;
     }
 
@@ -156,6 +159,7 @@ public static class JurisdictionMapping
         Sources = d.Sources?.Select(s => s.Id ?? "").ToList(),
         LastVerified = d.LastVerified,
         Verified = d.Verified,
+        ConsistentSecondarySources = d.ConsistentSecondarySources,
         Note = d.Note,
     };
 

@@ -72,6 +72,8 @@ public sealed record JurisdictionSummary(
     string LastVerified,
     int DaysSinceVerified,
     bool IsStale,
-    bool Verified);
+    bool Verified,
+    bool ConsistentSecondarySources,
+    string Checked);
 
 public sealed record JurisdictionListPage(int Page, int PageSize, int Total, int StaleAfterDays, IReadOnlyList<JurisdictionSummary> Items);

@@ -34,6 +34,9 @@ public sealed class JurisdictionRecord
 
     public DateOnly LastVerified { get; set; }
     public bool Verified { get; set; }
+
+    /// <summary>Secondary sources agree and nothing is UNCONFIRMED (migration M0011; false on older rows).</summary>
+    public bool ConsistentSecondarySources { get; set; }
     public string? Note { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -86,7 +86,7 @@ public sealed class JurisdictionRegistry(
         return new JurisdictionSummary(e.Id, e.Place, e.Level.ToString(), e.Country, e.Subdivision, e.Locality, e.Status.ToString(),
             e.StatusText, JurisdictionMapping.EffectiveText(e.Effective), e.Effective.ToString(),
             e.EndsOn is { } end ? JurisdictionMapping.Day(end) : null, e.MinimumAge, JurisdictionMapping.Day(e.LastVerified),
-            days, days > StaleAfterDays, e.Verified);
+            days, days > StaleAfterDays, e.Verified, e.ConsistentSecondarySources, e.CheckedInWords);
     }
 
     public Task<JurisdictionRecord?> FindAsync(string id, CancellationToken ct = default) =>
@@ -370,7 +370,7 @@ public sealed class JurisdictionRegistry(
         var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
         if (await db.Jurisdictions.AnyAsync(ct))
         {
-            return 0;
+            return await AddShippedEntriesMissingAsync(scope.ServiceProvider, ct);
         }
 
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -405,5 +405,37 @@ public sealed class JurisdictionRegistry(
         }
 
         return seed.Count;
+    }
+
+    public const string UpgradeReason =
+        "Added at start-up from the registry shipped with this version of Speciosa: an entry this installation did not have.";
+
+    /// <summary>On an installation that already has a registry, adds the shipped entries it lacks (by id; e.g. Florida's
+    /// rule of 19 Aug 2025), through the import so patients it affects are alerted and the history says why. Entries the
+    /// installation has are never touched: its administrators may have edited them. A file the registry refuses (say an
+    /// administrator changed a shared source's citation) adds nothing; an administrator can import the shipped file.</summary>
+    private static async Task<int> AddShippedEntriesMissingAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<SpeciosaDbContext>();
+        var have = (await db.Jurisdictions.AsNoTracking().Select(r => r.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var missing = JurisdictionRegistrySeed.Load().Where(e => !have.Contains(e.Id)).ToList();
+        if (missing.Count == 0)
+        {
+            return 0;
+        }
+
+        var registry = services.GetRequiredService<JurisdictionRegistry>();
+        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var json = System.Text.Json.JsonSerializer.Serialize(JurisdictionMapping.ToDocument(missing, today), JurisdictionMapping.Json);
+        try
+        {
+            var outcome = await registry.ImportAsync(json, UpgradeReason, new ChangeAuthor(null, "Speciosa start-up"), ct);
+            return outcome.IsValid ? outcome.Created.Count : 0;
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance starting at the same moment added them first.
+            return 0;
+        }
     }
 }

@@ -38,7 +38,8 @@ public sealed record JurisdictionEvaluation(
     string Explanation,
     IReadOnlyList<SourceDocument> Sources,
     string? AnnouncedEntryId,
-    string? LapsedEntryId)
+    string? LapsedEntryId,
+    string? Checked = null)
 {
     public static JurisdictionEvaluation From(ApplicableLegalStatus a, PatientLocation location, DateOnly on, int staleAfterDays)
     {
@@ -46,6 +47,6 @@ public sealed record JurisdictionEvaluation(
         return new(JurisdictionMapping.Day(on), location.ToString(), a.Status.ToString(), a.Level?.ToString(), e?.Id, e?.Place, e?.StatusText,
             e?.Effective.ToString(), e?.EndsOn is { } end ? JurisdictionMapping.Day(end) : null, e?.MinimumAge, e?.Verified,
             e is null ? null : JurisdictionMapping.Day(e.LastVerified), a.DaysSinceVerified, a.IsStale, staleAfterDays, a.Explanation,
-            e?.Sources.Select(s => new SourceDocument(s.Id, s.Citation, s.Url)).ToList() ?? [], a.Announced?.Id, a.Lapsed?.Id);
+            e?.Sources.Select(s => new SourceDocument(s.Id, s.Citation, s.Url)).ToList() ?? [], a.Announced?.Id, a.Lapsed?.Id, e?.CheckedInWords);
     }
 }

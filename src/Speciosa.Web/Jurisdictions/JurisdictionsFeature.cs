@@ -1,3 +1,4 @@
+using Speciosa.Web.Alerts;
 using Speciosa.Web.Http;
 using Speciosa.Web.Patients;
 
@@ -14,6 +15,9 @@ public sealed class JurisdictionsFeature : IFeature
         services.AddScoped<LegalCheck>();
         services.AddScoped<IPatientOverviewSection, LegalStatusOverviewSection>();
         services.AddScoped<IEnrolmentCheck, EnrolmentLegalCheck>();
+        services.AddScoped<PatientLegalStatusReview>();
+        services.AddScoped<IPatientSavedHandler>(sp => sp.GetRequiredService<PatientLegalStatusReview>());
+        services.AddScoped<ISafetyReview>(sp => sp.GetRequiredService<PatientLegalStatusReview>());
     }
 
     public void Map(IEndpointRouteBuilder app) => app.MapJurisdictionEndpoints();

@@ -24,10 +24,10 @@ public sealed class PatientLegalStatusAlerts(SpeciosaDbContext db, TimeProvider 
             change.StaleAfterDays);
         var byId = patients.ToDictionary(p => p.Id.ToString());
         var now = clock.GetUtcNow();
-        // One open alert per patient and resulting status: a second change to the same status adds nothing,
-        // a change to yet another status is a new alert.
+        // One open alert per patient and resulting status and entry: a second change to the same adds nothing,
+        // a change to yet another status or entry is a new alert.
         var alerts = impacts.Select(i => (Patient: byId[i.PatientId],
-            Alert: i.Alert with { ConditionKey = $"patient/{i.PatientId}/{i.Alert.ConditionKey}/{i.After.Status}" })).ToList();
+            Alert: i.Alert with { ConditionKey = $"patient/{i.PatientId}/{i.Alert.ConditionKey}/{i.After.Status}" + (i.After.Entry is { } e ? "/" + e.Id : "") })).ToList();
 
         async Task<List<RaisedAlert>> StageAsync()
         {

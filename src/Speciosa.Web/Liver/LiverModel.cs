@@ -4,7 +4,7 @@ using Speciosa.Web.Patients;
 
 namespace Speciosa.Web.Liver;
 
-/// <summary>EF mapping of laboratory results (migration M0005_Safety) and the kratom history (M0010_LiverSafety).</summary>
+/// <summary>EF mapping of laboratory results (migration M0005_Safety) and the kratom history (M0011_LiverSafety).</summary>
 public sealed class LiverModel : IModelPart
 {
     public void Configure(ModelBuilder modelBuilder)

@@ -20,7 +20,7 @@ public static class MedicineEndpoints
         group.MapGet("/", async Task<Results<Ok<List<MedicineView>>, ProblemHttpResult>> (
                 VisiblePatient patient, MedicineScreeningService screening, CancellationToken ct) =>
                 TypedResults.Ok(await screening.ListAsync(patient.Id, ct)))
-            .WithSummary("Current concomitant medicines with their screening outcome (InteractionsFound, NoKnownInteraction, NoData).")
+            .WithSummary("Current concomitant medicines (name, dose and frequency as written) with their screening outcome (InteractionsFound, NoKnownInteraction, ClassTooBroad, NoData).")
             .Audited("medicine.list", "PatientMedicine").RequireAuthorization(Policies.Clinical);
 
         group.MapPost("/", async Task<Results<Created<MedicineAdded>, ValidationProblem, ProblemHttpResult>> (
@@ -37,8 +37,9 @@ public static class MedicineEndpoints
                 http.Audit().ResourceId = added.Medicine.Id.ToString();
                 return TypedResults.Created($"/api/patients/{p.Id}/medicines", added);
             })
-            .WithSummary("Add a concomitant medicine or substance (name, optional RxNorm, drug class ids); it is screened at once and " +
-                "found interactions alert in the same save. NoData (unrecognised) differs from NoKnownInteraction.")
+            .WithSummary("Add a concomitant medicine or substance (name, which may end with the dose and frequency as written, e.g. " +
+                "'alprazolam 0.5 mg tid'; optional dose, frequency, RxNorm, drug class ids); it is screened at once and found interactions " +
+                "alert in the same save. NoData (unrecognised) and ClassTooBroad (e.g. only 'antidepressant') differ from NoKnownInteraction.")
             .Audited("medicine.create", "PatientMedicine").RequireAuthorization(Policies.Clinical);
 
         return app;

@@ -15,6 +15,8 @@ public sealed class MedicineModel : IModelPart
             e.Property(r => r.Name).HasMaxLength(200);
             e.Property(r => r.RxNorm).HasMaxLength(16);
             e.Property(r => r.Classes).HasMaxLength(500);
+            e.Property(r => r.Dose).HasMaxLength(50);
+            e.Property(r => r.Frequency).HasMaxLength(50);
             e.Property(r => r.EnteredInErrorReason).HasMaxLength(500);
             e.HasIndex(r => r.PatientId);
             e.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);

@@ -12,12 +12,15 @@ using Speciosa.Web.Regimens;
 
 namespace Speciosa.Web.Medicines;
 
-public sealed record MedicineRequest(string? Name, string? RxNorm, IReadOnlyList<string>? Classes);
+/// <summary>A medicine to add. <c>name</c> may carry the dose and frequency as a clinician writes them ("alprazolam 0.5 mg tid");
+/// <c>dose</c> and <c>frequency</c>, when sent, are kept instead of those read from the name.</summary>
+public sealed record MedicineRequest(string? Name, string? RxNorm, IReadOnlyList<string>? Classes, string? Dose = null, string? Frequency = null);
 
-/// <summary>A medicine with its screening answer: InteractionsFound, NoKnownInteraction (classes known, no rule) or NoData
-/// (nothing recognised: absence of an alert says nothing) — shown differently on purpose.</summary>
-public sealed record MedicineView(Guid Id, string Name, string? RxNorm, IReadOnlyList<string> Classes, string Outcome, string Summary,
-    IReadOnlyList<string> MatchedRules, IReadOnlyList<string> UnrecognisedClasses);
+/// <summary>A medicine with its screening answer: InteractionsFound, NoKnownInteraction (classes known, no rule), ClassTooBroad
+/// (known only by a class too broad to screen) or NoData (nothing recognised) — the last two say nothing about safety and are
+/// shown differently on purpose. Dose and frequency are as the clinician wrote them.</summary>
+public sealed record MedicineView(Guid Id, string Name, string? RxNorm, string? Dose, string? Frequency, string? FrequencyInWords,
+    IReadOnlyList<string> Classes, string Outcome, string Summary, IReadOnlyList<string> MatchedRules, IReadOnlyList<string> UnrecognisedClasses);
 
 public sealed record MedicineAdded(MedicineView Medicine, int RuleBaseVersion, IReadOnlyList<AlertView> RaisedAlerts);
 
@@ -59,9 +62,22 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db) : IRegimenCha
         Patient patient, MedicineRequest request, Guid userId, DateTimeOffset now, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200)
+        var entry = string.IsNullOrWhiteSpace(request.Name) ? null : MedicineEntryText.Parse(request.Name);
+        if (entry is null || entry.Name.Length > 200)
         {
-            errors["name"] = ["The medicine or substance name, 1 to 200 characters."];
+            errors["name"] = ["The medicine or substance name, 1 to 200 characters (it may end with the dose and frequency, e.g. alprazolam 0.5 mg tid)."];
+        }
+
+        var dose = string.IsNullOrWhiteSpace(request.Dose) ? entry?.Dose : request.Dose.Trim();
+        var frequency = string.IsNullOrWhiteSpace(request.Frequency) ? entry?.Frequency : request.Frequency.Trim();
+        if (dose is { Length: > MedicineEntryText.MaxPartLength })
+        {
+            errors["dose"] = [$"The dose as written, up to {MedicineEntryText.MaxPartLength} characters, or leave it out."];
+        }
+
+        if (frequency is { Length: > MedicineEntryText.MaxPartLength })
+        {
+            errors["frequency"] = [$"The frequency as written (e.g. tid, twice a day), up to {MedicineEntryText.MaxPartLength} characters, or leave it out."];
         }
 
         if (request.RxNorm is { } rx && (rx.Trim().Length is 0 or > 16 || !rx.Trim().All(char.IsAsciiDigit)))
@@ -83,7 +99,7 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db) : IRegimenCha
 
         var medicine = new PatientMedicine
         {
-            Id = Guid.NewGuid(), PatientId = patient.Id, Name = request.Name!.Trim(), RxNorm = request.RxNorm?.Trim(),
+            Id = Guid.NewGuid(), PatientId = patient.Id, Name = entry!.Name, RxNorm = request.RxNorm?.Trim(), Dose = dose, Frequency = frequency,
             Classes = string.Join(",", classes), RecordedAt = now, RecordedByUserId = userId,
         };
         db.PatientMedicines.Add(medicine);
@@ -93,11 +109,14 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db) : IRegimenCha
         return (new MedicineAdded(ViewOf(medicine, result.Medicines[index]), result.RuleBaseVersion, added.Select(AlertBook.ViewOf).ToList()), errors);
     }
 
+    /// <summary>The stored medicine as its name, dose and frequency (for "0.5 mg, tid (three times a day)").</summary>
+    public static MedicineEntryText EntryOf(PatientMedicine m) => new(m.Name, m.Dose, m.Frequency);
+
     public static ScreenedMedicine ToScreened(PatientMedicine m) =>
         new(m.Name, m.RxNorm, m.Classes.Split(',', StringSplitOptions.RemoveEmptyEntries));
 
     public static MedicineView ViewOf(PatientMedicine m, MedicineScreening s) =>
-        new(m.Id, m.Name, m.RxNorm, s.Classes.Select(c => c.ClassId).ToList(), s.Outcome.ToString(), s.Summary,
+        new(m.Id, m.Name, m.RxNorm, m.Dose, m.Frequency, EntryOf(m).FrequencyInWords, s.Classes.Select(c => c.ClassId).ToList(), s.Outcome.ToString(), s.Summary,
             s.Matches.Select(x => x.Rule.Id).ToList(), s.UnrecognisedClasses);
 
     /// <summary>Kratom starting or stopping changes what the patient's other medicines interact with.</summary>

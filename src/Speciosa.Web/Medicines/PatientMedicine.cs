@@ -10,6 +10,12 @@ public sealed class PatientMedicine
     public required string Name { get; set; }
     public string? RxNorm { get; set; }
 
+    /// <summary>The dose as the clinician wrote it ("0.5 mg"), or null (migration M0011). Recorded, never proposed.</summary>
+    public string? Dose { get; set; }
+
+    /// <summary>The frequency as the clinician wrote it ("tid"), or null.</summary>
+    public string? Frequency { get; set; }
+
     /// <summary>Comma-separated class ids from the drug class catalogue (may be empty).</summary>
     public required string Classes { get; set; }
 

@@ -10,6 +10,15 @@ public sealed record LotAssessment(Lot Lot, Product Product, Certificate? Certif
 /// <summary>Loads what a lot is judged on and asks <see cref="CoaJudgement"/>: the web layer never judges.</summary>
 public sealed class LotQuality(SpeciosaDbContext db, TimeProvider clock)
 {
+    /// <summary>Said wherever the label-claim tolerance is the software's default rather than the clinic's choice (audit E24).</summary>
+    public static string SoftwareDefaultToleranceNote =>
+        $"Label-claim tolerance {ClinicQualitySettings.DefaultTolerancePercent:0.##} % of the claim: software default, not a clinic decision. " +
+        "The reference publishes no tolerance; set the clinic's own in the quality settings.";
+
+    /// <summary>Whether the clinic has saved its own quality settings (else every figure is the software's default).</summary>
+    public Task<bool> HasSavedSettingsAsync(Guid clinicId, CancellationToken ct = default) =>
+        db.ClinicQualitySettings.AsNoTracking().AnyAsync(s => s.ClinicId == clinicId, ct);
+
     public async Task<ClinicQualitySettings> SettingsAsync(Guid clinicId, CancellationToken ct = default) =>
         await db.ClinicQualitySettings.AsNoTracking().FirstOrDefaultAsync(s => s.ClinicId == clinicId, ct)
         ?? new ClinicQualitySettings

@@ -24,6 +24,11 @@ public sealed record LotActionRequest(string? Reason, string? ConcurrencyStamp, 
 
 public sealed record QualitySettingsDto(IReadOnlyList<string> Standards, decimal LabelClaimTolerancePercent, decimal MaximumDailyGrams);
 
+/// <summary>The clinic's quality settings as read: <see cref="SoftwareDefaults"/> is true while the clinic has saved none, and
+/// <see cref="LabelClaimToleranceNote"/> then says the tolerance is the software's default, not a clinic decision (audit E24).</summary>
+public sealed record QualitySettingsView(IReadOnlyList<string> Standards, decimal LabelClaimTolerancePercent, decimal MaximumDailyGrams,
+    bool SoftwareDefaults, string? LabelClaimToleranceNote);
+
 public sealed record StandardDto(string Id, int Version, string Title, string Source, DateOnly AsOf, IReadOnlyList<string> RequiredAnalytes);
 
 public sealed record FindingDto(string StandardId, int StandardVersion, string Analyte, QualityOutcome Outcome, bool OutOfLimit,
@@ -61,4 +66,5 @@ public sealed record ProductDetail(Guid Id, string Name, string Brand, string Ve
 
 public sealed record LotDetail(Guid Id, Guid ProductId, string ProductName, string LotCode, LotState State, DateTimeOffset StateChangedAt,
     string? RecallReason, string ConcurrencyStamp, bool Usable, VerdictDto Verdict, CertificateView? Certificate,
-    IReadOnlyList<SupplyChainStepDto> SupplyChain, IReadOnlyList<StateChangeView> History, IReadOnlyList<PhotoView> Photos);
+    IReadOnlyList<SupplyChainStepDto> SupplyChain, IReadOnlyList<StateChangeView> History, IReadOnlyList<PhotoView> Photos,
+    string? LabelClaimToleranceNote = null, IReadOnlyList<string>? StandardsApplied = null);

@@ -266,13 +266,15 @@ public static class ProductEndpoints
         return TypedResults.File(photo.Content, photo.ContentType);
     }
 
-    private static async Task<Ok<QualitySettingsDto>> GetSettings(ClaimsPrincipal user, LotQuality quality, CancellationToken ct)
+    private static async Task<Ok<QualitySettingsView>> GetSettings(ClaimsPrincipal user, LotQuality quality, CancellationToken ct)
     {
         var s = await quality.SettingsAsync(Clinic(user), ct);
-        return TypedResults.Ok(new QualitySettingsDto(s.Standards, s.LabelClaimTolerancePercent, s.MaximumDailyGrams));
+        var saved = await quality.HasSavedSettingsAsync(Clinic(user), ct);
+        return TypedResults.Ok(new QualitySettingsView(s.Standards, s.LabelClaimTolerancePercent, s.MaximumDailyGrams, !saved,
+            saved ? null : LotQuality.SoftwareDefaultToleranceNote));
     }
 
-    private static async Task<Results<Ok<QualitySettingsDto>, ValidationProblem>> PutSettings(
+    private static async Task<Results<Ok<QualitySettingsView>, ValidationProblem>> PutSettings(
         QualitySettingsDto dto, ClaimsPrincipal user, ProductService service, LotQuality quality, CancellationToken ct)
     {
         var errors = await service.SaveSettingsAsync(Clinic(user), UserId(user), dto, ct);

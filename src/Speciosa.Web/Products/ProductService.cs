@@ -78,7 +78,9 @@ public sealed class ProductService(SpeciosaDbContext db, LotQuality quality, Tim
             names.GetValueOrDefault(c.ChangedBy, "unknown user"), c.ChangedAt)).ToList();
         var photos = await PhotosAsync(db.ProductPhotos.Where(x => x.LotId == lotId), ct);
         return new LotDetail(a.Lot.Id, a.Product.Id, a.Product.Name, a.Lot.LotCode, a.Lot.State, a.Lot.StateChangedAt, a.Lot.RecallReason,
-            a.Lot.ConcurrencyStamp, a.Lot.State is LotState.Released, VerdictDto.Of(a.Verdict), CertificateViewOf(a), steps, history, photos);
+            a.Lot.ConcurrencyStamp, a.Lot.State is LotState.Released, VerdictDto.Of(a.Verdict), CertificateViewOf(a), steps, history, photos,
+            a.Standards.Any(s => s.Id == "label-claim") && !await quality.HasSavedSettingsAsync(clinicId, ct) ? LotQuality.SoftwareDefaultToleranceNote : null,
+            a.Standards.Select(s => $"{s.Title} ({s.Label})").ToList());
     }
 
     /// <summary>Each certificate line flagged out of limit when a chosen standard fails its analyte (or the

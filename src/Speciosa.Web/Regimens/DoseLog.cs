@@ -130,16 +130,18 @@ public sealed class DoseLog(
                 return DoseWriteResult.OutsideOrder(check.Reasons.Select(r => Readable(r, lot)).ToList());
             }
 
-            if (source == DoseSource.StaffGiven && regimen.LotId is null && lot is not null)
+            if (source == DoseSource.StaffGiven && lot is not null)
             {
-                // "Any released lot": choosing this lot is the moment its 7-OH content meets the law where the patient lives.
+                // Every staff dose meets the law where the patient lives now (they may have moved, or an entry come into
+                // force, since the order). "Any released lot": choosing this lot is also when its warnings are confirmed;
+                // a named lot's warnings were confirmed on the order, so only a refusal stops its dose.
                 var decision = await legal.DecideAsync(patient, lot.Id, ct);
                 if (decision.Outcome == EnforcementOutcome.Refuse)
                 {
                     return DoseWriteResult.Legal(decision, refused: true);
                 }
 
-                if (decision.Outcome == EnforcementOutcome.WarnAndConfirm)
+                if (regimen.LotId is null && decision.Outcome == EnforcementOutcome.WarnAndConfirm)
                 {
                     if (!request.ConfirmLegalWarning)
                     {

@@ -27,7 +27,7 @@ public sealed class JurisdictionPageTests(BrowserSession browser, DemoServers se
         await Expect(row).ToContainTextAsync("Banned");
         await Expect(row).ToContainTextAsync("2025-08-01");
         await Expect(row).ToContainTextAsync(new System.Text.RegularExpressions.Regex("(Current|Stale): \\d+ days since checked"));
-        await Expect(row).ToContainTextAsync("Verified");
+        await Expect(row).ToContainTextAsync("Secondary sources"); // E25: Louisiana rests on radio and a revenue notice, not the Act
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add an entry" })).Not.ToBeVisibleAsync(); // Only administrators may add entries.
         await BrowserSession.ScreenshotAsync(page, "jurisdictions-search");
 

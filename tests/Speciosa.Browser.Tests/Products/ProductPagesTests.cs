@@ -26,9 +26,14 @@ public sealed class ProductPagesTests(BrowserSession browser, DemoServers server
         await Expect(leadRow).ToContainTextAsync("Out of limit");
         await Expect(coa.GetByTestId("out-of-limit")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("verdict")).ToContainTextAsync("Fail");
-        await Expect(page.Locator(".reasons")).ToContainTextAsync("µg/day");
         // Read-only for a clinician: no release or recall buttons.
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Release lot" })).ToHaveCountAsync(0);
+        await Expect(page.Locator(".reasons")).ToContainTextAsync("µg/day");
+        await Expect(page.GetByTestId("tolerance-default")).ToContainTextAsync("software default, not a clinic decision"); // audit E24
+        await page.GetByTestId("standards-applied").Locator("summary").ClickAsync();
+        await Expect(page.GetByTestId("standards-applied")).ToContainTextAsync("2-analyte screen"); // audit E13, §2.10
+        await page.GetByRole(AriaRole.Link, new() { Name = "Green Vein Leaf Powder (demo)" }).First.ClickAsync();
+        await Expect(page.GetByText("industry self-certification")).ToBeVisibleAsync(); // audit §2.13
         await BrowserSession.ScreenshotAsync(page, $"lot-failing-clinician-{database}");
     }
 

@@ -7,19 +7,28 @@ public class JurisdictionRegistrySeedTests
 {
     private static readonly IReadOnlyList<JurisdictionEntry> Seed = JurisdictionRegistrySeed.Load();
     private static readonly DateOnly CompiledOn = new(2026, 11, 22);
+    private static readonly DateOnly AuditedOn = new(2026, 11, 30);
 
     private static ApplicableLegalStatus At(PatientLocation location, DateOnly? day = null) =>
         LegalStatusEvaluator.Evaluate(Seed, location, day ?? CompiledOn);
 
     [Fact]
-    public void Every_seed_entry_has_a_source_and_was_checked_against_the_reference()
+    public void Every_seed_entry_has_a_source_and_was_checked_against_the_reference_or_the_clinical_audit()
     {
         Assert.NotEmpty(Seed);
         Assert.All(Seed, e =>
         {
             Assert.NotEmpty(e.Sources);
-            Assert.Equal(CompiledOn, e.LastVerified);
+            Assert.Contains(e.LastVerified, new[] { CompiledOn, AuditedOn });
         });
+    }
+
+    [Fact]
+    public void Only_entries_checked_against_the_statute_text_are_verified_clinical_audit_E25()
+    {
+        // E25: "verified" means checked against the statute or rule text. Of the seed, only Utah cites the statute
+        // itself (Utah Code 4-45-104, KS-S103); news, radio, bill-summary, law-firm and advocacy sources are secondary.
+        Assert.Equal(["us-ut-2019-05-14"], Seed.Where(e => e.Verified).Select(e => e.Id));
     }
 
     [Fact]
@@ -84,10 +93,46 @@ public class JurisdictionRegistrySeedTests
     }
 
     [Fact]
-    public void Florida_limits_7_OH_by_weight_and_Sarasota_County_overrides_it()
+    public void Florida_limits_7_OH_to_400_ppm_of_dry_weight_from_19_August_2025_and_Sarasota_County_overrides_it()
     {
-        Assert.Equal(SevenOhBasis.ShareOfWeight, At(new PatientLocation("US", "US-FL")).Entry?.SevenOhLimit?.Basis);
+        // Clinical audit E1: emergency rule 2ER25-2 of 19 Aug 2025 replaced the 13 Aug rule (1 % by weight) with
+        // "above 400 ppm (0.04 %) on a dry-weight basis = Schedule I" (acslab.com; globalkratomcoalition.org; secondary only).
+        var florida = At(new PatientLocation("US", "US-FL"));
+
+        Assert.Equal("us-fl-2025-08-19", florida.Entry?.Id);
+        Assert.Equal(new SevenOhLimit(0.04m, SevenOhBasis.ShareOfDryWeight, Inclusive: true), florida.Entry?.SevenOhLimit);
+        Assert.False(florida.Entry?.Verified);
+        Assert.Contains("secondary sources", florida.Entry?.Note, StringComparison.Ordinal);
+        Assert.Contains("2ER26-1", florida.Entry?.Note, StringComparison.Ordinal);
+        Assert.Contains("UNCONFIRMED", florida.Entry?.Note, StringComparison.Ordinal);
         Assert.Equal(LegalStatus.Banned, At(new PatientLocation("US", "US-FL", "Sarasota County")).Status);
+    }
+
+    [Fact]
+    public void Florida_on_18_August_2025_still_has_the_replaced_1_percent_by_weight_rule()
+    {
+        var florida = At(new PatientLocation("US", "US-FL"), new DateOnly(2025, 8, 18));
+
+        Assert.Equal("us-fl-2025-08-13", florida.Entry?.Id);
+        Assert.Equal(SevenOhBasis.ShareOfWeight, florida.Entry?.SevenOhLimit?.Basis);
+    }
+
+    [Theory]
+    [InlineData(399, EnforcementOutcome.WarnAndConfirm)]
+    [InlineData(400, EnforcementOutcome.WarnAndConfirm)]
+    [InlineData(401, EnforcementOutcome.Refuse)]
+    public void Florida_refuses_a_lot_above_400_ppm_of_dry_weight_and_allows_400_itself_2ER25_2(int ppm, EnforcementOutcome expected)
+    {
+        // Source: Florida emergency rule 2ER25-2 (19 Aug 2025) as reported by acslab.com and globalkratomcoalition.org.
+        // Warn-and-confirm, not allow, at or below the limit: every Florida entry rests on secondary sources.
+        var florida = At(new PatientLocation("US", "US-FL"));
+        var lot = new LotSevenOhContent(null, null, ShareOfDryWeightPercent: ppm / 10_000m);
+
+        var decision = LegalEnforcement.Decide(florida, new PatientCircumstances(new DateOnly(1990, 1, 1)), CompiledOn, lot);
+
+        Assert.Equal(expected, decision.Outcome);
+        Assert.Equal(expected == EnforcementOutcome.Refuse, decision.Refusals.Any(r => r.Kind == EnforcementReasonKind.SevenOhOverLimit));
+        Assert.DoesNotContain(decision.Reasons, r => r.Kind == EnforcementReasonKind.SevenOhCannotBeJudged);
     }
 
     [Fact]

@@ -79,3 +79,21 @@ public class LegalStatusChangeImpactTests
         });
     }
 }
+
+public class LegalStatusEntryChangeImpactTests
+{
+    [Fact]
+    public void A_new_entry_with_the_same_status_affects_the_patients_there_Florida_2ER25_2_replacing_the_1_percent_rule()
+    {
+        var seed = JurisdictionRegistrySeed.Load();
+        var before = seed.Where(e => e.Id != "us-fl-2025-08-19").ToList();
+        var patients = new[] { new ActivePatientLocation("p1", new PatientLocation("US", "US-FL")), new ActivePatientLocation("p2", new PatientLocation("US", "US-TN")) };
+
+        var change = Assert.Single(LegalStatusChangeImpact.Assess(before, seed, patients, new DateOnly(2026, 11, 30)));
+
+        Assert.Equal("p1", change.PatientId);
+        Assert.Equal(LegalStatus.SevenOhRestricted, change.Before.Status);
+        Assert.Equal(LegalStatus.SevenOhRestricted, change.After.Status);
+        Assert.Contains("'us-fl-2025-08-19' now applies instead of 'us-fl-2025-08-13'", change.Alert.Message, StringComparison.Ordinal);
+    }
+}

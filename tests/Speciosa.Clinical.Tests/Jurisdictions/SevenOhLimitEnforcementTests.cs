@@ -100,4 +100,52 @@ public class SevenOhLimitEnforcementTests
 
         Assert.Equal(EnforcementOutcome.Allow, LegalEnforcement.Decide(applicable, Adult, Today).Outcome);
     }
+
+    private static readonly SevenOhLimit FourHundredPpmOfDryWeight = new(0.04m, SevenOhBasis.ShareOfDryWeight, Inclusive: true);
+
+    [Theory]
+    [InlineData(399, EnforcementOutcome.Allow)]
+    [InlineData(400, EnforcementOutcome.Allow)]
+    [InlineData(401, EnforcementOutcome.Refuse)]
+    public void A_dry_weight_limit_of_400_ppm_allows_400_and_refuses_401_Florida_2ER25_2(int ppm, EnforcementOutcome expected)
+    {
+        // Florida emergency rule 2ER25-2 (19 Aug 2025): Schedule I above 400 ppm on a dry-weight basis (secondary sources, audit E1).
+        var decision = Decide(FourHundredPpmOfDryWeight, new LotSevenOhContent(null, null, ppm / 10_000m), LegalStatus.SevenOhRestricted);
+
+        Assert.Equal(expected, decision.Outcome);
+        if (expected == EnforcementOutcome.Refuse)
+        {
+            var reason = Assert.Single(decision.Refusals);
+            Assert.Contains("0.0401 % (401 ppm)", reason.Text, StringComparison.Ordinal);
+            Assert.Contains("of dry weight", reason.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void An_as_tested_share_above_a_dry_weight_limit_refuses_because_drying_only_raises_the_share()
+    {
+        var decision = Decide(FourHundredPpmOfDryWeight, new LotSevenOhContent(null, 0.0401m), LegalStatus.SevenOhRestricted);
+
+        Assert.Equal(EnforcementOutcome.Refuse, decision.Outcome);
+        Assert.Equal(EnforcementReasonKind.SevenOhOverLimit, Assert.Single(decision.Refusals).Kind);
+    }
+
+    [Theory]
+    [InlineData("0.0399")]
+    [InlineData("0.04")]
+    public void An_as_tested_share_at_or_below_a_dry_weight_limit_cannot_be_judged_without_the_moisture(string asTested)
+    {
+        var decision = Decide(FourHundredPpmOfDryWeight, new LotSevenOhContent(null, decimal.Parse(asTested, System.Globalization.CultureInfo.InvariantCulture)), LegalStatus.SevenOhRestricted);
+
+        Assert.Equal(EnforcementOutcome.WarnAndConfirm, decision.Outcome);
+        var reason = Assert.Single(decision.Reasons);
+        Assert.Equal(EnforcementReasonKind.SevenOhCannotBeJudged, reason.Kind);
+        Assert.Contains("dry-weight share", reason.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dry_weight_limit_is_shown_in_percent_and_ppm()
+    {
+        Assert.Equal("7-OH ≤ 0.04 % (400 ppm) of dry weight", FourHundredPpmOfDryWeight.ToString());
+    }
 }

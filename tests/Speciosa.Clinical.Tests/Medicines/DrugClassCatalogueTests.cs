@@ -17,6 +17,10 @@ public class DrugClassCatalogueTests
     [InlineData("cyp2d6-substrate")]
     [InlineData("serotonergic")]
     [InlineData("qt-prolonging")]
+    [InlineData("opioid-antagonist")]
+    [InlineData("maoi")]
+    [InlineData("stimulant")]
+    [InlineData("hepatotoxin")]
     public void The_catalogue_holds_each_class_the_rule_base_needs(string classId)
     {
         Assert.True(Catalogue.IsKnownClass(classId));

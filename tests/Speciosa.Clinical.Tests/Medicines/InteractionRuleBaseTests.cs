@@ -12,7 +12,7 @@ public class InteractionRuleBaseTests
     public void The_rule_base_has_a_version_and_an_as_of_date()
     {
         Assert.True(RuleBase.Version >= 1);
-        Assert.Equal("2026-11-22", RuleBase.AsOf);
+        Assert.Equal("2026-11-30", RuleBase.AsOf);
     }
 
     [Fact]

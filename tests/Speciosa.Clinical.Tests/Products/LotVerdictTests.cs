@@ -57,7 +57,7 @@ public class LotVerdictTests
     {
         var finding = Judge(Coa.Clean()).Findings.First(f => f.StandardId == "utah-r70-580-5");
 
-        Assert.Equal(1, finding.StandardVersion);
+        Assert.Equal(2, finding.StandardVersion);
         Assert.Equal("S87", finding.Source.Id);
     }
 

@@ -9,7 +9,8 @@ public class QualityStandardCatalogueTests
     public void The_shipped_standards_are_all_loaded()
     {
         Assert.Equal(
-            ["adulterant-screen", "label-claim", "seven-oh-share", "usp-2023-dried-botanical", "usp-2023-powdered-extract", "usp-2232", "utah-r70-580-5"],
+            ["adulterant-screen", "label-claim", "semi-synthetic-7-oh-screen", "seven-oh-share", "usp-2023-botanical-for-boiling-water", "usp-2023-dried-botanical",
+                "usp-2023-powdered-extract", "usp-2023-supplement-with-botanicals", "usp-2232", "utah-r70-580-5", "utah-r70-580-8"],
             QualityStandardCatalogue.All.Select(s => s.Id));
     }
 
@@ -46,13 +47,22 @@ public class QualityStandardCatalogueTests
     }
 
     [Fact]
-    public void Figures_the_reference_marks_unconfirmed_are_flagged_in_the_data()
+    public void Figures_not_checked_in_the_rule_text_are_flagged_in_the_data()
     {
         var utah = QualityStandardCatalogue.Get("utah-r70-580-5");
-
-        Assert.True(utah.Limits.Single(l => l.Analyte == "salmonella").Unconfirmed);
-        Assert.True(utah.Limits.Single(l => l.Analyte == "escherichia-coli").Unconfirmed);
+        Assert.False(utah.Limits.Single(l => l.Analyte == "salmonella").Unconfirmed); // E23: as printed
         Assert.False(utah.Limits.Single(l => l.Analyte == "lead").Unconfirmed);
+        Assert.True(QualityStandardCatalogue.Get("utah-r70-580-8").Limits.Single(l => l.Analyte == "cannabinoids").Unconfirmed);
+    }
+
+    [Fact]
+    public void The_two_analyte_screen_is_named_for_what_it_is_clinical_audit_E13()
+    {
+        var screen = QualityStandardCatalogue.Get("adulterant-screen");
+
+        Assert.StartsWith("2-analyte screen", screen.Title, StringComparison.Ordinal);
+        Assert.Equal(["o-desmethyltramadol", "phenylethylamine"], screen.Limits.Select(l => l.Analyte));
+        Assert.DoesNotContain("reported adulterants not detected", screen.Title, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,13 +55,23 @@ public class UtahR705805Tests
     }
 
     [Fact]
-    public void The_hundred_gram_absence_figure_carries_the_unconfirmed_mark()
+    public void The_hundred_gram_absence_figure_is_marked_as_printed_in_the_rule_clinical_audit_E23()
     {
+        // R70-580-5 (current to Dec 2024) prints "Absence in 100g" "when one gram or greater sample is tested".
         var finding = Coa.Judge(Coa.Clean(), "utah-r70-580-5").Finding("escherichia-coli");
 
         Assert.Equal(QualityOutcome.Pass, finding.Outcome);
-        Assert.True(finding.Unconfirmed);
-        Assert.Contains("UNCONFIRMED", finding.Reason, StringComparison.Ordinal);
+        Assert.False(finding.Unconfirmed);
+        Assert.DoesNotContain("UNCONFIRMED", finding.Reason, StringComparison.Ordinal);
+        Assert.Contains("as printed", QualityStandardCatalogue.Get("utah-r70-580-5").Limits.Single(l => l.Analyte == "escherichia-coli").Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_salmonella_test_on_25_grams_does_not_show_absence_in_100_grams_so_the_lot_is_not_passed_R70_580_5()
+    {
+        var finding = Coa.Judge(Coa.CleanWith("salmonella", Coa.Absent("salmonella", "in 25 g")), "utah-r70-580-5").Finding("salmonella");
+
+        Assert.NotEqual(QualityOutcome.Pass, finding.Outcome);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class MedicineScreeningTests(DemoServers servers) : IClassFixture<
         Assert.Contains("says nothing", unknown.GetProperty("medicine").GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Empty(unknown.GetProperty("raisedAlerts").EnumerateArray());
 
-        var known = await AddAsync(new { name = "Test analgesic", classes = new[] { "analgesic-non-opioid" } });
+        var known = await AddAsync(new { name = "Test analgesic", classes = new[] { "nsaid" } });
         Assert.Equal("NoKnownInteraction", known.GetProperty("medicine").GetProperty("outcome").GetString());
         Assert.Empty(known.GetProperty("raisedAlerts").EnumerateArray());
 
