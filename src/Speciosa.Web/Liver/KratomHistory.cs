@@ -15,4 +15,7 @@ public sealed class KratomHistory
 
     public Guid EnteredByUserId { get; set; }
     public DateTimeOffset EnteredAt { get; set; }
+
+    /// <summary>Changes on every save; a replacement must name the stamp it read, so a lost update is a 409.</summary>
+    public Guid ConcurrencyStamp { get; set; }
 }

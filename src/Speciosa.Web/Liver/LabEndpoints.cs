@@ -88,13 +88,13 @@ public static class LabEndpoints
             .WithSummary("The patient's kratom history: date of first kratom use and where it came from (404 until entered).")
             .Audited("kratom-history.read", "KratomHistory").RequireAuthorization(Policies.Clinical);
 
-        group.MapPut("/kratom-history", async Task<Results<Ok<KratomHistoryView>, ValidationProblem, ProblemHttpResult>> (
+        group.MapPut("/kratom-history", async Task<Results<Ok<KratomHistoryView>, ProblemHttpResult>> (
                 VisiblePatient patient, KratomHistoryRequest request, ClaimsPrincipal user, KratomHistoryRecords histories, CancellationToken ct) =>
             {
-                var (saved, errors) = await histories.SaveAsync(patient.Record, request, user.UserId()!.Value, ct);
-                return saved is null ? ProblemResponses.Invalid(errors) : TypedResults.Ok(saved);
+                var (saved, outcome) = await histories.SaveAsync(patient.Record, request, user.UserId()!.Value, ct);
+                return saved is null ? outcome.ToProblem() : TypedResults.Ok(saved);
             })
-            .WithSummary("Enter or replace the date of first kratom use (yyyy-mm-dd, not in the future) with where it came from; RUCAM counts latency from it.")
+            .WithSummary("Enter or replace the date of first kratom use (yyyy-mm-dd, not in the future) with where it came from; RUCAM counts latency from it. A replacement sends the concurrencyStamp it read (409 if it changed since).")
             .Audited("kratom-history.save", "KratomHistory").RequireAuthorization(Policies.Clinical);
 
         return app;

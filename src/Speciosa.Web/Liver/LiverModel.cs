@@ -29,6 +29,7 @@ public sealed class LiverModel : IModelPart
             e.ToTable("KratomHistories");
             e.HasKey(h => h.PatientId);
             e.Property(h => h.Basis).HasMaxLength(500);
+            e.Property(h => h.ConcurrencyStamp).IsConcurrencyToken();
             e.HasOne<Patient>().WithMany().HasForeignKey(h => h.PatientId).OnDelete(DeleteBehavior.Restrict);
         });
     }

@@ -239,6 +239,17 @@ public sealed class LiverAlertTests(DemoServers servers) : IClassFixture<DemoSer
         var stored = await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/kratom-history");
         Assert.Equal("2024-03-01", stored.GetProperty("firstUseOn").GetString());
         Assert.Equal("GP letter", stored.GetProperty("basis").GetString());
+
+        // A replacement names the version it read: none is a field problem, an old one is a stale write.
+        var unstamped = await client.PutAsJsonAsync($"/api/patients/{id}/kratom-history", new { firstUseOn = "2023-01-01", basis = "pharmacy record" });
+        var unstampedProblem = await unstamped.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(unstampedProblem.GetProperty("errors").TryGetProperty("concurrencyStamp", out _));
+        var stamp = stored.GetProperty("concurrencyStamp").GetGuid();
+        var replaced = await client.PutAsJsonAsync($"/api/patients/{id}/kratom-history", new { firstUseOn = "2023-01-01", basis = "pharmacy record", concurrencyStamp = stamp });
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        var stale = await client.PutAsJsonAsync($"/api/patients/{id}/kratom-history", new { firstUseOn = "2022-06-01", basis = "older note", concurrencyStamp = stamp });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("2023-01-01", (await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/kratom-history")).GetProperty("firstUseOn").GetString());
     }
 
     [Theory, ClassData(typeof(BothDatabases))]

@@ -20,6 +20,7 @@ public sealed class M0011_LiverSafety : Migration
                 Basis = t.Column<string>(maxLength: 500, nullable: false),
                 EnteredByUserId = t.Column<Guid>(nullable: false),
                 EnteredAt = t.Column<DateTimeOffset>(type: migrationBuilder.Instant(), nullable: false),
+                ConcurrencyStamp = t.Column<Guid>(nullable: false),
             },
             constraints: t =>
             {
