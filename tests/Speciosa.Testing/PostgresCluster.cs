@@ -59,10 +59,12 @@ public sealed class PostgresCluster : IAsyncLifetime
     /// <summary>Whether this cluster is ours to stop and start (not an external server).</summary>
     public bool CanStopAndStart => pgCtl is not null && dataRoot is not null;
 
-    /// <summary>Stops the server at once, as an outage would (connections dropped, new ones refused).</summary>
+    /// <summary>Stops the server, as an outage would (connections dropped, new ones refused). A fast, clean stop: this
+    /// cluster runs with synchronous_commit off, so an immediate (crash) stop could lose the newest commits, which a real
+    /// server with durable commits would keep.</summary>
     public async Task StopAsync()
     {
-        await RunAsync(pgCtl!, ["-D", Path.Combine(dataRoot!, "data"), "-m", "immediate", "-w", "stop"], runAsPostgresUser);
+        await RunAsync(pgCtl!, ["-D", Path.Combine(dataRoot!, "data"), "-m", "fast", "-w", "stop"], runAsPostgresUser);
         NpgsqlConnection.ClearAllPools();
     }
 
