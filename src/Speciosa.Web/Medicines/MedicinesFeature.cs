@@ -9,6 +9,7 @@ public sealed class MedicinesFeature : IFeature
     public void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<MedicineScreeningService>();
+        services.AddScoped<MedicineQueries>();
         services.AddScoped<IRegimenChangedHandler>(sp => sp.GetRequiredService<MedicineScreeningService>());
     }
 
