@@ -38,6 +38,31 @@ public sealed class RegimenQueries(SpeciosaDbContext db, ClinicCalendar calendar
         return await ActiveRegimenAsync(patientId, ClinicDay.Of(asOf, zone), ct);
     }
 
+    /// <summary>Every regimen of the patient (ended ones too) with its current version's order, oldest start first: for rules
+    /// that look back (a taper that reached zero, a break, days without a dose).</summary>
+    public async Task<IReadOnlyList<ActiveRegimen>> RegimensOfAsync(Guid patientId, CancellationToken ct = default)
+    {
+        var regimens = await db.Regimens.AsNoTracking().Where(r => r.PatientId == patientId).ToListAsync(ct);
+        var ids = regimens.Select(r => r.Id).ToList();
+        var versions = await db.RegimenVersions.AsNoTracking().Where(v => ids.Contains(v.RegimenId)).ToListAsync(ct);
+        return regimens.OrderBy(r => r.StartDate).ThenBy(r => r.CreatedAt)
+            .Select(r => versions.First(v => v.RegimenId == r.Id && v.Version == r.CurrentVersion))
+            .Select(v => new ActiveRegimen(v.RegimenId, patientId, v.Version, v.ProductId, v.LotId, v.StartDate, v.EndDate, RegimenJson.OrderOf(v)))
+            .ToList();
+    }
+
+    /// <summary>The clinic days (in the patient's clinic zone) from <paramref name="from"/> to <paramref name="to"/> on which any
+    /// dose was recorded, given by staff or reported by the patient.</summary>
+    public async Task<IReadOnlySet<DateOnly>> DoseDaysAsync(Guid patientId, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var zone = (await calendar.ZoneOfPatientAsync(patientId, ct)).Zone;
+        var earliest = new DateTimeOffset(from.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var latest = new DateTimeOffset(to.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var times = await db.Doses.AsNoTracking().Where(d => d.PatientId == patientId && d.GivenAt >= earliest && d.GivenAt < latest)
+            .Select(d => d.GivenAt).ToListAsync(ct);
+        return times.Select(t => ClinicDay.Of(t, zone)).Where(d => d >= from && d <= to).ToHashSet();
+    }
+
     public async Task<bool> HasActiveRegimenAsync(Guid patientId, DateOnly asOf, CancellationToken ct = default) =>
         await db.Regimens.AnyAsync(r => r.PatientId == patientId && r.StartDate <= asOf && (r.EndDate == null || r.EndDate >= asOf), ct);
 
