@@ -21,6 +21,7 @@ using Speciosa.Web.Patients;
 using Speciosa.Web.Products;
 using Speciosa.Web.Regimens;
 using Speciosa.Web.Safety;
+using Speciosa.Web.Vitals;
 using Speciosa.Web.Withdrawal;
 
 namespace Speciosa.Web;
@@ -47,6 +48,7 @@ public static class SpeciosaApp
         new LiverFeature(),
         new MedicinesFeature(),
         new SafetyFeature(),
+        new VitalsFeature(),
     ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
