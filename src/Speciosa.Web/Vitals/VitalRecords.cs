@@ -19,9 +19,6 @@ public sealed class VitalRecords(SpeciosaDbContext db, MedicineQueries medicines
 {
     public VitalsThresholds Thresholds => options.Value.Thresholds;
 
-    private static readonly string[] QtcRuleIds = VitalAlertRules.Qtc.Select(r => r.Id).ToArray();
-    private static readonly string[] EcgPromptRuleIds = [VitalAlertRules.EcgNeeded.Id];
-
     public async Task<VitalsWriteResult> RecordVitalsAsync(Patient patient, VitalsRequest r, Guid userId, DateTimeOffset now, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -149,17 +146,8 @@ public sealed class VitalRecords(SpeciosaDbContext db, MedicineQueries medicines
     }
 
     /// <summary>Reconciles the QTc rules on the newest ECG and the ECG prompt (stages; the caller saves).</summary>
-    public async Task<(List<RaisedAlert> Added, List<RaisedAlert> Resolved)> StageHeartAsync(Patient patient, DateTimeOffset now, CancellationToken ct, Ecg? adding = null)
-    {
-        var stored = await db.Ecgs.AsNoTracking().Where(e => e.PatientId == patient.Id).ToListAsync(ct);
-        var all = adding is null ? stored : stored.Where(e => e.Id != adding.Id).Append(adding).ToList();
-        var newest = all.OrderByDescending(e => e.TakenAt).ThenByDescending(e => e.RecordedAt).FirstOrDefault();
-        var qtc = newest is null ? [] : HeartRules.EvaluateQtc(new EcgReading(newest.QtcMs, newest.CorrectionFormula, newest.QtMs, newest.HeartRateBpm), newest.TakenAt);
-        var (addedQtc, resolvedQtc) = await AlertBook.ReconcileAsync(db, patient, QtcRuleIds, qtc, now, ct);
-        var prompt = HeartRules.EcgPrompt(await ListedAsync(patient.Id, ct), newest?.TakenAt, now, Thresholds);
-        var (addedPrompt, resolvedPrompt) = await AlertBook.ReconcileAsync(db, patient, EcgPromptRuleIds, prompt is null ? [] : [prompt], now, ct);
-        return ([.. addedQtc, .. addedPrompt], [.. resolvedQtc, .. resolvedPrompt]);
-    }
+    public async Task<(List<RaisedAlert> Added, List<RaisedAlert> Resolved)> StageHeartAsync(Patient patient, DateTimeOffset now, CancellationToken ct, Ecg? adding = null) =>
+        await HeartStaging.StageAsync(db, patient, await ListedAsync(patient.Id, ct), Thresholds, now, ct, adding);
 
     public async Task<HeartView> HeartAsync(Guid patientId, DateTimeOffset now, CancellationToken ct)
     {
@@ -199,6 +187,36 @@ public sealed class VitalRecords(SpeciosaDbContext db, MedicineQueries medicines
         return new(e.Id, e.TakenAt, e.QtcMs, e.CorrectionFormula, heart.FormulaOf(e.CorrectionFormula)?.Name ?? e.CorrectionFormula,
             e.QtMs, e.HeartRateBpm, e.Interpretation, verdict, e.RecordedAt);
     }
+}
+
+/// <summary>The QTc rules on the newest ECG and the ECG prompt, staged on a context for its caller to save. Needs no
+/// Medicines service (the list is passed in), so Medicines' list-changed handler can use it without a cycle.</summary>
+public static class HeartStaging
+{
+    private static readonly string[] QtcRuleIds = VitalAlertRules.Qtc.Select(r => r.Id).ToArray();
+    private static readonly string[] EcgPromptRuleIds = [VitalAlertRules.EcgNeeded.Id];
+
+    public static async Task<(List<RaisedAlert> Added, List<RaisedAlert> Resolved)> StageAsync(SpeciosaDbContext db, Patient patient,
+        IReadOnlyList<ListedMedicine> listed, VitalsThresholds thresholds, DateTimeOffset now, CancellationToken ct, Ecg? adding = null)
+    {
+        var stored = await db.Ecgs.AsNoTracking().Where(e => e.PatientId == patient.Id).ToListAsync(ct);
+        var all = adding is null ? stored : stored.Where(e => e.Id != adding.Id).Append(adding).ToList();
+        var newest = all.OrderByDescending(e => e.TakenAt).ThenByDescending(e => e.RecordedAt).FirstOrDefault();
+        var qtc = newest is null ? [] : HeartRules.EvaluateQtc(new EcgReading(newest.QtcMs, newest.CorrectionFormula, newest.QtMs, newest.HeartRateBpm), newest.TakenAt);
+        var (addedQtc, resolvedQtc) = await AlertBook.ReconcileAsync(db, patient, QtcRuleIds, qtc, now, ct);
+        var prompt = HeartRules.EcgPrompt(listed, newest?.TakenAt, now, thresholds);
+        var (addedPrompt, resolvedPrompt) = await AlertBook.ReconcileAsync(db, patient, EcgPromptRuleIds, prompt is null ? [] : [prompt], now, ct);
+        return ([.. addedQtc, .. addedPrompt], [.. resolvedQtc, .. resolvedPrompt]);
+    }
+}
+
+/// <summary>A medicine added: the ECG prompt is judged at once with the list as it will be saved (a QT-prolonging
+/// medicine without a recent ECG), not only at the next sweep.</summary>
+public sealed class EcgPromptOnMedicineChange(SpeciosaDbContext db, IOptions<VitalsOptions> options) : IMedicineListChangedHandler
+{
+    public async Task<List<RaisedAlert>> MedicineListChangedAsync(Patient patient, IReadOnlyList<CurrentMedicine> current, DateTimeOffset now, CancellationToken ct) =>
+        (await HeartStaging.StageAsync(db, patient, current.Select(m => new ListedMedicine(m.Name, m.Dose, m.ClassIds)).ToList(),
+            options.Value.Thresholds, now, ct)).Added;
 }
 
 /// <summary>The periodic check of the ECG prompt (a QT-prolonging medicine on the list and no ECG within the clinic's

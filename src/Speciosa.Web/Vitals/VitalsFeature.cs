@@ -13,6 +13,7 @@ public sealed class VitalsFeature : IFeature
         services.Configure<VitalsOptions>(configuration.GetSection(VitalsOptions.Section));
         services.AddScoped<VitalRecords>();
         services.AddScoped<ISafetyReview, VitalsReview>();
+        services.AddScoped<Medicines.IMedicineListChangedHandler, EcgPromptOnMedicineChange>();
         services.AddScoped<IPatientOverviewSection, VitalsOverviewSection>();
     }
 

@@ -54,28 +54,55 @@ public sealed class HeartApiTests(DemoServers servers) : IClassFixture<DemoServe
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
-    public async Task Methadone_on_the_list_without_an_ecg_prompts_one_in_the_sweep_and_an_ecg_clears_the_prompt(Database database)
+    public async Task Adding_methadone_without_an_ecg_prompts_one_in_the_same_save_and_an_ecg_clears_the_prompt(Database database)
     {
         var server = await servers.On(database);
         var client = await server.SignedInClientAsync("demo.clinician");
         var id = await PatientTestData.EnrolAsync(client, "Methecg");
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/patients/{id}/medicines", new { name = "methadone 60 mg daily" })).StatusCode);
 
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<SafetySweep>().RunAsync(CancellationToken.None);
-        }
+        var added = await (await client.PostAsJsonAsync($"/api/patients/{id}/medicines", new { name = "methadone 60 mg daily" })).Content.ReadFromJsonAsync<JsonElement>();
 
+        Assert.Contains(added.GetProperty("raisedAlerts").EnumerateArray(), a => a.GetProperty("ruleId").GetString() == "heart.ecg-needed-for-qt-prolonging-medicine");
         var alert = Assert.Single(await AlertTestData.AlertsAsync(client, id, "heart.ecg-needed-for-qt-prolonging-medicine", "active"));
         Assert.Equal("Warning", alert.GetProperty("severity").GetString());
         Assert.Contains("methadone 60 mg (QT-prolonging)", alert.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Contains("no ECG in the last 365 days (software default, not a clinic decision", alert.GetProperty("threshold").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Krantz", alert.GetProperty("sourceCitation").GetString(), StringComparison.Ordinal);
         Assert.True((await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/ecgs")).GetProperty("ecgNeeded").GetBoolean());
 
         var ecg = await (await client.PostAsJsonAsync($"/api/patients/{id}/ecgs", new { qtcMs = 440, correctionFormula = "fridericia" })).Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Contains(ecg.GetProperty("resolvedAlerts").EnumerateArray(), a => a.GetProperty("ruleId").GetString() == "heart.ecg-needed-for-qt-prolonging-medicine");
         Assert.False((await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/ecgs")).GetProperty("ecgNeeded").GetBoolean());
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_sweep_prompts_a_new_ecg_once_the_last_one_is_older_than_the_clinic_s_interval(Database database)
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var server = await servers.StartAsync(database, clock: clock,
+            settings: new Dictionary<string, string> { ["Vitals:EcgRecentDays"] = "30", ["Safety:SweepEnabled"] = "false" });
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientTestData.EnrolAsync(client, "Oldecg");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/patients/{id}/ecgs", new { qtcMs = 430, correctionFormula = "bazett" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/patients/{id}/medicines", new { name = "citalopram 20 mg" })).StatusCode);
+
+        async Task SweepAsync()
+        {
+            await using var scope = server.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SafetySweep>().RunAsync(CancellationToken.None);
+        }
+
+        clock.Advance(TimeSpan.FromDays(30) - TimeSpan.FromMinutes(1)); // (PostgreSQL keeps microseconds: the exact boundary is a core unit test)
+        await SweepAsync();
+        client = await server.SignedInClientAsync("demo.clinician"); // the session ended with the 30 days
+        Assert.Empty(await AlertTestData.AlertsAsync(client, id, "heart.ecg-needed-for-qt-prolonging-medicine"));
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await SweepAsync();
+        await SweepAsync();
+        var alert = Assert.Single(await AlertTestData.AlertsAsync(client, id, "heart.ecg-needed-for-qt-prolonging-medicine"));
+        Assert.Equal("a QT-prolonging medicine on the list and no ECG in the last 30 days (clinic setting)", alert.GetProperty("threshold").GetString());
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
