@@ -211,12 +211,34 @@ public static class HeartStaging
 }
 
 /// <summary>A medicine added: the ECG prompt is judged at once with the list as it will be saved (a QT-prolonging
-/// medicine without a recent ECG), not only at the next sweep.</summary>
+/// medicine without a recent ECG), not only at the next sweep. And while a sedation or breathing alert (High) is still
+/// active, the newest vital signs are judged again with the new list, so a benzodiazepine, gabapentinoid or alcohol
+/// added after a POSS 3 makes it Critical at once (no time window is assumed: the active alert is the staff's word that
+/// the finding still stands).</summary>
 public sealed class EcgPromptOnMedicineChange(SpeciosaDbContext db, IOptions<VitalsOptions> options) : IMedicineListChangedHandler
 {
-    public async Task<List<RaisedAlert>> MedicineListChangedAsync(Patient patient, IReadOnlyList<CurrentMedicine> current, DateTimeOffset now, CancellationToken ct) =>
-        (await HeartStaging.StageAsync(db, patient, current.Select(m => new ListedMedicine(m.Name, m.Dose, m.ClassIds)).ToList(),
-            options.Value.Thresholds, now, ct)).Added;
+    private static readonly string[] HighBreathingRules =
+        [VitalAlertRules.UnacceptableSedation.Id, VitalAlertRules.LowRespiratoryRate.Id, VitalAlertRules.LowSpo2.Id];
+
+    public async Task<List<RaisedAlert>> MedicineListChangedAsync(Patient patient, IReadOnlyList<CurrentMedicine> current, DateTimeOffset now, CancellationToken ct)
+    {
+        var listed = current.Select(m => new ListedMedicine(m.Name, m.Dose, m.ClassIds)).ToList();
+        var thresholds = options.Value.Thresholds;
+        var added = (await HeartStaging.StageAsync(db, patient, listed, thresholds, now, ct)).Added;
+        var breathingActive = await db.Alerts.AnyAsync(a => a.PatientId == patient.Id && HighBreathingRules.Contains(a.RuleId)
+            && a.Status != AlertStatus.Resolved, ct);
+        if (breathingActive && (await db.VitalSigns.AsNoTracking().Where(v => v.PatientId == patient.Id).ToListAsync(ct))
+                .OrderByDescending(v => v.TakenAt).FirstOrDefault() is { } newest)
+        {
+            var reading = new VitalSignReading(newest.HeartRateBpm, newest.SystolicMmHg, newest.DiastolicMmHg, newest.RespiratoryRatePerMin,
+                newest.Spo2Percent, newest.TemperatureCelsius, newest.Poss);
+            var critical = BreathingRules.Evaluate(reading, newest.TakenAt, listed, thresholds).Alerts
+                .Where(a => a.Rule == VitalAlertRules.DepressionWithCnsDepressant).ToList();
+            added.AddRange(await AlertBook.AddNewAsync(db, patient, critical, now, ct));
+        }
+
+        return added;
+    }
 }
 
 /// <summary>The periodic check of the ECG prompt (a QT-prolonging medicine on the list and no ECG within the clinic's

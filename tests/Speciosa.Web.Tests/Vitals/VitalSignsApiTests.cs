@@ -123,4 +123,25 @@ public sealed class VitalSignsApiTests(DemoServers servers) : IClassFixture<Demo
         var twice = await client.PostAsJsonAsync($"/api/patients/{id}/vitals", new { cowsAssessmentId = assessmentId, spo2Percent = 98 });
         Assert.True((await twice.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("cowsAssessmentId", out _));
     }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_benzodiazepine_added_while_a_sedation_alert_is_active_makes_it_Critical_in_the_medicine_s_save(Database database)
+    {
+        var server = await servers.On(database);
+        var client = await server.SignedInClientAsync("demo.clinician");
+        var id = await PatientTestData.EnrolAsync(client, "Latebenzo");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/patients/{id}/vitals", new { poss = "3" })).StatusCode);
+        Assert.Single(await AlertTestData.AlertsAsync(client, id, "vitals.unacceptable-sedation", "active"));
+
+        var added = await (await client.PostAsJsonAsync($"/api/patients/{id}/medicines", new { name = "lorazepam 1 mg" })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Contains(added.GetProperty("raisedAlerts").EnumerateArray(),
+            a => a.GetProperty("ruleId").GetString() == "vitals.sedation-or-slowed-breathing-with-cns-depressant" && a.GetProperty("severity").GetString() == "Critical");
+
+        // Without an active sedation or breathing alert, adding a depressant raises no vitals alert.
+        var other = await PatientTestData.EnrolAsync(client, "Latebenzofine");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/patients/{other}/vitals", new { poss = "1" })).StatusCode);
+        var fine = await (await client.PostAsJsonAsync($"/api/patients/{other}/medicines", new { name = "lorazepam 1 mg" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.DoesNotContain(fine.GetProperty("raisedAlerts").EnumerateArray(), a => a.GetProperty("ruleId").GetString()!.StartsWith("vitals.", StringComparison.Ordinal));
+    }
 }
