@@ -22,6 +22,7 @@ using Speciosa.Web.Products;
 using Speciosa.Web.Regimens;
 using Speciosa.Web.Safety;
 using Speciosa.Web.Treatment;
+using Speciosa.Web.Vitals;
 using Speciosa.Web.Withdrawal;
 
 namespace Speciosa.Web;
@@ -49,6 +50,7 @@ public static class SpeciosaApp
         new MedicinesFeature(),
         new SafetyFeature(),
         new TreatmentFeature(),
+        new VitalsFeature(),
     ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)

@@ -14,7 +14,6 @@ public sealed class MedicineQueries(MedicineScreeningService screening)
     public async Task<IReadOnlyList<CurrentMedicine>> CurrentAsync(Guid patientId, CancellationToken ct)
     {
         var (current, result) = await screening.ScreenCurrentAsync(patientId, ct);
-        return current.Select((m, i) => new CurrentMedicine(m.Id, m.Name, m.Dose, m.Frequency,
-            result.Medicines[i].Classes.Select(c => c.ClassId).Distinct().ToList(), m.RecordedAt)).ToList();
+        return MedicineScreeningService.CurrentOf(current, result);
     }
 }

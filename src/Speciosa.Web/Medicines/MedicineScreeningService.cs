@@ -27,7 +27,7 @@ public sealed record MedicineAdded(MedicineView Medicine, int RuleBaseVersion, I
 /// <summary>Screens a patient's current concomitant medicines against the kratom interaction rule base and reconciles the
 /// interaction alerts. SEAM: the regimen feature calls <see cref="StageAsync"/> when a regimen (or its lot) is added, with
 /// <c>lotWithoutAdulterantScreen</c> from the lot's certificate, then saves with <see cref="AlertBook.SaveAsync"/>.</summary>
-public sealed class MedicineScreeningService(SpeciosaDbContext db) : IRegimenChangedHandler
+public sealed class MedicineScreeningService(SpeciosaDbContext db, IEnumerable<IMedicineListChangedHandler> listChanged) : IRegimenChangedHandler
 {
     private static readonly string[] Rules = InteractionRuleBase.Default.Rules.Select(r => InteractionRuleBase.ToAlertRule(r).Id).Distinct().ToArray();
 
@@ -104,10 +104,34 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db) : IRegimenCha
         };
         db.PatientMedicines.Add(medicine);
         var (result, current, added, _) = await StageAsync(patient, now, ct);
-        added = await AlertBook.SaveAsync(db, added, async () => (await StageAsync(patient, now, ct)).Added, ct);
+        added.AddRange(await ListChangedAsync(patient, current, result, now, ct));
+        added = await AlertBook.SaveAsync(db, added, async () =>
+        {
+            var again = await StageAsync(patient, now, ct);
+            return [.. again.Added, .. await ListChangedAsync(patient, again.Medicines, again.Result, now, ct)];
+        }, ct);
         var index = current.FindIndex(m => m.Id == medicine.Id);
         return (new MedicineAdded(ViewOf(medicine, result.Medicines[index]), result.RuleBaseVersion, added.Select(AlertBook.ViewOf).ToList()), errors);
     }
+
+    /// <summary>Hands the list as it will be saved to every <see cref="IMedicineListChangedHandler"/> (they stage alerts).</summary>
+    private async Task<List<RaisedAlert>> ListChangedAsync(Patient patient, List<PatientMedicine> current, InteractionScreeningResult result,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var list = CurrentOf(current, result);
+        var added = new List<RaisedAlert>();
+        foreach (var handler in listChanged)
+        {
+            added.AddRange(await handler.MedicineListChangedAsync(patient, list, now, ct));
+        }
+
+        return added;
+    }
+
+    /// <summary>Current medicines as other features see them, with the class ids the screening recognised.</summary>
+    public static List<CurrentMedicine> CurrentOf(List<PatientMedicine> current, InteractionScreeningResult result) =>
+        current.Select((m, i) => new CurrentMedicine(m.Id, m.Name, m.Dose, m.Frequency,
+            result.Medicines[i].Classes.Select(c => c.ClassId).Distinct().ToList(), m.RecordedAt)).ToList();
 
     /// <summary>The stored medicine as its name, dose and frequency (for "0.5 mg, tid (three times a day)").</summary>
     public static MedicineEntryText EntryOf(PatientMedicine m) => new(m.Name, m.Dose, m.Frequency);

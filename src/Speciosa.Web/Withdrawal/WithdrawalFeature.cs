@@ -10,6 +10,7 @@ public sealed class WithdrawalFeature : IFeature
     public void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<WithdrawalRecords>();
+        services.AddScoped<PulseReadings>();
         services.AddScoped<ISafetyReview, WithdrawalCourseReview>();
         services.AddScoped<IPatientOverviewSection, WithdrawalOverviewSection>();
     }

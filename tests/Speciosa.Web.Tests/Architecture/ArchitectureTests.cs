@@ -18,7 +18,7 @@ public sealed class ArchitectureTests
     /// <summary>One folder each, mirrored in the core, the web host and the tests.</summary>
     public static readonly IReadOnlySet<string> Features = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Withdrawal", "Liver", "Regimens", "Medicines", "Products", "Jurisdictions", "Safety", "Treatment",
+        "Withdrawal", "Liver", "Regimens", "Medicines", "Products", "Jurisdictions", "Safety", "Treatment", "Vitals",
     };
 
     /// <summary>The host (SpeciosaApp, Program: the root namespace "") and the demo seed may name anything.</summary>
