@@ -128,11 +128,13 @@ public static class SpeciosaApp
         }
 
         app.UseRouting();
+        app.RouteAgainWithoutContentType();
         app.UseIdempotencyBuffering();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthorization();
+        app.RefuseHeldContentType();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous().WithMetadata(new StaticFileMarker());
