@@ -90,6 +90,7 @@ public static class SpeciosaApp
         services.AddSpeciosaJson();
         services.AddSpeciosaHealthChecks();
         services.AddSpeciosaRateLimits(configuration);
+        services.AddBehindProxy(configuration);
         services.AddOpenApi();
         services.AddHttpContextAccessor();
         services.AddRazorComponents();
@@ -119,6 +120,8 @@ public static class SpeciosaApp
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseBehindProxy(app.Configuration);
+        app.UseRelativeRedirects();
         app.UseSpeciosaProblemDetails();
         app.UseBrowserErrorPages();
         app.UseSecurityHeaders();
