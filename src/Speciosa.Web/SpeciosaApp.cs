@@ -94,6 +94,7 @@ public static class SpeciosaApp
         services.AddSpeciosaJson();
         services.AddSpeciosaHealthChecks();
         services.AddSpeciosaRateLimits(configuration);
+        services.AddBehindProxy(configuration);
         services.AddOpenApi();
         services.AddHttpContextAccessor();
         services.AddRazorComponents();
@@ -123,6 +124,8 @@ public static class SpeciosaApp
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseBehindProxy(app.Configuration);
+        app.UseRelativeRedirects();
         app.UseSpeciosaProblemDetails();
         app.UseBrowserErrorPages();
         app.UseSecurityHeaders();
@@ -132,11 +135,13 @@ public static class SpeciosaApp
         }
 
         app.UseRouting();
+        app.RouteAgainWithoutContentType();
         app.UseIdempotencyBuffering();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthorization();
+        app.RefuseHeldContentType();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous().WithMetadata(new StaticFileMarker());

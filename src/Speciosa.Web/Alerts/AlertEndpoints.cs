@@ -17,12 +17,18 @@ public static class AlertEndpoints
         var group = app.MapGroup("/api/alerts").WithTags("Alerts");
 
         group.MapGet("/", async Task<Results<Ok<ListPage<AlertDetail>>, ValidationProblem>> (
-                ClaimsPrincipal user, AlertWorklist worklist, [AsParameters] PageRequest paging, CancellationToken ct, string? severity = null,
-                string? status = null, string? rule = null, Guid? patientId = null) =>
+                ClaimsPrincipal user, HttpContext http, AlertWorklist worklist, [AsParameters] PageRequest paging, CancellationToken ct,
+                string? severity = null, string? status = null, string? rule = null, Guid? patientId = null) =>
             {
                 var errors = AlertWorklist.CheckFilters(severity, status, paging);
-                return errors.Count > 0 ? ProblemResponses.Invalid(errors)
-                    : TypedResults.Ok(await worklist.ListAsync(user, severity, status, rule, patientId, paging.OrSize(25), ct));
+                if (errors.Count > 0)
+                {
+                    return ProblemResponses.Invalid(errors);
+                }
+
+                var page = await worklist.ListAsync(user, severity, status, rule, patientId, paging.OrSize(25), ct);
+                http.Audit().Showed(page.Items.Select(a => a.PatientId));
+                return TypedResults.Ok(page);
             })
             .WithSummary("Alerts of your clinic, most severe then newest first. Filters: severity (Info, Warning, High, Critical), " +
                 "status (open by default; acknowledged, resolved, active, all), rule id, patientId; page from 1, pageSize up to 100.")

@@ -97,13 +97,7 @@ public sealed class AuditAnchors(IServiceScopeFactory scopes, AuditSeal seal, Ti
     private static string Payload(long sequence, string hash, string at) =>
         string.Join('\n', "speciosa-audit-checkpoint-v1", sequence.ToString(CultureInfo.InvariantCulture), hash, at);
 
-    private static string DefaultPath(IConfiguration configuration)
-    {
-        var database = new DatabaseOptions();
-        configuration.GetSection(DatabaseOptions.Section).Bind(database);
-        var dbPath = System.IO.Path.GetFullPath(database.SqlitePath);
-        return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(dbPath)!, System.IO.Path.GetFileNameWithoutExtension(dbPath) + ".audit-anchors.jsonl");
-    }
+    private static string DefaultPath(IConfiguration configuration) => DatabaseOptions.BesideSqlite(configuration, ".audit-anchors.jsonl");
 
     private sealed record Line(long Sequence, string Hash, string At, string Signature);
 }

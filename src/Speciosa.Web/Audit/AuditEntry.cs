@@ -15,6 +15,10 @@ public sealed class AuditEntry
     public required string ResourceType { get; set; }
     public string? ResourceId { get; set; }
     public Guid? PatientId { get; set; }
+
+    /// <summary>The patients a list showed (patient list, alert worklist, lot exposures): their ids, "N"-formatted and
+    /// comma-separated in the order shown, or null for a request about one patient or none (migration M0017).</summary>
+    public string? PatientIdsShown { get; set; }
     public required string Outcome { get; set; }
     public required string CorrelationId { get; set; }
     public required string PreviousHash { get; set; }

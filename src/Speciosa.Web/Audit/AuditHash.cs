@@ -8,8 +8,9 @@ public static class AuditHash
 {
     public static readonly string Genesis = new('0', 64);
 
-    public static string Canonical(AuditEntry e) =>
-        string.Join('\n',
+    public static string Canonical(AuditEntry e)
+    {
+        var canonical = string.Join('\n',
             e.Sequence.ToString(CultureInfo.InvariantCulture),
             e.OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
             e.UserId?.ToString("N") ?? "",
@@ -21,4 +22,8 @@ public static class AuditHash
             e.Outcome,
             e.CorrelationId,
             e.PreviousHash);
+
+        // Rows written before lists recorded whom they showed keep their hash: the field is covered only when present.
+        return e.PatientIdsShown is null ? canonical : canonical + "\nshown:" + e.PatientIdsShown;
+    }
 }

@@ -63,7 +63,8 @@ public sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail, ILog
         UserId: scope.UserId ?? context.User.UserId(),
         ClinicId: scope.ClinicId ?? context.User.ClinicIdOf(),
         ResourceId: scope.ResourceId ?? RouteId(context),
-        PatientId: scope.PatientId ?? RoutePatientId(context));
+        PatientId: scope.PatientId ?? RoutePatientId(context),
+        PatientsShown: scope.PatientsShown);
 
     public static string CorrelationId(HttpContext context) =>
         Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;

@@ -9,4 +9,5 @@ public sealed record AuditRecord(
     Guid? UserId = null,
     Guid? ClinicId = null,
     string? ResourceId = null,
-    Guid? PatientId = null);
+    Guid? PatientId = null,
+    IReadOnlyList<Guid>? PatientsShown = null);

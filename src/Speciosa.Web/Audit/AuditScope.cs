@@ -15,6 +15,12 @@ public sealed class AuditScope
     public Guid? UserId { get; set; }
     public Guid? ClinicId { get; set; }
 
+    /// <summary>The patients a list request showed, in the order shown (each once); see <see cref="Showed"/>.</summary>
+    public IReadOnlyList<Guid>? PatientsShown { get; private set; }
+
+    /// <summary>A bulk read records whom it showed: every patient on the page the caller received.</summary>
+    public void Showed(IEnumerable<Guid> patientIds) => PatientsShown = patientIds.Distinct().ToList();
+
     /// <summary>For a request whose outcome is decided only after its writes (sign-in, whose lockout counters
     /// are bookkeeping, not the record the entry describes): its entry is appended when the request ends.</summary>
     public void AppendWhenDone() => Build = null;

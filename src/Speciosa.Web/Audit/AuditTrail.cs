@@ -61,6 +61,7 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, TimeProvider clock)
             ResourceType = Truncate(record.ResourceType, 100),
             ResourceId = record.ResourceId is null ? null : Truncate(record.ResourceId, 100),
             PatientId = record.PatientId,
+            PatientIdsShown = record.PatientsShown is null ? null : string.Join(',', record.PatientsShown.Select(id => id.ToString("N"))),
             Outcome = Truncate(record.Outcome, 32),
             CorrelationId = Truncate(record.CorrelationId, 100),
             PreviousHash = last?.Hash ?? AuditHash.Genesis,

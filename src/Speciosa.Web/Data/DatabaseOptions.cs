@@ -18,5 +18,15 @@ public sealed class DatabaseOptions
     public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
         || string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A file kept beside the SQLite file, named after it: <c>data/speciosa.keyring.key</c> for
+    /// <paramref name="suffix"/> ".keyring.key" (the demo's key-ring key, the default audit checkpoint file).</summary>
+    public static string BesideSqlite(IConfiguration configuration, string suffix)
+    {
+        var database = new DatabaseOptions();
+        configuration.GetSection(Section).Bind(database);
+        var dbPath = Path.GetFullPath(database.SqlitePath);
+        return Path.Combine(Path.GetDirectoryName(dbPath)!, Path.GetFileNameWithoutExtension(dbPath) + suffix);
+    }
+
     public bool IsSqlite => string.Equals(Provider, "Sqlite", StringComparison.OrdinalIgnoreCase);
 }

@@ -70,10 +70,7 @@ public sealed class KeyRingKey
     /// <summary>The demo's key: a file beside its SQLite file, made on first start and readable by the owner only.</summary>
     private static KeyRingKey LocalKey(IConfiguration configuration)
     {
-        var database = new DatabaseOptions();
-        configuration.GetSection(DatabaseOptions.Section).Bind(database);
-        var dbPath = Path.GetFullPath(database.SqlitePath);
-        var path = Path.Combine(Path.GetDirectoryName(dbPath)!, Path.GetFileNameWithoutExtension(dbPath) + ".keyring.key");
+        var path = DatabaseOptions.BesideSqlite(configuration, ".keyring.key");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {

@@ -139,6 +139,7 @@ public class SpeciosaDbContext(DbContextOptions options, IHttpContextAccessor? h
             e.Property(a => a.CorrelationId).HasMaxLength(100);
             e.Property(a => a.PreviousHash).HasMaxLength(64);
             e.Property(a => a.Hash).HasMaxLength(64);
+            e.Property(a => a.PatientIdsShown);
             e.HasIndex(a => a.Sequence).IsUnique();
             e.HasIndex(a => a.PatientId);
             e.HasIndex(a => a.UserId);

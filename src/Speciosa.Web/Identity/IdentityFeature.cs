@@ -26,6 +26,7 @@ public sealed class IdentityFeature : IFeature
                 o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
             })
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddUserStore<UserAccountStore>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<UserAccountClaimsFactory>()
@@ -68,6 +69,9 @@ public sealed class IdentityFeature : IFeature
         services.AddScoped<SignInThrottle>();
         services.AddScoped<AccessTokenIssuer>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<PasswordChanges>();
+        services.Configure<DataProtectionTokenProviderOptions>(o =>
+            o.TokenLifespan = TimeSpan.FromHours(configuration.GetValue("Security:PasswordResetHours", 24.0)));
         services.AddScoped<FirstAdministratorSetup>();
     }
 
@@ -89,5 +93,6 @@ public sealed class IdentityFeature : IFeature
         app.MapAccessTokenEndpoints();
         app.MapUserAdminEndpoints();
         app.MapAccountFormEndpoints();
+        app.MapPasswordEndpoints();
     }
 }

@@ -33,13 +33,15 @@ public sealed class UserAdministration(UserManager<UserAccount> users, AuditTrai
         else
         {
             var probe = NewAccount(clinicId, userName, displayName, request.Email);
+            var problems = new List<string>();
             foreach (var validator in users.PasswordValidators)
             {
-                var result = await validator.ValidateAsync(users, probe, request.Password);
-                if (!result.Succeeded)
-                {
-                    errors["password"] = result.Errors.Select(e => e.Description).ToArray();
-                }
+                problems.AddRange((await validator.ValidateAsync(users, probe, request.Password)).Errors.Select(e => e.Description));
+            }
+
+            if (problems.Count > 0)
+            {
+                errors["password"] = problems.Distinct().ToArray();
             }
         }
 

@@ -18,12 +18,18 @@ public static class PatientEndpoints
         var group = app.MapGroup("/api/patients").WithTags("Patients");
 
         group.MapGet("/", async Task<Results<Ok<ListPage<PatientSummary>>, ValidationProblem>> (
-                ClaimsPrincipal user, PatientRecords records, [AsParameters] PageRequest paging, CancellationToken ct, string? name = null,
-                string? status = null) =>
+                ClaimsPrincipal user, HttpContext http, PatientRecords records, [AsParameters] PageRequest paging, CancellationToken ct,
+                string? name = null, string? status = null) =>
             {
                 var errors = PatientRecords.CheckPaging(status, paging);
-                return errors.Count > 0 ? ProblemResponses.Invalid(errors)
-                    : TypedResults.Ok(await records.SearchAsync(user, name, status, paging.OrSize(25), ct));
+                if (errors.Count > 0)
+                {
+                    return ProblemResponses.Invalid(errors);
+                }
+
+                var page = await records.SearchAsync(user, name, status, paging.OrSize(25), ct);
+                http.Audit().Showed(page.Items.Select(p => p.Id));
+                return TypedResults.Ok(page);
             })
             .WithSummary("Patients you may see, by name (contains) and status, sorted by family name; page from 1, pageSize up to 100.")
             .Audited("patient.list", "Patient").RequireAuthorization(Policies.PatientRecords);

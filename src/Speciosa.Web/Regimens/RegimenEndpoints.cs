@@ -149,7 +149,9 @@ public static class RegimenEndpoints
                     return NotFound();
                 }
 
-                return TypedResults.Ok(await ExposureViewAsync(lot, exposure, clock, windowDays, ct));
+                var view = await ExposureViewAsync(lot, exposure, clock, windowDays, ct);
+                http.Audit().Showed(view.Patients.Select(p => p.PatientId));
+                return TypedResults.Ok(view);
             })
             .WithTags("Regimens").WithSummary("Patients exposed to a lot: a regimen ordering it, or a dose from it within the window before its recall (or now).")
             .Audited("lot.exposures", "Lot").RequireAuthorization(Policies.RecallTracing);

@@ -8,14 +8,15 @@ namespace Speciosa.Browser.Tests.Crawling;
 /// submits every form twice (valid-looking, then emptied), reloading each result. Each role gets a fresh demo
 /// server, so one role's destructive actions (deactivating users, recalling lots) cannot break another's crawl.
 /// SQLite only: the six crawls take minutes on a 2-core machine, and a second run on PostgreSQL would push
-/// `dotnet test` toward its time budget (the other browser tests already cover both databases).</summary>
+/// `dotnet test` toward its time budget (the other browser tests already cover both databases).
+/// Every kind of page, and every form's result, is also checked with axe-core: no serious or critical violation.</summary>
 public sealed class SiteCrawlTests(BrowserSession browser)
 {
     public static TheoryData<string> Roles =>
         ["demo.admin", "demo.clinician", "demo.nurse", "demo.quality", "demo.researcher", "demo.patient"];
 
     [Theory, MemberData(nameof(Roles))]
-    public async Task Every_page_and_form_a_demo_account_reaches_answers_without_server_or_console_errors_fits_the_screen_and_a_reload_writes_nothing_twice(string account)
+    public async Task Every_page_and_form_a_demo_account_reaches_answers_without_server_or_console_errors_passes_axe_fits_the_screen_and_a_reload_writes_nothing_twice(string account)
     {
         await using var server = await SpeciosaServer.StartAsync(
             settings: new Dictionary<string, string> { ["Safety:SweepEnabled"] = "false" });
@@ -26,6 +27,7 @@ public sealed class SiteCrawlTests(BrowserSession browser)
         await using var context = isPatient
             ? await browser.NewContextAsync(server, width: 375, height: 812, timeZone: zone)
             : await browser.NewContextAsync(server, timeZone: zone);
+        await Axe.AddToAsync(context);
         var page = await context.NewPageAsync();
         var seeds = new List<string> { "/" };
         if (isPatient)
@@ -37,7 +39,7 @@ public sealed class SiteCrawlTests(BrowserSession browser)
             seeds.Add($"/patients/{own}");
         }
 
-        var crawler = new SiteCrawler(server, page, account) { CheckWidth = isPatient };
+        var crawler = new SiteCrawler(server, page, account) { CheckWidth = isPatient, CheckAccessibility = true };
         await crawler.RunAsync(seeds);
 
         var output = TestContext.Current.TestOutputHelper;

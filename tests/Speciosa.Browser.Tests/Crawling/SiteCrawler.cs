@@ -39,6 +39,11 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
 
     public bool CheckWidth { get; init; }
 
+    /// <summary>Run axe-core on each kind of page and form result (see <see cref="CheckAccessibilityAsync"/>).</summary>
+    public bool CheckAccessibility { get; init; }
+
+    private readonly HashSet<string> axeChecked = new(StringComparer.Ordinal);
+
     public IReadOnlyList<CrawlFinding> Findings => findings.All;
 
     /// <summary>What the crawl did and what it left out (cap, pages per kind, forms gone); not failures.</summary>
@@ -165,6 +170,7 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
             }
 
             await CheckWidthAsync(url, kind, null, "visit");
+            await CheckAccessibilityAsync(url, kind, null, "visit");
             foreach (var link in await LinksAsync())
             {
                 if (known.Add(link))
@@ -340,6 +346,7 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
                 + (wrote ? " wrote " + string.Join(", ", RowCounts.Changes(beforeSubmit, afterSubmit)) : " wrote nothing")
                 + (error is null ? "" : $" · error shown: {error}");
             await CheckWidthAsync(page.Url, KindOf(page.Url), formName, "submit result");
+            await CheckAccessibilityAsync(page.Url, KindOf(page.Url), formName, "submit result");
             if (IsSignInPage())
             {
                 trace.Add(line + " · signed out; signed in again");
@@ -469,6 +476,22 @@ internal sealed partial class SiteCrawler(SpeciosaServer server, IPage page, str
     }
 
     // ---- Checks ---------------------------------------------------------------------------------------------
+
+    /// <summary>axe-core on each kind of page once, and once more on each form's result (its error state): serious
+    /// or critical violations are findings. The context must have <see cref="Axe.AddToAsync"/>.</summary>
+    private async Task CheckAccessibilityAsync(string url, string kind, string? form, string step)
+    {
+        if (!CheckAccessibility || !axeChecked.Add(kind.Split('?')[0] + "|" + form) || IsSignInPage() && !IsSignInPage(url))
+        {
+            return;
+        }
+
+        foreach (var v in await Axe.SeriousViolationsAsync(page))
+        {
+            findings.Add(new CrawlFinding(page.Url, kind, form, step, $"accessibility (axe-core {v.Id}, {v.Impact}): {v.Help}",
+                Detail: "at " + string.Join(" · ", v.Targets)));
+        }
+    }
 
     private async Task CheckWidthAsync(string url, string kind, string? form, string step)
     {

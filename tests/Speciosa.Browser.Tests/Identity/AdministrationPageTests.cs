@@ -38,6 +38,50 @@ public sealed class AdministrationPageTests(BrowserSession browser, DemoServers 
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify now" }).ClickAsync();
         await Expect(page.GetByTestId("audit-result")).ToContainTextAsync("Intact");
+        // Checking is a read: a reload checks again without offering to resend a form.
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("audit-result")).ToContainTextAsync("Intact");
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_admin_hands_out_a_reset_link_and_its_owner_sets_a_new_password_on_a_phone(Database database)
+    {
+        await using var server = await servers.StartAsync(database);
+        await using var adminContext = await browser.NewContextAsync(server);
+        var admin = await adminContext.NewPageAsync();
+        await BrowserSession.SignInAsync(admin, "demo.admin");
+        await admin.GotoAsync("/admin/users");
+
+        var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "demo.nurse" });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Issue password reset link for demo.nurse" }).ClickAsync();
+        row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "demo.nurse" });
+        await Expect(row.GetByRole(AriaRole.Alert)).ToContainTextAsync("Tick \"Confirm\" to issue a reset link for demo.nurse");
+        await row.GetByLabel("Confirm a password reset link for demo.nurse").CheckAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Issue password reset link for demo.nurse" }).ClickAsync();
+        var link = await admin.Locator("code.secret").TextContentAsync();
+        Assert.Contains("/account/reset-password?user=", link, StringComparison.Ordinal);
+        // Shown once: a reload does not show it again.
+        await admin.ReloadAsync();
+        await Expect(admin.Locator("code.secret")).ToHaveCountAsync(0);
+
+        await using var phone = await browser.NewContextAsync(server, width: 375, height: 740);
+        var nurse = await phone.NewPageAsync();
+        await nurse.GotoAsync(new Uri(link!).PathAndQuery);
+        await nurse.GetByLabel("New password", new() { Exact = true }).FillAsync("iloveyou2024");
+        await nurse.GetByLabel("New password again").FillAsync("iloveyou2024");
+        await nurse.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Expect(nurse.Locator("#newPassword-problem")).ToContainTextAsync("breached");
+        await BrowserSession.ExpectFitsWidthAsync(nurse, "the reset page must fit a 375 px phone");
+
+        await nurse.GetByLabel("New password", new() { Exact = true }).FillAsync("copper lantern meadow 4");
+        await nurse.GetByLabel("New password again").FillAsync("copper lantern meadow 4");
+        await nurse.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Expect(nurse.GetByRole(AriaRole.Status)).ToContainTextAsync("Your new password is set");
+        await BrowserSession.SignInAsync(nurse, "demo.nurse", "copper lantern meadow 4");
+
+        // The link worked once.
+        await nurse.GotoAsync(new Uri(link!).PathAndQuery);
+        await Expect(nurse.GetByRole(AriaRole.Alert)).ToContainTextAsync("no longer works");
     }
 
     [Theory, ClassData(typeof(BothDatabases))]

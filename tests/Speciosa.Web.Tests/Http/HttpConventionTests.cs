@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -122,5 +123,32 @@ public sealed class HttpConventionTests(DemoServers servers) : IClassFixture<Dem
         }
 
         Assert.Contains("DEMO — made-up people", await server.CreateClient().GetStringAsync("/account/sign-in"), StringComparison.Ordinal);
+    }
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_role_without_access_hears_403_before_the_content_type_is_judged_and_the_refusal_is_audited(Database database)
+    {
+        var server = await servers.On(database);
+        var body = () => new StringContent("family=Doe", Encoding.UTF8, "text/plain");
+        var before = await server.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == "patient.create"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.CreateClient().PostAsync("/api/patients", body())).StatusCode);
+        var quality = await server.SignedInClientAsync("demo.quality");
+        await (await quality.PostAsync("/api/patients", body())).AssertProblemAsync(HttpStatusCode.Forbidden);
+
+        var clinician = await server.SignedInClientAsync("demo.clinician");
+        var refused = await (await clinician.PostAsync("/api/patients", body())).AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("application/json", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var entries = await server.QueryAsync(db => db.AuditEntries.Where(e => e.Action == "patient.create").OrderBy(e => e.Sequence).ToListAsync());
+        Assert.Equal(["denied", "denied", "rejected"], entries.Skip(before).Select(e => e.Outcome).ToArray());
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_body_of_the_right_content_type_still_reaches_the_endpoint(Database database)
+    {
+        var server = await servers.On(database);
+        var clinician = await server.SignedInClientAsync("demo.clinician");
+        var response = await clinician.PostAsync("/api/patients", new StringContent("{}", Encoding.UTF8, "application/json"));
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 }
