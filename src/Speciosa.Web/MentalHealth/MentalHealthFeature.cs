@@ -11,6 +11,7 @@ public sealed class MentalHealthFeature : IFeature
     {
         services.AddSingleton<MentalHealthOptions>();
         services.AddScoped<MentalHealthRecords>();
+        services.AddScoped<MentalHealthQueries>();
         services.AddScoped<IPatientOverviewSection, MentalHealthOverviewSection>();
     }
 

@@ -154,6 +154,12 @@ public sealed class MentalHealthApiTests(DemoServers servers) : IClassFixture<De
         var screening = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("screening");
         Assert.Equal(3, screening.GetProperty("total").GetInt32());
         Assert.StartsWith("Positive screen: AUDIT-C 3 against 3 or more (female)", screening.GetProperty("reading").GetString(), StringComparison.Ordinal);
+
+        // The seam the Liver feature's RUCAM worksheet can read: 2-4 times a month x 3 or 4 drinks is at most 0.53 a day.
+        await using var scope = server.Services.CreateAsyncScope();
+        var latest = await scope.ServiceProvider.GetRequiredService<Speciosa.Web.MentalHealth.MentalHealthQueries>().LatestAuditCAsync(id);
+        Assert.Equal(3, latest!.Total);
+        Assert.False(latest.DrinksPerDay!.Above(2m));
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
