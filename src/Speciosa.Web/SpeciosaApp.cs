@@ -17,6 +17,7 @@ using Speciosa.Web.Identity;
 using Speciosa.Web.Jurisdictions;
 using Speciosa.Web.Liver;
 using Speciosa.Web.Medicines;
+using Speciosa.Web.MentalHealth;
 using Speciosa.Web.Patients;
 using Speciosa.Web.Products;
 using Speciosa.Web.Regimens;
@@ -51,6 +52,7 @@ public static class SpeciosaApp
         new SafetyFeature(),
         new TreatmentFeature(),
         new VitalsFeature(),
+        new MentalHealthFeature(),
     ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)

@@ -36,6 +36,7 @@ public sealed class PageRenderingTests(DemoServers servers) : IClassFixture<Demo
             ["{LotId:guid}"] = (await db.Lots.Where(l => l.LotCode == Speciosa.Web.Demo.DemoProducts.PassingLot).Select(l => l.Id).SingleAsync()).ToString(),
             ["{Id}"] = await db.Jurisdictions.OrderBy(j => j.Id).Select(j => j.Id).FirstAsync(),
             ["{InstrumentId}"] = "cows",
+            ["{Questionnaire}"] = "phq-9",
         });
         var clients = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
         foreach (var user in DemoUsers)
