@@ -92,7 +92,7 @@ public sealed class WithdrawalRecords(SpeciosaDbContext db, TimeProvider clock)
     public static OpioidUseView ViewOf(OpioidUse u)
     {
         var substance = OpioidSubstanceCatalog.Default.Find(u.SubstanceId);
-        var unit = u.Unit == DoseUnitText.Of(DoseUnit.MicrogramsPerHour) ? DoseUnit.MicrogramsPerHour : DoseUnit.MilligramsPerDay;
+        var unit = DoseUnitText.Parse(u.Unit) ?? DoseUnit.MilligramsPerDay;
         var mme = MmeCalculator.PerDay(u.SubstanceId, u.AmountPerDay, unit);
         var status = mme.Status switch
         {
