@@ -14,7 +14,7 @@ public static class DrugTestEndpoints
     {
         app.MapGet("/api/drug-test-analytes", () => TypedResults.Ok(DrugTestCatalogue.Default))
             .WithTags("DrugTesting").WithSummary("The analytes a urine drug test result may name, the methods each may be reported by, and their notes and sources.")
-            .RequireAuthorization(Policies.Clinical);
+            .Audited("drug-test.analytes", "DrugTestAnalyte").RequireAuthorization(Policies.Clinical);
 
         var group = app.MapPatientScope("/drug-tests").WithTags("DrugTesting");
 
