@@ -12,6 +12,7 @@ using Speciosa.Web.Clinics;
 using Speciosa.Web.Components;
 using Speciosa.Web.Data;
 using Speciosa.Web.Demo;
+using Speciosa.Web.DrugTesting;
 using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Jurisdictions;
@@ -48,6 +49,7 @@ public static class SpeciosaApp
         new JurisdictionsFeature(),
         new RegimensFeature(),
         new LiverFeature(),
+        new DrugTestingFeature(),
         new MedicinesFeature(),
         new SafetyFeature(),
         new TreatmentFeature(),

@@ -32,6 +32,11 @@ public sealed class DosingOptions
     /// <summary>How many days back a recall looks for doses from the lot, when the recall does not say.</summary>
     public int RecallExposureWindowDays { get; set; } = 90;
 
+    /// <summary>SOWS (Handelsman) total from which withdrawal counts as emerged after a taper reached zero (issue 13 part 4).
+    /// SOWS has no validated bands, so there is no software figure: empty means SOWS is shown but not judged (COWS from its
+    /// published mild band, 5, still is).</summary>
+    public int? PostTaperSowsFrom { get; set; }
+
     public bool EscalationShareIsSoftwareDefault => EscalationShare is not > 0m;
 
     public bool DailyUseWeeksIsSoftwareDefault => DailyUseWeeksWithoutTaper is not > 0;

@@ -17,6 +17,10 @@ public sealed class RegimensFeature : IFeature
         services.AddScoped<RegimenService>();
         services.AddScoped<JudgedGrams>();
         services.AddScoped<ISafetyReview, TitrationWatch>();
+        services.AddScoped<PostTaperWatch>();
+        services.AddScoped<ISafetyReview>(sp => sp.GetRequiredService<PostTaperWatch>());
+        services.AddScoped<Speciosa.Web.Withdrawal.IAssessmentRecordedHandler>(sp => sp.GetRequiredService<PostTaperWatch>());
+        services.AddScoped<IPatientOverviewSection, PostTaperOverviewSection>();
         services.AddScoped<IPatientOverviewSection, RegimenOverviewSection>();
         services.AddScoped<DoseWatch>();
         services.AddScoped<ISafetyReview>(sp => sp.GetRequiredService<DoseWatch>());

@@ -16,7 +16,7 @@ namespace Speciosa.Web.Withdrawal;
 
 /// <summary>Opioid history, withdrawal episodes and assessments of one patient. Scoring, MME and the expected course
 /// are decided by the clinical core; this class validates input, stores, and raises alerts in the same SaveChanges.</summary>
-public sealed class WithdrawalRecords(SpeciosaDbContext db, TimeProvider clock)
+public sealed class WithdrawalRecords(SpeciosaDbContext db, TimeProvider clock, IEnumerable<IAssessmentRecordedHandler> handlers)
 {
     private static readonly string[] Releases = ["immediate", "extended"];
 
@@ -92,7 +92,7 @@ public sealed class WithdrawalRecords(SpeciosaDbContext db, TimeProvider clock)
     public static OpioidUseView ViewOf(OpioidUse u)
     {
         var substance = OpioidSubstanceCatalog.Default.Find(u.SubstanceId);
-        var unit = u.Unit == DoseUnitText.Of(DoseUnit.MicrogramsPerHour) ? DoseUnit.MicrogramsPerHour : DoseUnit.MilligramsPerDay;
+        var unit = DoseUnitText.Parse(u.Unit) ?? DoseUnit.MilligramsPerDay;
         var mme = MmeCalculator.PerDay(u.SubstanceId, u.AmountPerDay, unit);
         var status = mme.Status switch
         {
@@ -279,8 +279,19 @@ public sealed class WithdrawalRecords(SpeciosaDbContext db, TimeProvider clock)
         var raised = WithdrawalAlerts.Evaluate(episodeKey, score, when, course);
 
         db.Assessments.Add(assessment);
-        var added = await AlertBook.AddNewAsync(db, patient, raised, now, ct);
-        added = await AlertBook.SaveAsync(db, added, () => AlertBook.AddNewAsync(db, patient, raised, now, ct), ct);
+        var recorded = new RecordedAssessment(assessment.Id, assessment.InstrumentId, assessment.Total, assessment.AssessedAt, patientReported);
+        async Task<List<RaisedAlert>> StageAsync()
+        {
+            var staged = await AlertBook.AddNewAsync(db, patient, raised, now, ct);
+            foreach (var handler in handlers)
+            {
+                staged.AddRange(await handler.AssessmentRecordedAsync(patient, recorded, now, ct));
+            }
+
+            return staged;
+        }
+
+        var added = await AlertBook.SaveAsync(db, await StageAsync(), StageAsync, ct);
 
         var names = await RaterNamesAsync([assessment], ct);
         return (new AssessmentRecorded(ViewOf(assessment, names), added.Select(AlertBook.ViewOf).ToList()), errors);

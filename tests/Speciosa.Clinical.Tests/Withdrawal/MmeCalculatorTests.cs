@@ -86,7 +86,7 @@ public sealed class MmeCalculatorTests
     [Fact]
     public void An_unknown_substance_is_refused_and_no_mme_is_guessed()
     {
-        var result = MmeCalculator.PerDay("kratom", 10m, DoseUnit.MilligramsPerDay);
+        var result = MmeCalculator.PerDay("not-a-substance", 10m, DoseUnit.MilligramsPerDay);
         Assert.Equal(MmeStatus.Refused, result.Status);
         Assert.Null(result.MmePerDay);
     }

@@ -19,4 +19,20 @@ public sealed record OpioidSubstance
 
     public IReadOnlyList<string> Cautions { get; init; } = [];
     public string? Notes { get; init; }
+
+    /// <summary>"opioid" (the default) or "kratom": kratom and 7-OH products (leaf, powder, extracts, concentrated 7-OH,
+    /// "enhanced" products, MGM-15, mitragynine pseudoindoxyl), listed apart in the substance history.</summary>
+    public string Group { get; init; } = OpioidSubstanceGroups.Opioid;
+
+    /// <summary>Where this entry's facts come from, when not the catalogue's conversion table (kratom entries).</summary>
+    public string? Basis { get; init; }
+
+    public bool IsKratom => Group == OpioidSubstanceGroups.Kratom;
+}
+
+/// <summary>The groups of the substance history.</summary>
+public static class OpioidSubstanceGroups
+{
+    public const string Opioid = "opioid";
+    public const string Kratom = "kratom";
 }
