@@ -49,7 +49,7 @@ public sealed class SignInTests(DemoServers servers) : IClassFixture<DemoServers
         var server = await servers.On(database);
         var response = await server.CreateClient().GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
@@ -312,7 +312,7 @@ public sealed class SignOutTests(DemoServers servers) : IClassFixture<DemoServer
 
         var page = await copy.GetAsync("/patients");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/account/sign-in", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     /// <summary>Signs in as <paramref name="userName"/> and returns that client with a second one that sends the same

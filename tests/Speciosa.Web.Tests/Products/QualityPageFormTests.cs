@@ -140,7 +140,7 @@ public sealed class QualityPageFormTests(DemoServers servers) : IClassFixture<De
         var nurse = await server.SignedInClientAsync("demo.nurse");
         var response = await nurse.GetAsync("/products/new");
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("/account/denied", response.Headers.Location?.PathAndQuery ?? "", StringComparison.Ordinal);
+        Assert.StartsWith("/account/denied", response.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
     }
 
     private static FormUrlEncodedContent Form(string page, string handler, Dictionary<string, string> fields)
