@@ -16,6 +16,9 @@ public sealed class EndpointInventoryTests(DemoServer demo) : IClassFixture<Demo
         "/api/auth/sign-in",
         "/account/sign-in",
         "/setup",
+        // A password reset link's owner is signed out by definition; the link's one-time token is the credential.
+        "/api/auth/password-reset",
+        "/account/reset-password",
         // The error page: shows only the status and a trace id, and must show to a signed-out browser too.
         "/error",
     };
