@@ -60,22 +60,41 @@ public static class HeartRules
         return found;
     }
 
-    /// <summary>The ECG prompt: raised when a QT medicine is on the list and the newest ECG is older than the clinic's
-    /// interval (or there is none). An ECG taken exactly <c>EcgRecentDays</c> ago still counts.</summary>
-    public static Alert? EcgPrompt(IReadOnlyList<ListedMedicine> medicines, DateTimeOffset? newestEcgAt, DateTimeOffset now, VitalsThresholds thresholds)
+    /// <summary>The ECG prompt: raised when a QT medicine is on the list, or intake is at or above the clinic's figure
+    /// (<see cref="HighIntake"/>; no figure, no intake trigger), and the newest ECG is older than the clinic's interval (or
+    /// there is none). An ECG taken exactly <c>EcgRecentDays</c> ago still counts. With a QT medicine listed the medicine
+    /// rule is raised (high intake, if also found, is among its inputs); with high intake alone, the intake rule.</summary>
+    public static Alert? EcgPrompt(IReadOnlyList<ListedMedicine> medicines, DateTimeOffset? newestEcgAt, DateTimeOffset now, VitalsThresholds thresholds,
+        HighIntake? intake = null)
     {
         var qt = QtMedicines(medicines);
-        if (qt.Count == 0 || (newestEcgAt is { } at && at >= now.AddDays(-thresholds.EcgRecentDays)))
+        var highIntake = intake is { IsHigh: true };
+        if ((qt.Count == 0 && !highIntake) || (newestEcgAt is { } at && at >= now.AddDays(-thresholds.EcgRecentDays)))
         {
             return null;
         }
 
-        var listed = string.Join("; ", qt.Select(q => $"{q.Medicine.Described} ({q.Why})"));
         var last = newestEcgAt is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "none recorded";
+        var ecgText = newestEcgAt is null ? "no ECG recorded" : $"the newest ECG is from {last}";
+        const string why = "Mitragynine blocks cardiac hERG channels in vitro and kratom users showed more borderline QTc (project reference 2.2): " +
+            "record a QTc with its correction formula.";
+        if (qt.Count == 0)
+        {
+            return new Alert(VitalAlertRules.EcgNeededForHighIntake, EcgNeededKey,
+                $"ECG needed: kratom intake is at or above the clinic's figure ({intake!.Finding}) and {ecgText}. {why}",
+                [new AlertInput("Intake", intake.Finding), new AlertInput("Newest ECG (UTC)", last)],
+                $"{intake.Rule}, and {thresholds.EcgRecentText}");
+        }
+
+        var listed = string.Join("; ", qt.Select(q => $"{q.Medicine.Described} ({q.Why})"));
+        List<AlertInput> inputs = [new AlertInput("QT medicines on the list", listed), new AlertInput("Newest ECG (UTC)", last)];
+        if (highIntake)
+        {
+            inputs.Add(new AlertInput("Intake (also at or above the clinic's figure)", intake!.Finding));
+        }
+
         return new Alert(VitalAlertRules.EcgNeeded, EcgNeededKey,
-            $"ECG needed: {listed} on the medicine list and {(newestEcgAt is null ? "no ECG recorded" : $"the newest ECG is from {last}")}. " +
-            "Mitragynine blocks cardiac hERG channels in vitro and kratom users showed more borderline QTc (project reference 2.2): record a QTc with its correction formula.",
-            [new AlertInput("QT medicines on the list", listed), new AlertInput("Newest ECG (UTC)", last)],
-            $"a QT-prolonging medicine on the list and {thresholds.EcgRecentText}");
+            $"ECG needed: {listed} on the medicine list{(highIntake ? " and kratom intake at or above the clinic's figure" : "")} and {ecgText}. {why}",
+            inputs, $"a QT-prolonging medicine on the list and {thresholds.EcgRecentText}");
     }
 }

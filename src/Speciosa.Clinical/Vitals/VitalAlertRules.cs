@@ -36,9 +36,16 @@ public static class VitalAlertRules
     public static AlertRule EcgNeeded { get; } =
         new("heart.ecg-needed-for-qt-prolonging-medicine", 1, AlertSeverity.Warning, "ECG needed: QT-prolonging medicine on the list and no recent ECG", VitalSources.EcgInterval);
 
+    /// <summary>The ECG prompt when no QT-prolonging medicine is on the list but intake is at or above the clinic's figure.</summary>
+    public static AlertRule EcgNeededForHighIntake { get; } =
+        new("heart.ecg-needed-for-high-intake", 1, AlertSeverity.Warning, "ECG needed: kratom intake at or above the clinic's figure and no recent ECG", VitalSources.HighIntake);
+
+    /// <summary>Both ECG prompt rules (one is raised at a time: the medicine rule when a QT medicine is listed).</summary>
+    public static IReadOnlyList<AlertRule> EcgPrompts { get; } = [EcgNeeded, EcgNeededForHighIntake];
+
     public static IReadOnlyList<AlertRule> Breathing { get; } = [UnacceptableSedation, LowRespiratoryRate, LowSpo2, DepressionWithCnsDepressant];
 
     public static IReadOnlyList<AlertRule> Qtc { get; } = [QtcDiscuss, QtcAct];
 
-    public static IReadOnlyList<AlertRule> All { get; } = [.. Breathing, .. Qtc, EcgNeeded];
+    public static IReadOnlyList<AlertRule> All { get; } = [.. Breathing, .. Qtc, .. EcgPrompts];
 }

@@ -32,6 +32,9 @@ public static class VitalSources
     /// <summary>How recent an ECG must be (software default 365 days).</summary>
     public static Source EcgInterval => Get("LOCAL-ECG-INTERVAL");
 
+    /// <summary>The clinic's figure for high intake (no software default).</summary>
+    public static Source HighIntake => Get("LOCAL-HIGH-INTAKE");
+
     /// <summary>Eggleston 2019: seizure in 6.1 % of kratom-only exposures.</summary>
     public static Source Eggleston2019 => Get("KS-S51");
 

@@ -9,7 +9,8 @@ public sealed record VitalsThresholds(
     int EcgRecentDays,
     bool RespiratoryRateIsSoftwareDefault = false,
     bool Spo2IsSoftwareDefault = false,
-    bool EcgRecentDaysIsSoftwareDefault = false)
+    bool EcgRecentDaysIsSoftwareDefault = false,
+    decimal? HighIntakeMitragynineMgPerDay = null)
 {
     public const int SoftwareDefaultRespiratoryRateBelow = 10;
     public const int SoftwareDefaultSpo2Below = 90;
@@ -17,12 +18,17 @@ public sealed record VitalsThresholds(
 
     public static VitalsThresholds SoftwareDefaults { get; } = From(null, null, null);
 
-    /// <summary>The clinic's figures where it set them (positive), else the software's, marked as such.</summary>
-    public static VitalsThresholds From(int? respiratoryRateBelow, int? spo2Below, int? ecgRecentDays) => new(
+    /// <summary>The high-intake rule in words (<see cref="HighIntake.RuleText"/>).</summary>
+    public string HighIntakeText => HighIntake.RuleText(HighIntakeMitragynineMgPerDay);
+
+    /// <summary>The clinic's figures where it set them (positive), else the software's, marked as such. The high-intake
+    /// figure has no software default: left empty, intake prompts nothing (<see cref="HighIntake"/>).</summary>
+    public static VitalsThresholds From(int? respiratoryRateBelow, int? spo2Below, int? ecgRecentDays, decimal? highIntakeMitragynineMgPerDay = null) => new(
         respiratoryRateBelow is > 0 ? respiratoryRateBelow.Value : SoftwareDefaultRespiratoryRateBelow,
         spo2Below is > 0 ? spo2Below.Value : SoftwareDefaultSpo2Below,
         ecgRecentDays is > 0 ? ecgRecentDays.Value : SoftwareDefaultEcgRecentDays,
-        respiratoryRateBelow is not > 0, spo2Below is not > 0, ecgRecentDays is not > 0);
+        respiratoryRateBelow is not > 0, spo2Below is not > 0, ecgRecentDays is not > 0,
+        highIntakeMitragynineMgPerDay is > 0 ? highIntakeMitragynineMgPerDay : null);
 
     public const string SoftwareDefaultNote = "software default, not a clinic decision; UNCONFIRMED";
 

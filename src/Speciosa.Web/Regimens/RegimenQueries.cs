@@ -63,6 +63,24 @@ public sealed class RegimenQueries(SpeciosaDbContext db, ClinicCalendar calendar
         return times.Select(t => ClinicDay.Of(t, zone)).Where(d => d >= from && d <= to).ToHashSet();
     }
 
+    /// <summary>The highest mitragynine of a clinic day over the <see cref="IntakePeak.Days"/> clinic days ending on the day of
+    /// <paramref name="asOf"/> (that day included), from every dose recorded and each lot's content (<see cref="DoseContent"/>).</summary>
+    public async Task<IntakePeak> IntakePeakAsync(Guid patientId, DateTimeOffset asOf, CancellationToken ct = default)
+    {
+        var zone = (await calendar.ZoneOfPatientAsync(patientId, ct)).Zone;
+        var lastDay = ClinicDay.Of(asOf, zone);
+        var earliest = new DateTimeOffset(lastDay.AddDays(-(IntakePeak.Days + 1)).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var latest = new DateTimeOffset(lastDay.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var doses = await db.Doses.AsNoTracking().Where(d => d.PatientId == patientId && d.GivenAt >= earliest && d.GivenAt < latest).ToListAsync(ct);
+        var lots = await new DoseContent(db).LotsAsync(doses.Select(d => d.LotId), ct);
+        var days = doses.GroupBy(d => ClinicDay.Of(d.GivenAt, zone)).Select(g =>
+        {
+            var exposures = g.Select(d => DoseContent.Of(d, lots)).ToList();
+            return (g.Key, exposures.All(e => e is not null) ? DailyAlkaloidTotal.Of(exposures.Select(e => e!).ToList()) : null);
+        }).ToList();
+        return IntakePeak.Over(days, lastDay);
+    }
+
     public async Task<bool> HasActiveRegimenAsync(Guid patientId, DateOnly asOf, CancellationToken ct = default) =>
         await db.Regimens.AnyAsync(r => r.PatientId == patientId && r.StartDate <= asOf && (r.EndDate == null || r.EndDate >= asOf), ct);
 

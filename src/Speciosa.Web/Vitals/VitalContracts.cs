@@ -42,11 +42,17 @@ public sealed record EcgWriteResult(Outcome Outcome, EcgRecorded? Recorded = nul
 /// <summary>The heart picture: ECGs newest first, the QT medicines on the list, whether an ECG is needed now and why,
 /// and the thresholds with their source.</summary>
 public sealed record HeartView(IReadOnlyList<EcgView> Ecgs, IReadOnlyList<string> QtMedicines, bool EcgNeeded, string EcgPromptRule,
-    string Thresholds, string ThresholdSource, bool ThresholdSourceUnconfirmed);
+    string Thresholds, string ThresholdSource, bool ThresholdSourceUnconfirmed, IntakeView Intake);
+
+/// <summary>Whether intake is high against the clinic's figure: the finding (highest mitragynine of a day in the last 14
+/// clinic days), the rule in words, and whether the clinic set a figure at all (no software default).</summary>
+public sealed record IntakeView(bool IsHigh, string Finding, string Rule, bool ClinicFigureSet);
 
 public sealed record SourceView(string Id, string Citation, string? Url, bool Unconfirmed);
 
-public sealed record SeizureFlagView(string Id, string Title, string Text, IReadOnlyList<string> Medicines, IReadOnlyList<SourceView> Sources);
+public sealed record SeizureFlagView(string Id, string Title, string Text, IReadOnlyList<string> Medicines, IReadOnlyList<SourceView> Sources,
+    string? Intake = null);
 
-/// <summary>Seizure-risk flags from the medicine list, with the background figure and its source.</summary>
-public sealed record SeizureRiskView(string Background, SourceView BackgroundSource, IReadOnlyList<SeizureFlagView> Flags);
+/// <summary>Seizure-risk flags from the medicine list and intake, with the background figure and its source, and the
+/// high-intake rule in words.</summary>
+public sealed record SeizureRiskView(string Background, SourceView BackgroundSource, IReadOnlyList<SeizureFlagView> Flags, string HighIntakeRule);

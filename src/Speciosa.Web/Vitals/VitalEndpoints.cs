@@ -70,9 +70,10 @@ public static class VitalEndpoints
             .Audited("ecg.create", "Ecg").RequireAuthorization(Policies.Clinical);
 
         app.MapPatientScope("/seizure-risk").WithTags("Vitals")
-            .MapGet("/", async Task<Ok<SeizureRiskView>> (VisiblePatient patient, VitalRecords records, CancellationToken ct) =>
-                TypedResults.Ok(await records.SeizureRiskAsync(patient.Id, ct)))
-            .WithSummary("Seizure-risk flags from the medicine list (bupropion, tramadol, 7-OH products, alcohol or benzodiazepines, stimulants) with their sources.")
+            .MapGet("/", async Task<Ok<SeizureRiskView>> (VisiblePatient patient, VitalRecords records, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await records.SeizureRiskAsync(patient.Id, clock.GetUtcNow(), ct)))
+            .WithSummary("Seizure-risk flags from the medicine list (bupropion, tramadol, 7-OH products, alcohol or benzodiazepines, stimulants) " +
+                "and from high intake (at or above the clinic's Vitals:HighIntakeMitragynineMgPerDay; none without it), with their sources.")
             .Audited("seizure-risk.read", "PatientMedicine").RequireAuthorization(Policies.Clinical);
 
         return app;

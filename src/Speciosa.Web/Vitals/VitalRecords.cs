@@ -7,6 +7,7 @@ using Speciosa.Web.Data;
 using Speciosa.Web.Http;
 using Speciosa.Web.Medicines;
 using Speciosa.Web.Patients;
+using Speciosa.Web.Regimens;
 using Speciosa.Web.Withdrawal;
 
 namespace Speciosa.Web.Vitals;
@@ -14,8 +15,9 @@ namespace Speciosa.Web.Vitals;
 /// <summary>Vital signs, sedation (POSS) and ECGs: validates and stores them, and raises their alerts in the same save
 /// (sedation and breathing on each set, Critical with a benzodiazepine, gabapentinoid or alcohol on the medicine list;
 /// QTc on the newest ECG; the ECG prompt). Reads the medicine list through <see cref="MedicineQueries"/> and COWS
-/// resting pulses through <see cref="PulseReadings"/>. The API and the page call the same methods.</summary>
-public sealed class VitalRecords(SpeciosaDbContext db, MedicineQueries medicines, PulseReadings pulses, IOptions<VitalsOptions> options)
+/// resting pulses through <see cref="PulseReadings"/>, and the intake peak (for "intake is high") through
+/// <see cref="RegimenQueries"/>. The API and the page call the same methods.</summary>
+public sealed class VitalRecords(SpeciosaDbContext db, MedicineQueries medicines, PulseReadings pulses, RegimenQueries regimens, IOptions<VitalsOptions> options)
 {
     public VitalsThresholds Thresholds => options.Value.Thresholds;
 
@@ -147,26 +149,35 @@ public sealed class VitalRecords(SpeciosaDbContext db, MedicineQueries medicines
 
     /// <summary>Reconciles the QTc rules on the newest ECG and the ECG prompt (stages; the caller saves).</summary>
     public async Task<(List<RaisedAlert> Added, List<RaisedAlert> Resolved)> StageHeartAsync(Patient patient, DateTimeOffset now, CancellationToken ct, Ecg? adding = null) =>
-        await HeartStaging.StageAsync(db, patient, await ListedAsync(patient.Id, ct), Thresholds, now, ct, adding);
+        await HeartStaging.StageAsync(db, patient, await ListedAsync(patient.Id, ct), Thresholds, await IntakeAsync(patient.Id, now, ct), now, ct, adding);
+
+    /// <summary>Whether intake is high against the clinic's figure (never high without one).</summary>
+    public async Task<HighIntake> IntakeAsync(Guid patientId, DateTimeOffset now, CancellationToken ct) =>
+        HighIntake.Judge(await regimens.IntakePeakAsync(patientId, now, ct), Thresholds.HighIntakeMitragynineMgPerDay);
 
     public async Task<HeartView> HeartAsync(Guid patientId, DateTimeOffset now, CancellationToken ct)
     {
         var ecgs = (await db.Ecgs.AsNoTracking().Where(e => e.PatientId == patientId).ToListAsync(ct)).OrderByDescending(e => e.TakenAt).ToList();
         var listed = await ListedAsync(patientId, ct);
         var qt = HeartRules.QtMedicines(listed).Select(q => $"{q.Medicine.Described} ({q.Why})").ToList();
-        var prompt = HeartRules.EcgPrompt(listed, ecgs.FirstOrDefault()?.TakenAt, now, Thresholds);
+        var intake = await IntakeAsync(patientId, now, ct);
+        var prompt = HeartRules.EcgPrompt(listed, ecgs.FirstOrDefault()?.TakenAt, now, Thresholds, intake);
         var heart = HeartCatalogue.Default;
         var source = VitalSources.Get(heart.ThresholdSource);
-        return new(ecgs.Select(ViewOf).ToList(), qt, prompt is not null, $"ECG prompt: a QT-prolonging medicine on the list and {Thresholds.EcgRecentText}",
-            $"QTc above {heart.DiscussAboveMs} ms: discuss; above {heart.ActAboveMs} ms: act", source.Citation, source.Unconfirmed);
+        return new(ecgs.Select(ViewOf).ToList(), qt, prompt is not null,
+            $"ECG prompt: a QT-prolonging medicine on the list or high intake, and {Thresholds.EcgRecentText}",
+            $"QTc above {heart.DiscussAboveMs} ms: discuss; above {heart.ActAboveMs} ms: act", source.Citation, source.Unconfirmed,
+            new IntakeView(intake.IsHigh, intake.Finding, intake.Rule, Thresholds.HighIntakeMitragynineMgPerDay is not null));
     }
 
-    public async Task<SeizureRiskView> SeizureRiskAsync(Guid patientId, CancellationToken ct)
+    public async Task<SeizureRiskView> SeizureRiskAsync(Guid patientId, DateTimeOffset now, CancellationToken ct)
     {
-        var flags = SeizureRisk.Flags(await ListedAsync(patientId, ct));
+        var intake = await IntakeAsync(patientId, now, ct);
+        var flags = SeizureRisk.Flags(await ListedAsync(patientId, ct), intake);
         return new(SeizureRisk.Background, SourceOf(SeizureRisk.BackgroundSource),
             flags.Select(f => new SeizureFlagView(f.Definition.Id, f.Definition.Title, f.Definition.Text,
-                f.Medicines.Select(m => m.Described).ToList(), f.Sources.Select(SourceOf).ToList())).ToList());
+                f.Medicines.Select(m => m.Described).ToList(), f.Sources.Select(SourceOf).ToList(), f.Intake)).ToList(),
+            intake.Rule);
     }
 
     public static SourceView SourceOf(Source s) => new(s.Id, s.Citation, s.Url, s.Unconfirmed);
@@ -194,17 +205,17 @@ public sealed class VitalRecords(SpeciosaDbContext db, MedicineQueries medicines
 public static class HeartStaging
 {
     private static readonly string[] QtcRuleIds = VitalAlertRules.Qtc.Select(r => r.Id).ToArray();
-    private static readonly string[] EcgPromptRuleIds = [VitalAlertRules.EcgNeeded.Id];
+    private static readonly string[] EcgPromptRuleIds = VitalAlertRules.EcgPrompts.Select(r => r.Id).ToArray();
 
     public static async Task<(List<RaisedAlert> Added, List<RaisedAlert> Resolved)> StageAsync(SpeciosaDbContext db, Patient patient,
-        IReadOnlyList<ListedMedicine> listed, VitalsThresholds thresholds, DateTimeOffset now, CancellationToken ct, Ecg? adding = null)
+        IReadOnlyList<ListedMedicine> listed, VitalsThresholds thresholds, HighIntake intake, DateTimeOffset now, CancellationToken ct, Ecg? adding = null)
     {
         var stored = await db.Ecgs.AsNoTracking().Where(e => e.PatientId == patient.Id).ToListAsync(ct);
         var all = adding is null ? stored : stored.Where(e => e.Id != adding.Id).Append(adding).ToList();
         var newest = all.OrderByDescending(e => e.TakenAt).ThenByDescending(e => e.RecordedAt).FirstOrDefault();
         var qtc = newest is null ? [] : HeartRules.EvaluateQtc(new EcgReading(newest.QtcMs, newest.CorrectionFormula, newest.QtMs, newest.HeartRateBpm), newest.TakenAt);
         var (addedQtc, resolvedQtc) = await AlertBook.ReconcileAsync(db, patient, QtcRuleIds, qtc, now, ct);
-        var prompt = HeartRules.EcgPrompt(listed, newest?.TakenAt, now, thresholds);
+        var prompt = HeartRules.EcgPrompt(listed, newest?.TakenAt, now, thresholds, intake);
         var (addedPrompt, resolvedPrompt) = await AlertBook.ReconcileAsync(db, patient, EcgPromptRuleIds, prompt is null ? [] : [prompt], now, ct);
         return ([.. addedQtc, .. addedPrompt], [.. resolvedQtc, .. resolvedPrompt]);
     }
@@ -215,7 +226,7 @@ public static class HeartStaging
 /// active, the newest vital signs are judged again with the new list, so a benzodiazepine, gabapentinoid or alcohol
 /// added after a POSS 3 makes it Critical at once (no time window is assumed: the active alert is the staff's word that
 /// the finding still stands).</summary>
-public sealed class EcgPromptOnMedicineChange(SpeciosaDbContext db, IOptions<VitalsOptions> options) : IMedicineListChangedHandler
+public sealed class EcgPromptOnMedicineChange(SpeciosaDbContext db, RegimenQueries regimens, IOptions<VitalsOptions> options) : IMedicineListChangedHandler
 {
     private static readonly string[] HighBreathingRules =
         [VitalAlertRules.UnacceptableSedation.Id, VitalAlertRules.LowRespiratoryRate.Id, VitalAlertRules.LowSpo2.Id];
@@ -224,7 +235,8 @@ public sealed class EcgPromptOnMedicineChange(SpeciosaDbContext db, IOptions<Vit
     {
         var listed = current.Select(m => new ListedMedicine(m.Name, m.Dose, m.ClassIds)).ToList();
         var thresholds = options.Value.Thresholds;
-        var added = (await HeartStaging.StageAsync(db, patient, listed, thresholds, now, ct)).Added;
+        var intake = HighIntake.Judge(await regimens.IntakePeakAsync(patient.Id, now, ct), thresholds.HighIntakeMitragynineMgPerDay);
+        var added = (await HeartStaging.StageAsync(db, patient, listed, thresholds, intake, now, ct)).Added;
         var breathingActive = await db.Alerts.AnyAsync(a => a.PatientId == patient.Id && HighBreathingRules.Contains(a.RuleId)
             && a.Status != AlertStatus.Resolved, ct);
         if (breathingActive && (await db.VitalSigns.AsNoTracking().Where(v => v.PatientId == patient.Id).ToListAsync(ct))
@@ -241,8 +253,9 @@ public sealed class EcgPromptOnMedicineChange(SpeciosaDbContext db, IOptions<Vit
     }
 }
 
-/// <summary>The periodic check of the ECG prompt (a QT-prolonging medicine on the list and no ECG within the clinic's
-/// interval: an ECG grows old with time alone) and of the QTc on the newest ECG.</summary>
+/// <summary>The periodic check of the ECG prompt (a QT-prolonging medicine on the list or high intake, and no ECG within
+/// the clinic's interval: an ECG grows old with time alone, and doses recorded since raise intake) and of the QTc on the
+/// newest ECG.</summary>
 public sealed class VitalsReview(VitalRecords records) : ISafetyReview
 {
     public Task<(List<RaisedAlert> Added, List<RaisedAlert> Resolved)> ReviewAsync(Patient patient, DateTimeOffset now, CancellationToken ct) =>

@@ -5,7 +5,8 @@ namespace Speciosa.Web.Vitals;
 /// <summary>Configuration section <c>Vitals</c>: the clinic's respiratory rate and SpO2 alert thresholds and how recent
 /// an ECG must be for a patient on a QT-prolonging medicine. None is a validated threshold; a figure left empty is the
 /// software's (<see cref="VitalsThresholds"/>: 10 /min, 90 %, 365 days), shown as "software default, not a clinic
-/// decision" on the page, the alert's threshold and its message. appsettings ships none.</summary>
+/// decision" on the page, the alert's threshold and its message. The high-intake figure has no software default.
+/// appsettings ships none.</summary>
 public sealed class VitalsOptions
 {
     public const string Section = "Vitals";
@@ -19,5 +20,9 @@ public sealed class VitalsOptions
     /// <summary>An ECG within this many days satisfies the ECG prompt.</summary>
     public int? EcgRecentDays { get; set; }
 
-    public VitalsThresholds Thresholds => VitalsThresholds.From(RespiratoryRateBelowPerMin, Spo2BelowPercent, EcgRecentDays);
+    /// <summary>High kratom intake for the ECG prompt and the seizure-risk flag: mg of mitragynine on one clinic day (in the
+    /// last 14). No software default: left empty, intake prompts nothing.</summary>
+    public decimal? HighIntakeMitragynineMgPerDay { get; set; }
+
+    public VitalsThresholds Thresholds => VitalsThresholds.From(RespiratoryRateBelowPerMin, Spo2BelowPercent, EcgRecentDays, HighIntakeMitragynineMgPerDay);
 }

@@ -18,8 +18,9 @@ public sealed class VitalsOverviewSection(VitalRecords records, TimeProvider clo
 
         var id = context.Patient.Id;
         var latest = (await records.ListAsync(id, new Http.PageRequest(1, 1), ct)).Items.FirstOrDefault();
-        var seizure = await records.SeizureRiskAsync(id, ct);
-        var heart = await records.HeartAsync(id, clock.GetUtcNow(), ct);
+        var now = clock.GetUtcNow();
+        var seizure = await records.SeizureRiskAsync(id, now, ct);
+        var heart = await records.HeartAsync(id, now, ct);
         return new(typeof(VitalsSection), new Dictionary<string, object?>
         {
             [nameof(VitalsSection.Context)] = context,

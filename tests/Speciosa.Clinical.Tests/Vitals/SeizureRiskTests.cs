@@ -32,7 +32,7 @@ public class SeizureRiskTests
         Assert.Contains("6.1 %", SeizureRisk.Background, StringComparison.Ordinal);
         Assert.Contains("Eggleston", SeizureRisk.BackgroundSource.Citation, StringComparison.Ordinal);
         Assert.Contains("Pharmacotherapy 2019;39:775", SeizureRisk.BackgroundSource.Citation, StringComparison.Ordinal);
-        Assert.Equal(5, SeizureRisk.Definitions.Count);
+        Assert.Equal(6, SeizureRisk.Definitions.Count);
         Assert.All(SeizureRisk.Definitions, d => Assert.All(d.Sources, s => Assert.True(VitalSources.Contains(s), s)));
     }
 }
