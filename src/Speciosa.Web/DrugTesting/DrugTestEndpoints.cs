@@ -39,6 +39,7 @@ public static class DrugTestEndpoints
                 "result (positive|negative), cutoffNgPerMl}]. Each result is read against the current medicine list and the kratom regimen; " +
                 "an unexpected fentanyl positive raises a Critical alert in the same save. Mitragynine and 7-OH are confirmation only: " +
                 "opiate immunoassays do not detect them.")
+            .Idempotent()
             .Audited("drug-test.create", "DrugTest").RequireAuthorization(Policies.Clinical);
 
         return app;

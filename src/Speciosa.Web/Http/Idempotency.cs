@@ -46,9 +46,10 @@ public static class Idempotency
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxKeyLength = 100;
 
-    /// <summary>Marks an API endpoint as accepting <see cref="Header"/>.</summary>
+    /// <summary>Marks an API endpoint as accepting <see cref="Header"/> (with <see cref="IdempotentEndpoint"/> metadata, so a
+    /// test can list the creating endpoints that lack it).</summary>
     public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilter(static async (context, next) => await RunAsync(context, next));
+        builder.AddEndpointFilter(static async (context, next) => await RunAsync(context, next)).WithMetadata(IdempotentEndpoint.Instance);
 
     /// <summary>Lets the filter hash the body after binding read it: requests with a key are buffered.</summary>
     public static IApplicationBuilder UseIdempotencyBuffering(this IApplicationBuilder app) => app.Use(async (http, next) =>
@@ -189,5 +190,15 @@ public static class Idempotency
 
             await response.Body.WriteAsync(record.Body);
         }
+    }
+}
+
+/// <summary>Endpoint metadata: this write accepts an <c>Idempotency-Key</c>.</summary>
+public sealed class IdempotentEndpoint
+{
+    public static IdempotentEndpoint Instance { get; } = new();
+
+    private IdempotentEndpoint()
+    {
     }
 }

@@ -40,6 +40,7 @@ public static class MedicineEndpoints
             .WithSummary("Add a concomitant medicine or substance (name, which may end with the dose and frequency as written, e.g. " +
                 "'alprazolam 0.5 mg tid'; optional dose, frequency, RxNorm, drug class ids); it is screened at once and found interactions " +
                 "alert in the same save. NoData (unrecognised) and ClassTooBroad (e.g. only 'antidepressant') differ from NoKnownInteraction.")
+            .Idempotent()
             .Audited("medicine.create", "PatientMedicine").RequireAuthorization(Policies.Clinical);
 
         return app;

@@ -90,6 +90,7 @@ public static class MentalHealthEndpoints
             })
             .WithSummary("A clinician records a safety assessment (screeningId optional, assessedAt, outcome, plan, structuredInstrument); " +
                 "it resolves the open PHQ-9 item-9 alert of that screening, naming the outcome.")
+            .Idempotent()
             .Audited("safety-assessment.create", "SafetyAssessment").RequireAuthorization(Policies.Clinician);
 
         scoped.MapGet("/use-disorder-checklists", async Task<Results<Ok<IReadOnlyList<UseDisorderView>>, ProblemHttpResult>> (
@@ -113,6 +114,7 @@ public static class MentalHealthEndpoints
             })
             .WithSummary("Record a DSM-5 checklist: substance (opioid | kratom), occasion (entry | review), criteriaMet (1-11), " +
                 "underMedicalSupervision (tolerance and withdrawal then not counted), assessedAt, note. Severity: 2-3 mild, 4-5 moderate, 6+ severe.")
+            .Idempotent()
             .Audited("use-disorder.create", "UseDisorderAssessment").RequireAuthorization(Policies.Clinical);
 
         // The page's "Mark reviewed" button: a form post, then a redirect back, so a reload sends nothing.

@@ -55,6 +55,7 @@ public static class PatientEndpoints
             .WithSummary("Enrol a patient in your clinic. The law where the patient lives is checked first: a refusal is 422 with reasons and sources; a warning is 409 until the request says confirmLegalWarning: true.")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .Idempotent()
             .Audited("patient.create", "Patient").RequireAuthorization(Policies.Clinical);
 
         // Everything about one patient: a patient the caller may not see is 404 before any handler runs.

@@ -26,6 +26,7 @@ public static class TreatmentEndpoints
                     $"/api/patients/{patient.Id}/treatment"))
             .WithSummary("Record naloxone supplied, naloxone training given, or fentanyl test strips offered (kind, on, accepted for test strips, note). " +
                 "A naloxone supply clears the 'no naloxone recorded' alert in the same save.")
+            .Idempotent()
             .Audited("overdose-prevention.create", "OverdosePreventionRecord").RequireAuthorization(Policies.Clinical);
 
         group.MapPost("/treatment-discussions", async Task<Results<Created<TreatmentWriteResult>, ProblemHttpResult>> (
@@ -36,6 +37,7 @@ public static class TreatmentEndpoints
             .WithSummary("Record that medication for opioid use disorder was offered and discussed (occasion enrolment|review, discussedOn, " +
                 "optionsDiscussed from buprenorphine, methadone, naltrexone-xr), the decision (accepted, already-receiving, declined, undecided) with the " +
                 "chosen option or the patient's reason, and a referral (referredTo and referredOn together).")
+            .Idempotent()
             .Audited("treatment-discussion.create", "TreatmentDiscussion").RequireAuthorization(Policies.Clinical);
 
         group.MapPost("/follow-up-contacts", async Task<Results<Created<TreatmentWriteResult>, ProblemHttpResult>> (
@@ -44,6 +46,7 @@ public static class TreatmentEndpoints
                 Created(await records.RecordContactAsync(patient.Record, request, user.UserId()!.Value, clock.GetUtcNow(), ct), http,
                     $"/api/patients/{patient.Id}/treatment"))
             .WithSummary("Record a follow-up contact after the taper: on, made (true) or tried and missed (false), mode (visit, phone, video, message), note.")
+            .Idempotent()
             .Audited("follow-up-contact.create", "FollowUpContact").RequireAuthorization(Policies.Clinical);
 
         return app;

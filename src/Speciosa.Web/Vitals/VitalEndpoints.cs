@@ -43,6 +43,7 @@ public static class VitalEndpoints
             .WithSummary("Record vital signs and POSS (any subset, at least one; 400 naming the field and its range). With cowsAssessmentId the heart " +
                 "rate is that COWS resting pulse. POSS 3–4, a respiratory rate or SpO2 below the clinic's threshold alert in the same save (High), " +
                 "Critical with a benzodiazepine, gabapentinoid or alcohol on the medicine list.")
+            .Idempotent()
             .Audited("vitals.create", "VitalSignSet").RequireAuthorization(Policies.Clinical);
 
         var ecgs = app.MapPatientScope("/ecgs").WithTags("Vitals");
@@ -67,6 +68,7 @@ public static class VitalEndpoints
             })
             .WithSummary("Record an ECG: QTc in ms as given and its correction formula (bazett, fridericia, framingham, hodges, unstated). The QTc " +
                 "rules are judged on the newest ECG and the ECG prompt re-evaluated in the same save.")
+            .Idempotent()
             .Audited("ecg.create", "Ecg").RequireAuthorization(Policies.Clinical);
 
         app.MapPatientScope("/seizure-risk").WithTags("Vitals")

@@ -41,6 +41,7 @@ public static class WithdrawalEndpoints
                 return TypedResults.Created($"/api/patients/{p.Id}/opioid-use", WithdrawalRecords.ViewOf(use));
             })
             .WithSummary("Record an opioid the patient used: substance, amount per day and unit, release, route, duration, last use.")
+            .Idempotent()
             .Audited("opioid-use.create", "OpioidUse").RequireAuthorization(Policies.Clinical);
 
         scoped.MapGet("/episodes", async Task<Results<Ok<IReadOnlyList<EpisodeView>>, ProblemHttpResult>> (
@@ -65,6 +66,7 @@ public static class WithdrawalEndpoints
                 return TypedResults.Created($"/api/patients/{p.Id}/episodes", view);
             })
             .WithSummary("Open a withdrawal episode starting at the last use of a recorded opioid.")
+            .Idempotent()
             .Audited("episode.create", "WithdrawalEpisode").RequireAuthorization(Policies.Clinical);
 
         scoped.MapGet("/assessments", async Task<Results<Ok<ListPage<AssessmentView>>, ValidationProblem, ProblemHttpResult>> (

@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Speciosa.Testing;
 using Speciosa.Web.Http;
+using Speciosa.Web.Treatment;
+using Speciosa.Web.Vitals;
 using Xunit;
 using static Speciosa.Testing.RegimenTestData;
 
@@ -211,5 +213,27 @@ public sealed class RetrySafeWriteTests(DemoServers servers) : IClassFixture<Dem
 
             return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
         }
+    }
+
+    [Theory]
+    [ClassData(typeof(BothDatabases))]
+    public async Task Vital_signs_and_a_naloxone_record_retried_with_their_keys_are_stored_once(Database database)
+    {
+        var server = await servers.On(database);
+        var nurse = await server.SignedInClientAsync("demo.nurse");
+        var patientId = await PatientTestData.EnrolAsync(await server.SignedInClientAsync("demo.clinician"), "Retryvitals");
+        var vitalsKey = Guid.NewGuid().ToString();
+        var naloxoneKey = Guid.NewGuid().ToString();
+        var vitals = new { heartRateBpm = 72, respiratoryRatePerMin = 14 };
+        var naloxone = new { kind = "naloxone-supplied", on = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd") };
+
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            Assert.Equal(HttpStatusCode.Created, (await nurse.SendAsync(Post($"/api/patients/{patientId}/vitals", vitals, vitalsKey))).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await nurse.SendAsync(Post($"/api/patients/{patientId}/overdose-prevention", naloxone, naloxoneKey))).StatusCode);
+        }
+
+        Assert.Equal(1, await server.QueryAsync(d => d.VitalSigns.CountAsync(x => x.PatientId == patientId)));
+        Assert.Equal(1, await server.QueryAsync(d => d.OverdosePreventionRecords.CountAsync(x => x.PatientId == patientId)));
     }
 }
