@@ -97,7 +97,6 @@ public static class SpeciosaApp
         services.AddSpeciosaProblemDetails();
         services.AddSpeciosaJson();
         services.AddSpeciosaHealthChecks();
-        services.AddSpeciosaRateLimits(configuration);
         services.AddBehindProxy(configuration);
         services.AddOpenApi();
         services.AddHttpContextAccessor();
@@ -141,7 +140,7 @@ public static class SpeciosaApp
         app.UseRouting();
         app.RouteAgainWithoutContentType();
         app.UseIdempotencyBuffering();
-        app.UseRateLimiter();
+        app.UseSharedSignInLimit();
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthorization();

@@ -20,7 +20,9 @@ public sealed class AuditChainVerifier(SpeciosaDbContext db, AuditSeal seal, Aud
     public async Task<AuditChainReport> VerifyAsync(CancellationToken ct = default)
     {
         var reading = anchors.Read();
-        var anchored = reading.Checkpoints.ToDictionary(c => c.Sequence, c => c.Hash);
+        // Several instances sharing one anchor file may each checkpoint the same head, so a sequence can appear more
+        // than once; every checkpoint of a sequence must match the row.
+        var anchored = reading.Checkpoints.ToLookup(c => c.Sequence, c => c.Hash);
         var newest = reading.Checkpoints.MaxBy(c => c.Sequence);
         long expected = 1;
         var previousHash = AuditHash.Genesis;
@@ -47,7 +49,7 @@ public sealed class AuditChainVerifier(SpeciosaDbContext db, AuditSeal seal, Aud
                     "Its content does not match its hash (the row was edited, or written by someone without the audit key).", newest);
             }
 
-            if (anchored.TryGetValue(entry.Sequence, out var anchoredHash) && !string.Equals(anchoredHash, entry.Hash, StringComparison.Ordinal))
+            if (anchored[entry.Sequence].Any(anchoredHash => !string.Equals(anchoredHash, entry.Hash, StringComparison.Ordinal)))
             {
                 return Broken(checkedCount, entry.Sequence, entry.Id,
                     "It differs from the entry a signed checkpoint recorded at this sequence (rows were rewritten and their hashes recomputed).", newest);

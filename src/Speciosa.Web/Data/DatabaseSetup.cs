@@ -23,6 +23,7 @@ public static class DatabaseSetup
 
         services.AddSingleton(options);
         services.AddDbContext<SpeciosaDbContext>(db => Configure(db, options));
+        services.AddScoped<JobLeases>();
         return services;
     }
 

@@ -39,6 +39,7 @@ public class SpeciosaDbContext(DbContextOptions options, IHttpContextAccessor? h
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
     public DbSet<RaisedAlert> Alerts => Set<RaisedAlert>();
@@ -152,6 +153,8 @@ public class SpeciosaDbContext(DbContextOptions options, IHttpContextAccessor? h
         });
 
         Http.IdempotencyRecord.Configure(modelBuilder);
+        JobLeases.Configure(modelBuilder);
+        Http.SignInAttemptWindow.Configure(modelBuilder);
         foreach (var part in ModelParts)
         {
             part.Configure(modelBuilder);
