@@ -30,7 +30,9 @@ public sealed class AlertModel : IModelPart
             e.Property(a => a.ResolutionReason).HasMaxLength(1000);
             e.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
             e.HasIndex(a => new { a.PatientId, a.RuleId, a.ConditionKey }).IsUnique().HasFilter(ActiveFilter);
-            e.HasIndex(a => new { a.ClinicId, a.Status, a.SeverityRank });
+            // The worklist's order (most severe, newest, then id), with and without a severity filter (M0020).
+            e.HasIndex(a => new { a.ClinicId, a.Status, a.SeverityRank, a.RaisedAt, a.Id }).IsDescending(false, false, true, true, false);
+            e.HasIndex(a => new { a.ClinicId, a.Status, a.Severity, a.SeverityRank, a.RaisedAt, a.Id }).IsDescending(false, false, false, true, true, false);
             e.HasIndex(a => new { a.PatientId, a.Status });
             e.HasOne<Clinic>().WithMany().HasForeignKey(a => a.ClinicId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);

@@ -6,6 +6,10 @@ namespace Speciosa.Web.Data;
 
 public static class DatabaseSetup
 {
+    /// <summary>How long a SQLite command waits for the write lock before it fails (SQLite's busy timeout and
+    /// Microsoft.Data.Sqlite's command timeout alike).</summary>
+    public const int SqliteTimeoutSeconds = 30;
+
     public static IServiceCollection AddSpeciosaDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -36,6 +40,7 @@ public static class DatabaseSetup
         else
         {
             db.UseSqlite(SqliteConnectionString(options));
+            db.AddInterceptors(SqliteBusyTimeout.Instance); // one instance: EF keys its internal service cache on it
         }
 
         // Migrations are written by hand without a model snapshot; the schema-versus-model test on both
@@ -56,7 +61,7 @@ public static class DatabaseSetup
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            DefaultTimeout = 30,
+            DefaultTimeout = SqliteTimeoutSeconds,
         }.ToString();
     }
 

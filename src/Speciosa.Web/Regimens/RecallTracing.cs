@@ -12,7 +12,7 @@ using Speciosa.Web.Clinics;
 namespace Speciosa.Web.Regimens;
 
 /// <summary>Who is exposed to a lot: patients whose regimen (not ended) orders that specific lot, and patients with a
-/// dose from it since the window's start. Answered from IX_Regimens_LotId and IX_Doses_LotId_GivenAt.</summary>
+/// dose from it since the window's start. Answered from IX_Regimens_LotId and IX_Doses_LotId_ClinicId_PatientId_GivenAt.</summary>
 public sealed class LotExposure(SpeciosaDbContext db, ClinicCalendar calendar, IOptions<DosingOptions> options)
 {
     public int DefaultWindowDays => options.Value.RecallExposureWindowDays;
@@ -24,19 +24,26 @@ public sealed class LotExposure(SpeciosaDbContext db, ClinicCalendar calendar, I
         var onRegimen = await db.Regimens.AsNoTracking()
             .Where(r => r.LotId == lotId && r.ClinicId == clinicId && (r.EndDate == null || r.EndDate >= today))
             .Select(r => r.PatientId).Distinct().ToListAsync(ct);
-        var doses = await db.Doses.AsNoTracking()
-            .Where(d => d.LotId == lotId && d.GivenAt >= windowFrom && d.ClinicId == clinicId)
-            .Select(d => new { d.PatientId, d.GivenAt }).ToListAsync(ct);
-        var ids = onRegimen.Concat(doses.Select(d => d.PatientId)).Distinct().ToList();
-        var names = await db.Patients.AsNoTracking().Where(p => ids.Contains(p.Id))
+        // Counted in SQL, one row per patient, from IX_Doses_LotId_ClinicId_PatientId_GivenAt alone (a lot may hold
+        // hundreds of thousands of doses; issue 17).
+        var doses = db.Doses.AsNoTracking().Where(d => d.LotId == lotId && d.GivenAt >= windowFrom && d.ClinicId == clinicId);
+        var taken = await doses.GroupBy(d => d.PatientId)
+            .Select(g => new { PatientId = g.Key, Count = g.Count(), Last = g.Max(d => d.GivenAt) })
+            .ToDictionaryAsync(t => t.PatientId, ct);
+        var ids = onRegimen.Concat(taken.Keys).Distinct().ToList();
+        // Names by subquery, not by a list of ids: one parameter whatever the number of patients exposed.
+        var dosePatients = doses.Select(d => d.PatientId);
+        var regimens = db.Regimens.AsNoTracking();
+        var names = await db.Patients.AsNoTracking()
+            .Where(p => dosePatients.Contains(p.Id) || regimens.Any(r => r.PatientId == p.Id && r.LotId == lotId && r.ClinicId == clinicId && (r.EndDate == null || r.EndDate >= today)))
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName })
             .ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, ct);
         return ids.Select(id =>
             {
-                var taken = doses.Where(d => d.PatientId == id).ToList();
-                return new ExposedPatientView(id, names.GetValueOrDefault(id, "?"), onRegimen.Contains(id), taken.Count,
-                    taken.Count == 0 ? null : taken.Max(d => d.GivenAt));
+                var t = taken.GetValueOrDefault(id);
+                return new ExposedPatientView(id, names.GetValueOrDefault(id, "?"), onRegimen.Contains(id), t?.Count ?? 0, t?.Last);
             })
-            .OrderBy(p => p.DisplayName, StringComparer.Ordinal)
+            .OrderBy(p => p.DisplayName, StringComparer.Ordinal).ThenBy(p => p.PatientId)
             .ToList();
     }
 }

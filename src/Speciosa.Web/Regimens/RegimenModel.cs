@@ -43,7 +43,7 @@ public sealed class RegimenModel : IModelPart
             e.ToTable("Doses");
             e.Property(d => d.Grams).HasPrecision(9, 3);
             e.Property(d => d.Source).HasMaxLength(32);
-            e.HasIndex(d => new { d.LotId, d.GivenAt });
+            e.HasIndex(d => new { d.LotId, d.ClinicId, d.PatientId, d.GivenAt }); // the recall trace, from the index alone (M0020)
             e.HasIndex(d => new { d.PatientId, d.GivenAt });
             e.HasIndex(d => d.ClinicId);
             e.HasIndex(d => d.RegimenId);

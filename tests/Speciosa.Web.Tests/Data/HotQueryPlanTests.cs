@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Speciosa.Testing;
+using Xunit;
+
+namespace Speciosa.Web.Tests.Data;
+
+/// <summary>Issue 17 (perf review wins 3 and 4): the alert worklist and the recall trace are answered in index order
+/// from an index, on both databases, whatever the clinic's size. A plan, not a timing: the bench
+/// (bench/Speciosa.Bench) measures the effect. On PostgreSQL sequential scans and sorts are priced out, so the
+/// plan shows what the indexes can serve even on the demo clinic's few rows.</summary>
+public sealed class HotQueryPlanTests(DemoServers servers) : IClassFixture<DemoServers>
+{
+    // The worklist's query shape (AlertWorklist.ListAsync): one status, optionally one severity, most severe, newest, then id.
+    private const string Worklist = "SELECT * FROM \"Alerts\" WHERE \"ClinicId\" = {0} AND \"Status\" = 'open'{1} " +
+        "ORDER BY \"SeverityRank\" DESC, \"RaisedAt\" DESC, \"Id\" LIMIT 25 OFFSET 100";
+
+    // The recall trace's dose count (LotExposure.ExposedAsync): per patient, a lot's doses since a date.
+    private const string Recall = "SELECT \"PatientId\", COUNT(*), MAX(\"GivenAt\") FROM \"Doses\" " +
+        "WHERE \"LotId\" = {0} AND \"GivenAt\" >= {1} AND \"ClinicId\" = {0} GROUP BY \"PatientId\"";
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_worklist_page_is_read_in_the_worklists_order_without_sorting_every_open_alert(Speciosa.Testing.Database database)
+    {
+        var server = await servers.On(database);
+
+        foreach (var severity in new[] { "", " AND \"Severity\" = 'High'" })
+        {
+            var plan = await PlanAsync(server, database, string.Format(Worklist, Id(database), severity));
+
+            Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Sort", plan, StringComparison.Ordinal);
+            Assert.Contains("IX_Alerts_ClinicId_Status_", plan, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_recall_trace_counts_a_lots_doses_per_patient_from_the_index_alone(Speciosa.Testing.Database database)
+    {
+        var server = await servers.On(database);
+
+        var plan = await PlanAsync(server, database, string.Format(Recall, Id(database), database == Speciosa.Testing.Database.Sqlite ? "0" : "'2020-01-01'"));
+
+        Assert.Contains(database == Speciosa.Testing.Database.Sqlite ? "COVERING INDEX IX_Doses_LotId_ClinicId_PatientId_GivenAt" : "Index Only Scan using \"IX_Doses_LotId_ClinicId_PatientId_GivenAt\"",
+            plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Id(Speciosa.Testing.Database database) =>
+        database == Speciosa.Testing.Database.Sqlite ? "'00000000-0000-0000-0000-000000000001'" : "'00000000-0000-0000-0000-000000000001'::uuid";
+
+    private static Task<string> PlanAsync(SpeciosaServer server, Speciosa.Testing.Database database, string sql) => server.QueryAsync(async db =>
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        try
+        {
+            if (database == Speciosa.Testing.Database.Postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off;");
+            }
+
+            var cmd = db.Database.GetDbConnection().CreateCommand();
+            cmd.Transaction = tx.GetDbTransaction();
+            cmd.CommandText = (database == Speciosa.Testing.Database.Sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql;
+            await using var reader = await cmd.ExecuteReaderAsync();
+            var lines = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetValue(reader.FieldCount - 1)?.ToString() ?? "");
+            }
+
+            return string.Join("\n", lines);
+        }
+        finally
+        {
+            await tx.RollbackAsync();
+            await db.Database.CloseConnectionAsync();
+        }
+    });
+}
