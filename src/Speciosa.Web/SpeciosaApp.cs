@@ -99,7 +99,7 @@ public static class SpeciosaApp
         services.AddSpeciosaHealthChecks();
         services.AddSpeciosaRateLimits(configuration);
         services.AddBehindProxy(configuration);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddInputLimits());
         services.AddHttpContextAccessor();
         services.AddRazorComponents();
         services.AddAntiforgery(o =>
