@@ -157,6 +157,16 @@ public static class InputLimits
         }
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+        // Dictionary keys are text too: read under the same limit, written as they are.
+        public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = reader.GetString() ?? "";
+            return text.Length <= max ? text : throw new LimitException($"At most {max} characters.");
+        }
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WritePropertyName(value);
     }
 
     private static (DateTimeOffset Earliest, DateTimeOffset Latest) Range(TimeProvider clock, bool clinical)

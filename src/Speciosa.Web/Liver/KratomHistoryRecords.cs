@@ -8,7 +8,7 @@ namespace Speciosa.Web.Liver;
 
 /// <summary>The kratom history a staff member enters: first kratom use and where the date came from (audit E8).</summary>
 /// <summary>A first entry sends no stamp; a replacement sends the <see cref="KratomHistoryView.ConcurrencyStamp"/> it read.</summary>
-public sealed record KratomHistoryRequest([Http.ClinicalTime] DateOnly? FirstUseOn, string? Basis, Guid? ConcurrencyStamp = null);
+public sealed record KratomHistoryRequest(DateOnly? FirstUseOn, string? Basis, Guid? ConcurrencyStamp = null);
 
 public sealed record KratomHistoryView(DateOnly FirstUseOn, string Basis, DateTimeOffset EnteredAt, Guid ConcurrencyStamp);
 
