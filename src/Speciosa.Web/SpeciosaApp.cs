@@ -98,7 +98,7 @@ public static class SpeciosaApp
         services.AddSpeciosaJson();
         services.AddSpeciosaHealthChecks();
         services.AddBehindProxy(configuration);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddInputLimits());
         services.AddHttpContextAccessor();
         services.AddRazorComponents();
         services.AddAntiforgery(o =>

@@ -17,7 +17,9 @@ public static class JurisdictionRegistryReader
         }
         catch (JsonException ex)
         {
-            return Rejected("$", $"Not a readable registry file: {ex.Message}");
+            // Keyed by the field at fault (entries[0].conditions), like every other error of the file.
+            var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "$";
+            return Rejected(field, "Not a readable registry file: this value is not of the expected kind (text, number, true/false, list or object).");
         }
 
         return document is null ? Rejected("$", "The file is empty.") : Read(document);
@@ -41,6 +43,12 @@ public static class JurisdictionRegistryReader
         for (var i = 0; i < document.Entries.Count; i++)
         {
             var prefix = $"entries[{i}].";
+            if (document.Entries[i] is null)
+            {
+                errors.Add($"entries[{i}]", "An entry cannot be null; leave it out instead.");
+                continue;
+            }
+
             var entryErrors = JurisdictionEntryValidation.Validate(document.Entries[i], sources, out var entry);
             errors.AddAll(prefix, entryErrors);
             if (entry is null)
@@ -73,6 +81,12 @@ public static class JurisdictionRegistryReader
         {
             var source = documents[i];
             var prefix = $"sources[{i}].";
+            if (source is null)
+            {
+                errors.Add($"sources[{i}]", "A source cannot be null; leave it out instead.");
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(source.Id))
             {
                 errors.Add(prefix + "id", "Required.");

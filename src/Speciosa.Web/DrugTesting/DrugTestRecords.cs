@@ -13,7 +13,7 @@ namespace Speciosa.Web.DrugTesting;
 
 public sealed record DrugTestResultRequest(string? Analyte, string? Method, string? Technique, string? Result, decimal? CutoffNgPerMl);
 
-public sealed record DrugTestRequest(DateTimeOffset? CollectedAt, IReadOnlyList<DrugTestResultRequest>? Results, string? Note);
+public sealed record DrugTestRequest([Http.ClinicalTime] DateTimeOffset? CollectedAt, IReadOnlyList<DrugTestResultRequest>? Results, string? Note);
 
 public sealed record DrugTestResultView(string Analyte, string AnalyteName, string Method, string? Technique, string Result, decimal? CutoffNgPerMl,
     string Reading, string Explanation, IReadOnlyList<string> Notes);

@@ -45,7 +45,15 @@ public static class ProblemResponses
                     return;
                 }
 
-                await WriteAsync(context, status, status == 400 ? "The request could not be read." : null);
+                if (status == 400)
+                {
+                    // No JSON field to blame: the parameter that could not be bound (a query value), else the body as a whole.
+                    var (name, message) = Parameter(error);
+                    await Invalid(name, message).ExecuteAsync(context);
+                    return;
+                }
+
+                await WriteAsync(context, status, null);
             },
         });
         app.UseStatusCodePages(async ctx =>
@@ -69,6 +77,17 @@ public static class ProblemResponses
         _ when Data.DatabaseOutage.Is(error) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
+
+    /// <summary>The request part a binding failure is about, from ASP.NET Core's words ("Failed to bind parameter \"PhotoKind
+    /// kind\" from …"): a route or query parameter by its name, anything about the body as "body".</summary>
+    private static (string Field, string Message) Parameter(Exception? error)
+    {
+        var text = error?.Message ?? "";
+        var match = System.Text.RegularExpressions.Regex.Match(text, "parameter \"[^\" ]+ (?<name>[A-Za-z0-9_]+)\"");
+        return match.Success && !text.Contains("body", StringComparison.OrdinalIgnoreCase)
+            ? (match.Groups["name"].Value, "This value is not of the expected kind or is missing.")
+            : ("body", "Send the request's fields as one JSON object of the documented shape.");
+    }
 
     public static async Task WriteAsync(HttpContext context, int status, string? detail)
     {

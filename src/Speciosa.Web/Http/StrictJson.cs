@@ -16,6 +16,7 @@ public static class StrictJson
         // Minimal APIs hand an unreadable body to the exception handler, which names the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Insert(0, new StrictEnumConverterFactory()));
+        services.AddOptions<JsonOptions>().Configure<TimeProvider>((o, clock) => InputLimits.Apply(o.SerializerOptions, clock));
         return services;
     }
 
@@ -31,13 +32,23 @@ public static class StrictJson
 
         var path = json.Path is { Length: > 0 } p ? p : "$";
         var field = path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-        var message = json is NotAllowedValueException
+        if (json is InputLimits.FieldException named)
+        {
+            // Thrown once the object is read: the path is the object's, the field names itself within it.
+            return (field == "body" ? named.Field : $"{field}.{named.Field}", named.Message);
+        }
+
+        var message = json is NotAllowedValueException or InputLimits.LimitException
             ? json.Message
             : field == "body"
                 ? "The body is not valid JSON for this request."
                 : "This value is not of the expected kind (text, number, true/false, date, id or list) or is malformed.";
         return (field, message);
     }
+
+    /// <summary>The names an enum is read and written by (its <see cref="JsonStringEnumMemberNameAttribute"/> or its own).</summary>
+    public static IReadOnlyList<string> NamesOf(Type enumType) =>
+        Enum.GetNames(enumType).Select(n => enumType.GetField(n)!.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? n).ToList();
 
     /// <summary>A refusal worded for people: it carries the values allowed.</summary>
     private sealed class NotAllowedValueException(string message) : JsonException(message);

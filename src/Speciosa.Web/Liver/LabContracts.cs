@@ -4,7 +4,7 @@ namespace Speciosa.Web.Liver;
 /// <see cref="UpperLimitOfNormal"/> in the same unit as the value; leave it out to use the clinic default.</summary>
 public sealed record LabResultRequest(
     string? Test, string? Loinc, decimal? Value, string? Unit, decimal? UpperLimitOfNormal, decimal? ReferenceLow,
-    DateTimeOffset? CollectedAt, bool IsBaseline = false, string? LabName = null);
+    [Http.ClinicalTime] DateTimeOffset? CollectedAt, bool IsBaseline = false, string? LabName = null);
 
 public sealed record LabResultsRequest(IReadOnlyList<LabResultRequest>? Results);
 

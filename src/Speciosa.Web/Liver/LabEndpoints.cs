@@ -55,6 +55,7 @@ public static class LabEndpoints
                 return recorded is null ? ProblemResponses.Invalid(errors) : TypedResults.Created($"/api/patients/{p.Id}/labs", recorded);
             })
             .Accepts<string>("text/csv")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxCsvBytes)) // chunked bodies too: 413 past the limit
             .WithSummary("Import liver results from CSV (header: test,value,unit,collectedAt[,loinc,uln,referenceLow,baseline,lab]). " +
                 "All or nothing: any problem is a 400 naming line and column; re-importing the same file changes nothing.")
             .Idempotent()

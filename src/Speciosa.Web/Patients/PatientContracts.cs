@@ -1,12 +1,14 @@
+using System.ComponentModel.DataAnnotations;
 namespace Speciosa.Web.Patients;
 
 /// <summary>Enrolment or edit of a patient record. On edit, <see cref="ConcurrencyStamp"/> must be the stamp read.
 /// <see cref="ConfirmLegalWarning"/>: the clinician has read the legal warnings for the patient's location and
 /// goes ahead (recorded); without it a warning stops enrolment.</summary>
 public sealed record PatientRequest(
-    string? GivenName, string? FamilyName, DateOnly? DateOfBirth, string? Sex, string? Phone, string? Email,
-    string? CountryCode, string? SubdivisionCode, bool Pregnant, bool Breastfeeding, bool PlanningConception,
-    string? Status, IReadOnlyList<Guid>? CareTeam, Guid? PortalUserId, Guid? ConcurrencyStamp = null,
+    [MaxLength(100)] string? GivenName, [MaxLength(100)] string? FamilyName, [Http.ClinicalTime] DateOnly? DateOfBirth,
+    [MaxLength(16)] string? Sex, [MaxLength(40)] string? Phone, [MaxLength(256)] string? Email,
+    [MaxLength(2)] string? CountryCode, [MaxLength(6)] string? SubdivisionCode, bool Pregnant, bool Breastfeeding, bool PlanningConception,
+    [MaxLength(16)] string? Status, IReadOnlyList<Guid>? CareTeam, Guid? PortalUserId, Guid? ConcurrencyStamp = null,
     bool ConfirmLegalWarning = false) : Http.IWholeRecordRequest
 {
     /// <summary>What a PUT must carry: every field of the record, so pregnancy, breastfeeding, the portal

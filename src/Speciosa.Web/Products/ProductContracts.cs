@@ -5,17 +5,17 @@ namespace Speciosa.Web.Products;
 public sealed record ProductRequest(
     string? Name, string? Brand, string? Vendor, ProductForm? Form, string? StrainLabel, decimal? ServingGrams,
     decimal? MaximumDailyGrams, decimal? ClaimMitragynineMgPerServing, decimal? ClaimSevenHydroxyMgPerServing,
-    string? GmpScheme, DateOnly? GmpCertifiedOn);
+    string? GmpScheme, [Http.ClinicalTime] DateOnly? GmpCertifiedOn);
 
-public sealed record SupplyChainStepDto(SupplyChainRole Role, string? Name, string? Country, string? Region, DateOnly? Date);
+public sealed record SupplyChainStepDto(SupplyChainRole Role, string? Name, string? Country, string? Region, [Http.ClinicalTime] DateOnly? Date);
 
 public sealed record LotRequest(string? LotCode, IReadOnlyList<SupplyChainStepDto>? SupplyChain);
 
 public sealed record ResultDto(string Analyte, decimal? Value, string Unit, ResultQualifier Qualifier = ResultQualifier.Detected,
     decimal? Lod = null, decimal? Loq = null, string? Method = null);
 
-public sealed record CertificateRequest(string? LabName, string? LabAccreditation, string? Method, DateOnly? SampledOn,
-    DateOnly? ReportedOn, IReadOnlyList<ResultDto>? Results);
+public sealed record CertificateRequest(string? LabName, string? LabAccreditation, string? Method, [Http.ClinicalTime] DateOnly? SampledOn,
+    [Http.ClinicalTime] DateOnly? ReportedOn, IReadOnlyList<ResultDto>? Results);
 
 /// <summary>State change request: an optional reason (release) or a required reason (recall), and the
 /// concurrency stamp the caller saw (optional; a stale one gets 409). A recall may say how many days back a dose

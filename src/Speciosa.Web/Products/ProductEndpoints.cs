@@ -51,6 +51,7 @@ public static class ProductEndpoints
         app.MapPost("/api/certificates/import", Import).WithTags("Lots").RequireAuthorization(Policies.Quality)
             .Audited("certificate.import", "Certificate")
             .Accepts<string>("text/csv", "text/plain", "application/octet-stream")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(CoaCsvImport.MaxBytes)) // chunked bodies too
             .WithSummary("Import a laboratory's CSV export (body: the file, UTF-8). All or nothing; a report of line, column and problem on 400; re-import creates no duplicates (Quality).")
             .ProducesValidationProblem().ProducesProblem(409);
 
@@ -240,7 +241,7 @@ public static class ProductEndpoints
             return ProblemResponses.Problem(413, $"A photo is at most {options.MaxPhotoBytes / 1024 / 1024.0:0.#} MB.");
         }
 
-        var (outcome, photo) = await service.AddPhotoAsync(Clinic(user), UserId(user), productId, lotId, photoKind, body, options.MaxPhotoBytes, ct);
+        var (outcome, photo) = await service.AddPhotoAsync(Clinic(user), UserId(user), productId, lotId, photoKind, body, options.MaxPhotoBytes, ct, options.MaxPhotoSide);
         if (!outcome.Succeeded)
         {
             return outcome.ToProblem();

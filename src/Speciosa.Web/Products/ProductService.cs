@@ -12,6 +12,10 @@ public sealed class ProductOptions
     public const string Section = "Products";
     /// <summary>Largest photo accepted, in bytes (default 5 MB).</summary>
     public long MaxPhotoBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Widest and tallest photo accepted, in pixels (default 8000): a small file may declare a huge image that a
+    /// browser then has to decode.</summary>
+    public int MaxPhotoSide { get; set; } = 8000;
 }
 
 /// <summary>Reads and writes of products, lots, certificates, photos and settings for the API and the
@@ -344,7 +348,7 @@ public sealed class ProductService(SpeciosaDbContext db, LotQuality quality, Tim
 
     /// <summary>Checks the bytes (PNG/JPEG/WebP by magic number, dimensions from the header), then stores them.</summary>
     public async Task<(Outcome Outcome, ProductPhoto? Photo)> AddPhotoAsync(
-        Guid clinicId, Guid userId, Guid productId, Guid? lotId, PhotoKind kind, byte[] content, long maxBytes, CancellationToken ct = default)
+        Guid clinicId, Guid userId, Guid productId, Guid? lotId, PhotoKind kind, byte[] content, long maxBytes, CancellationToken ct = default, int maxSide = 8000)
     {
         if (!await db.Products.AnyAsync(p => p.Id == productId && p.ClinicId == clinicId, ct)
             || (lotId is not null && !await db.Lots.AnyAsync(l => l.Id == lotId && l.ProductId == productId && l.ClinicId == clinicId, ct)))
@@ -361,6 +365,11 @@ public sealed class ProductService(SpeciosaDbContext db, LotQuality quality, Tim
         if (header is null)
         {
             return (Outcome.Invalid("file", "The file is not a PNG, JPEG or WebP image (checked by its content, not its name)."), null);
+        }
+
+        if (header.Width > maxSide || header.Height > maxSide)
+        {
+            return (Outcome.Invalid("file", $"A photo is at most {maxSide} × {maxSide} pixels; this one is {header.Width} × {header.Height}."), null);
         }
 
         var photo = new ProductPhoto

@@ -99,7 +99,7 @@ public sealed record DayLimitsView(DateOnly Day, decimal GramsPerAdministration,
     decimal MaxGramsPerDay, string MaxGramsPerDayBasis);
 
 /// <summary>A dose: <see cref="GivenAt"/> defaults to now; <see cref="LotId"/> may be omitted only in a patient's report.</summary>
-public sealed record DoseRequest(DateTimeOffset? GivenAt, decimal? Grams, Guid? LotId, bool ConfirmLegalWarning = false);
+public sealed record DoseRequest([Http.ClinicalTime] DateTimeOffset? GivenAt, decimal? Grams, Guid? LotId, bool ConfirmLegalWarning = false);
 
 public sealed record DoseView(Guid Id, Guid PatientId, Guid? RegimenId, int? RegimenVersion, Guid? LotId, string? LotCode,
     DateTimeOffset GivenAt, decimal Grams, string Source, bool PatientReported, decimal? MitragynineMg, decimal? SevenHydroxyMg,

@@ -13,7 +13,7 @@ using Speciosa.Web.Patients;
 namespace Speciosa.Web.Safety;
 
 public sealed record AdverseEventRequest(
-    string? TermId, string? OtherTerm, int Grade, DateTimeOffset Onset, DateTimeOffset? ResolvedAt, string? Outcome, string? Relatedness,
+    string? TermId, string? OtherTerm, int Grade, [Http.ClinicalTime] DateTimeOffset Onset, [Http.ClinicalTime] DateTimeOffset? ResolvedAt, string? Outcome, string? Relatedness,
     IReadOnlyList<string>? SeriousnessCriteria, string? ActionTaken, string? Description);
 
 public sealed record AdverseEventView(

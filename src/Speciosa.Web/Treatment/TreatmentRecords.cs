@@ -11,13 +11,13 @@ using Speciosa.Web.Regimens;
 
 namespace Speciosa.Web.Treatment;
 
-public sealed record OverdosePreventionRequest(string? Kind, DateOnly? On, bool? Accepted, string? Note);
+public sealed record OverdosePreventionRequest(string? Kind, [Http.ClinicalTime] DateOnly? On, bool? Accepted, string? Note);
 
 public sealed record TreatmentDiscussionRequest(
-    string? Occasion, DateOnly? DiscussedOn, IReadOnlyList<string>? OptionsDiscussed, string? Decision, string? ChosenOption, string? Reason,
+    string? Occasion, [Http.ClinicalTime] DateOnly? DiscussedOn, IReadOnlyList<string>? OptionsDiscussed, string? Decision, string? ChosenOption, string? Reason,
     string? ReferredTo, DateOnly? ReferredOn);
 
-public sealed record FollowUpContactRequest(DateOnly? On, bool? Made, string? Mode, string? Note);
+public sealed record FollowUpContactRequest([Http.ClinicalTime] DateOnly? On, bool? Made, string? Mode, string? Note);
 
 public sealed record OverdosePreventionView(Guid Id, string Kind, string KindInWords, DateOnly On, bool? Accepted, string? Note, DateTimeOffset RecordedAt);
 

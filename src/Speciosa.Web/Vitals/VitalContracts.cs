@@ -8,7 +8,7 @@ namespace Speciosa.Web.Vitals;
 /// reading; a different <c>heartRateBpm</c> is a 400) and the time defaults to the assessment's.</summary>
 public sealed record VitalsRequest(
     int? HeartRateBpm = null, int? SystolicMmHg = null, int? DiastolicMmHg = null, int? RespiratoryRatePerMin = null,
-    int? Spo2Percent = null, decimal? TemperatureCelsius = null, string? Poss = null, DateTimeOffset? TakenAt = null, Guid? CowsAssessmentId = null);
+    int? Spo2Percent = null, decimal? TemperatureCelsius = null, string? Poss = null, [Http.ClinicalTime] DateTimeOffset? TakenAt = null, Guid? CowsAssessmentId = null);
 
 /// <summary>A stored set with units in the field names; <c>heartRateSource</c> says whether the heart rate is the COWS
 /// resting pulse of <c>heartRateAssessmentId</c>.</summary>
@@ -30,7 +30,7 @@ public sealed record VitalsTrend(IReadOnlyList<TrendPoint> Points, string Respir
 /// <summary>An ECG to record: QTc in ms as the ECG gives it and its correction formula (bazett, fridericia, framingham,
 /// hodges, unstated); QT, heart rate and the reader's interpretation optional.</summary>
 public sealed record EcgRequest(int? QtcMs = null, string? CorrectionFormula = null, int? QtMs = null, int? HeartRateBpm = null,
-    string? Interpretation = null, DateTimeOffset? TakenAt = null);
+    string? Interpretation = null, [Http.ClinicalTime] DateTimeOffset? TakenAt = null);
 
 public sealed record EcgView(Guid Id, DateTimeOffset TakenAt, int QtcMs, string CorrectionFormula, string CorrectionFormulaName,
     int? QtMs, int? HeartRateBpm, string? Interpretation, string Verdict, DateTimeOffset RecordedAt);

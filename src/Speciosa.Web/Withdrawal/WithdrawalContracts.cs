@@ -5,7 +5,7 @@ namespace Speciosa.Web.Withdrawal;
 
 public sealed record OpioidUseRequest(
     string? SubstanceId, decimal? AmountPerDay, string? Unit, string? Release, string? Route, int? DurationDays,
-    DateTimeOffset? LastUseAt);
+    [Http.ClinicalTime] DateTimeOffset? LastUseAt);
 
 /// <summary>MME/day as the clinical core computed it: "computed" with factor and table version, or
 /// "not-computable" with the reason (never a guess).</summary>
@@ -32,7 +32,7 @@ public sealed record EpisodeView(
     string PhaseNow, IReadOnlyList<string> Notes);
 
 public sealed record AssessmentRequest(
-    string? InstrumentId, Dictionary<int, int>? Answers, int? PulseBpm, DateTimeOffset? AssessedAt, Guid? EpisodeId);
+    string? InstrumentId, Dictionary<int, int>? Answers, int? PulseBpm, [Http.ClinicalTime] DateTimeOffset? AssessedAt, Guid? EpisodeId);
 
 public sealed record AssessmentView(
     Guid Id, Guid? EpisodeId, string InstrumentId, int InstrumentVersion, IReadOnlyDictionary<int, int> Answers,

@@ -146,7 +146,7 @@ public class JurisdictionEntryValidationTests
         var reading = JurisdictionRegistryReader.Parse("{ \"entries\": [ { \"minimumAge\": \"eighteen\" } ] }");
 
         Assert.False(reading.IsValid);
-        Assert.Contains("$", reading.Errors.Keys);
+        Assert.Contains("entries[0].minimumAge", reading.Errors.Keys);
     }
 
     [Fact]
