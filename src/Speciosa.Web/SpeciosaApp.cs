@@ -144,6 +144,7 @@ public static class SpeciosaApp
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();
+        app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
         app.RefuseHeldContentType();
         app.UseAntiforgery();
