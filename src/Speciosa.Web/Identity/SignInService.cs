@@ -98,6 +98,8 @@ public sealed class SignInService(
 
             var checkedCode = await CheckCodeAsync(http, user, code, source);
             if (checkedCode != SignInOutcome.Succeeded) return checkedCode;
+            // A successful API sign-in stays "auth.sign-in"; refused codes were audited as "auth.second-factor".
+            audit.Action = "auth.sign-in";
         }
 
         await StartSessionAsync(user, source, twoFactorUsed: false);
