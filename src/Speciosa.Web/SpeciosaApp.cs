@@ -143,6 +143,7 @@ public static class SpeciosaApp
         app.UseSharedSignInLimit();
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();
+        app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
         app.RefuseHeldContentType();
         app.UseAntiforgery();

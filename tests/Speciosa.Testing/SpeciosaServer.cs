@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +7,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Speciosa.Web;
+using Microsoft.EntityFrameworkCore;
 using Speciosa.Web.Data;
+using Speciosa.Web.Demo;
+using Speciosa.Web.Identity;
 
 namespace Speciosa.Testing;
 
@@ -29,6 +33,62 @@ public sealed class SpeciosaServer : IAsyncDisposable
         ConsoleOutput = consoleOutput;
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First());
+        Running[BaseAddress.GetLeftPart(UriPartial.Authority)] = this;
+    }
+
+    private static readonly ConcurrentDictionary<string, SpeciosaServer> Running = new(StringComparer.Ordinal);
+
+    /// <summary>The running test server at <paramref name="address"/> (any URL on it), e.g. for a browser page's sign-in.</summary>
+    public static SpeciosaServer? At(string address) =>
+        Running.TryGetValue(new Uri(address).GetLeftPart(UriPartial.Authority), out var server) ? server : null;
+
+    /// <summary>demo.admin's TOTP secret (the demo requires a second factor for Admin). The demo derives it from the
+    /// key-ring key (<see cref="DemoClinic.AdminTotpSecret"/>), so it is computed here from this server's own key, never
+    /// read from configuration.</summary>
+    public byte[] DemoAdminTotpSecret => DemoClinic.AdminTotpSecret(Services.GetRequiredService<KeyRingKey>());
+
+    /// <summary>A code of <paramref name="userName"/>'s authenticator (demo.admin's unless <paramref name="secret"/> is given)
+    /// for a time step the account has not used yet, at this server's clock: the app refuses a used step (no replay), and
+    /// tests sign in many times a minute. Waits for the next 30-second step when the three accepted ones (now and one
+    /// either side) are used up.</summary>
+    public async Task<string> NextTotpCodeAsync(string userName = "demo.admin", byte[]? secret = null)
+    {
+        secret ??= DemoAdminTotpSecret;
+        var clock = Services.GetRequiredService<TimeProvider>();
+        var normalized = userName.ToUpperInvariant();
+        for (var attempt = 0; ; attempt++)
+        {
+            var lastUsed = await QueryAsync(db => db.TwoFactorAuthenticators
+                .Where(a => db.Users.Any(u => u.Id == a.UserId && u.NormalizedUserName == normalized))
+                .Select(a => (long?)a.LastUsedStep).FirstOrDefaultAsync()) ?? 0;
+            var now = clock.GetUtcNow();
+            var current = TotpCodes.StepOf(now);
+            // The previous step's code only early in a step: it stops working when the next step begins, and a sign-in on
+            // a cold server under load can take seconds.
+            var oldest = now.ToUnixTimeSeconds() % TotpCodes.StepSeconds < 15 ? current - 1 : current;
+            for (var step = oldest; step <= current + 1; step++)
+            {
+                if (step > lastUsed)
+                {
+                    return TotpCodes.ComputeForStep(secret, step);
+                }
+            }
+
+            if (clock != TimeProvider.System || attempt > 3)
+            {
+                throw new InvalidOperationException($"Every TOTP step {userName} may use at this server's time is used already; advance the test clock by 30 s.");
+            }
+
+            var wallClock = DateTimeOffset.UtcNow;
+            await Task.Delay(DateTimeOffset.FromUnixTimeSeconds((TotpCodes.StepOf(wallClock) + 1) * TotpCodes.StepSeconds) - wallClock + TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    /// <summary>Whether the account signs in with a second factor (so a code must go with its password).</summary>
+    public Task<bool> HasTwoFactorAsync(string userName)
+    {
+        var normalized = userName.ToUpperInvariant();
+        return QueryAsync(db => db.TwoFactorAuthenticators.AnyAsync(a => db.Users.Any(u => u.Id == a.UserId && u.NormalizedUserName == normalized)));
     }
 
     public WebApplication App { get; }
@@ -139,11 +199,13 @@ public sealed class SpeciosaServer : IAsyncDisposable
             BaseAddress = BaseAddress,
         };
 
-    /// <summary>A client signed in through the API as the given demo account.</summary>
+    /// <summary>A client signed in through the API as the given demo account; demo.admin's second-factor code is computed
+    /// from the demo's secret (<see cref="NextTotpCodeAsync"/>).</summary>
     public async Task<HttpClient> SignedInClientAsync(string userName, string password = DemoPassword)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName, password });
+        var code = userName == "demo.admin" && await HasTwoFactorAsync(userName) ? await NextTotpCodeAsync(userName) : null;
+        var response = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName, password, code });
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
@@ -161,6 +223,7 @@ public sealed class SpeciosaServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Running.TryRemove(BaseAddress.GetLeftPart(UriPartial.Authority), out _);
         await App.StopAsync();
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -34,6 +34,8 @@ public class SpeciosaDbContext(DbContextOptions options, IHttpContextAccessor? h
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<SignInThrottleEntry> SignInThrottles => Set<SignInThrottleEntry>();
+    public DbSet<TwoFactorAuthenticator> TwoFactorAuthenticators => Set<TwoFactorAuthenticator>();
+    public DbSet<TwoFactorRecoveryCode> TwoFactorRecoveryCodes => Set<TwoFactorRecoveryCode>();
     public DbSet<UserRoleAssignment> UserRoles => Set<UserRoleAssignment>();
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
@@ -95,6 +97,22 @@ public class SpeciosaDbContext(DbContextOptions options, IHttpContextAccessor? h
             e.Property(t => t.Key).HasMaxLength(200);
             e.HasIndex(t => t.UserId);
             e.HasOne<UserAccount>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<TwoFactorAuthenticator>(e =>
+        {
+            e.ToTable("TwoFactorAuthenticators");
+            e.HasKey(a => a.UserId);
+            e.Property(a => a.ProtectedSecret).HasMaxLength(1024);
+            e.HasOne<UserAccount>().WithOne().HasForeignKey<TwoFactorAuthenticator>(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<TwoFactorRecoveryCode>(e =>
+        {
+            e.ToTable("TwoFactorRecoveryCodes");
+            e.Property(c => c.CodeHash).HasMaxLength(200);
+            e.HasIndex(c => c.UserId);
+            e.HasOne<UserAccount>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<UserSession>(e =>

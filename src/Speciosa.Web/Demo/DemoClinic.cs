@@ -19,7 +19,7 @@ public sealed class DemoOptions
 
 /// <summary>Seeds a demo clinic of made-up people, once, and prints its sign-ins to the console that
 /// one time. Nothing here is a real person.</summary>
-public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, TimeProvider clock)
+public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, TimeProvider clock, TwoFactor twoFactor, KeyRingKey keyRingKey)
 {
     public const string ClinicName = "Riverside Demo Clinic";
 
@@ -60,12 +60,24 @@ public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, T
             ids[userName] = user.Id;
         }
 
+        // The demo requires a second factor for Admin (Security:RequireTwoFactorForRoles defaults to Admin in a demo), so
+        // demo.admin starts with one: a secret derived from the demo's key-ring key (its data folder), never a fixed one.
+        var adminSecret = AdminTotpSecret(keyRingKey);
+        await twoFactor.SeedAsync(ids["demo.admin"], adminSecret);
+        lines.Add($"  demo.admin's second factor (TOTP, 6 digits, 30 s): add this secret to an authenticator app: {TotpCodes.Grouped(TotpCodes.ToBase32(adminSecret))}");
+
         await DemoPatients.SeedAsync(db, clinic.Id, ids["demo.clinician"], ids["demo.nurse"], ids["demo.patient"], clock.GetUtcNow(), ct);
         await DemoProducts.SeedAsync(db, clinic.Id, ids["demo.quality"], clock.GetUtcNow(), ct);
         await DemoRegimens.SeedAsync(db, clinic.Id, ids["demo.clinician"], ids["demo.nurse"], clock.GetUtcNow(), ct);
 
         return lines;
     }
+
+    /// <summary>demo.admin's TOTP secret: derived from the key that encrypts the key ring (HMAC-SHA256 under a label of its
+    /// own), so it is random per demo data folder, stays the same while that key file is kept, and is in no configuration.
+    /// Tests compute codes from it through the server's own key.</summary>
+    public static byte[] AdminTotpSecret(KeyRingKey key) =>
+        System.Security.Cryptography.HMACSHA256.HashData(key.Bytes, "Speciosa demo.admin TOTP secret v1"u8)[..TotpCodes.SecretBytes];
 
     private static string GeneratePassword()
     {

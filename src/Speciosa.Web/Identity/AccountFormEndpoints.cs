@@ -15,6 +15,7 @@ public static class AccountFormEndpoints
                 return TypedResults.LocalRedirect("/account/sign-in?signedOut=1");
             })
             .Audited("auth.sign-out", "Session")
+            .WithMetadata(new AllowedBeforeTwoFactorAttribute())
             .ExcludeFromDescription();
         return app;
     }

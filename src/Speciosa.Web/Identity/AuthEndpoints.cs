@@ -6,7 +6,9 @@ using Speciosa.Web.Http;
 
 namespace Speciosa.Web.Identity;
 
-public sealed record SignInRequest(string? UserName, string? Password);
+/// <summary>A sign-in. <c>Code</c>: for an account with a second factor, the 6-digit code of its authenticator app or one of
+/// its recovery codes (each works once).</summary>
+public sealed record SignInRequest(string? UserName, string? Password, string? Code = null);
 
 public sealed record CurrentUser(Guid Id, string UserName, string DisplayName, Guid ClinicId, IReadOnlyList<string> Roles);
 
@@ -17,6 +19,12 @@ public static class AuthEndpoints
     public const string SignInFailedDetail =
         "The user name or password is wrong, or the account is locked after repeated failed attempts.";
 
+    public const string SecondFactorRequiredDetail =
+        "This account has a second factor: send the 6-digit code from its authenticator app (or one of its recovery codes) as 'code'.";
+
+    public const string SecondFactorFailedDetail =
+        "The code is wrong or was already used. Enter the newest code from your authenticator app, or an unused recovery code.";
+
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Sign-in");
@@ -25,7 +33,8 @@ public static class AuthEndpoints
             .AllowAnonymous()
             .RequireRateLimiting(RateLimits.SignIn)
             .Audited("auth.sign-in", "Session")
-            .WithSummary("Sign in with user name and password; sets the session cookie.")
+            .WithSummary("Sign in with user name and password (and 'code' when the account has a TOTP second factor); sets the " +
+                "session cookie. Personal access tokens are separate credentials and never need a code.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
@@ -35,6 +44,7 @@ public static class AuthEndpoints
                 return TypedResults.NoContent();
             })
             .Audited("auth.sign-out", "Session")
+            .WithMetadata(new AllowedBeforeTwoFactorAttribute())
             .WithSummary("End the cookie session.");
 
         group.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new CurrentUser(
@@ -44,6 +54,7 @@ public static class AuthEndpoints
                 user.ClinicIdOf() ?? Guid.Empty,
                 user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList())))
             .Audited("auth.me", "Session")
+            .WithMetadata(new AllowedBeforeTwoFactorAttribute())
             .WithSummary("Who the caller is: id, clinic and roles.");
 
         return app;
@@ -53,10 +64,15 @@ public static class AuthEndpoints
         [FromBody] SignInRequest request, HttpContext http, SignInService signIns,
         Microsoft.AspNetCore.Identity.UserManager<UserAccount> users)
     {
-        var outcome = await signIns.SignInAsync(http, request.UserName, request.Password);
+        var outcome = await signIns.SignInAsync(http, request.UserName, request.Password, request.Code);
         if (outcome != SignInOutcome.Succeeded)
         {
-            return ProblemResponses.Problem(StatusCodes.Status401Unauthorized, SignInFailedDetail);
+            return ProblemResponses.Problem(StatusCodes.Status401Unauthorized, outcome switch
+            {
+                SignInOutcome.SecondFactorRequired => SecondFactorRequiredDetail,
+                SignInOutcome.SecondFactorFailed => SecondFactorFailedDetail,
+                _ => SignInFailedDetail,
+            });
         }
 
         var user = (await users.FindByNameAsync(request.UserName!.Trim()))!;

@@ -56,6 +56,16 @@ public sealed class IdentityFeature : IFeature
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
                 o.Events.OnValidatePrincipal = UserSessions.ValidatePrincipalAsync;
             }));
+        // The page sign-in's second step: which account gave its password, for a few minutes (SignInService).
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "speciosa.second-step";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = SignInService.SecondStepLifetime;
+            o.SlidingExpiration = false;
+        });
 
         // Check the account on every cookie request: a role change or deactivation takes effect at once.
         services.Configure<SecurityStampValidatorOptions>(o =>
@@ -70,6 +80,7 @@ public sealed class IdentityFeature : IFeature
         services.AddScoped<AccessTokenIssuer>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<PasswordChanges>();
+        services.AddScoped<TwoFactor>();
         services.Configure<DataProtectionTokenProviderOptions>(o =>
             o.TokenLifespan = TimeSpan.FromHours(configuration.GetValue("Security:PasswordResetHours", 24.0)));
         services.AddScoped<FirstAdministratorSetup>();

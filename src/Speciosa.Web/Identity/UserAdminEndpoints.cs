@@ -97,6 +97,25 @@ public static class UserAdminEndpoints
             .Audited("user.unlock", "UserAccount")
             .WithSummary("Let every source address try the account's password again at once (clears the failed sign-ins).");
 
+        group.MapDelete("/{id:guid}/two-factor", async Task<Results<NoContent, ProblemHttpResult>> (
+                Guid id, ClaimsPrincipal user, HttpContext http, SpeciosaDbContext db, UserAdministration admin, CancellationToken ct) =>
+            {
+                var clinicId = user.ClinicIdOf();
+                var target = await db.Users.FirstOrDefaultAsync(u => u.Id == id && u.ClinicId == clinicId, ct);
+                if (target is null)
+                {
+                    return ProblemResponses.Problem(StatusCodes.Status404NotFound);
+                }
+
+                http.Audit().ResourceId = id.ToString();
+                return await admin.ResetTwoFactorAsync(target, user.UserId(), AuditMiddleware.CorrelationId(http))
+                    ? TypedResults.NoContent()
+                    : ProblemResponses.Problem(StatusCodes.Status404NotFound, "This account has no second factor to reset.");
+            })
+            .Audited("two-factor.reset", "UserAccount")
+            .WithSummary("Reset an account's TOTP second factor (e.g. a lost phone): its secret and recovery codes are deleted and its " +
+                "sessions end. If its role requires one, its owner sets up a new one at the next sign-in.");
+
         return app;
     }
 

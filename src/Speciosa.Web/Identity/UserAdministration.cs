@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Speciosa.Web.Audit;
 
 namespace Speciosa.Web.Identity;
@@ -7,7 +8,8 @@ public sealed record NewUser(string? UserName, string? DisplayName, string? Emai
 
 /// <summary>Creates accounts and changes roles; both are privilege changes and audited as such.
 /// Validation errors come back keyed by field.</summary>
-public sealed class UserAdministration(UserManager<UserAccount> users, AuditTrail audit, TimeProvider clock, SignInThrottle throttle)
+public sealed class UserAdministration(UserManager<UserAccount> users, AuditTrail audit, TimeProvider clock, SignInThrottle throttle, TwoFactor twoFactor,
+    Speciosa.Web.Data.SpeciosaDbContext db)
 {
     public async Task<(UserAccount? User, Dictionary<string, string[]> Errors)> CreateAsync(
         Guid clinicId, NewUser request, Guid? actingUserId, string correlationId)
@@ -123,6 +125,25 @@ public sealed class UserAdministration(UserManager<UserAccount> users, AuditTrai
         await throttle.ClearAsync(user.Id);
         await audit.AppendAsync(new AuditRecord("privilege.unlock", "UserAccount", AuditOutcome.Success, correlationId,
             actingUserId, user.ClinicId, user.Id.ToString()));
+    }
+
+    /// <summary>An Admin's reset of an account's second factor (a lost phone): the secret and recovery codes are deleted and
+    /// every session of the account ends. If the account's role requires a second factor, its owner sets up a new one
+    /// right after the next password sign-in. False when the account had none.</summary>
+    public async Task<bool> ResetTwoFactorAsync(UserAccount user, Guid? actingUserId, string correlationId)
+    {
+        if (!await twoFactor.RemoveAsync(user.Id))
+        {
+            return false;
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        var now = clock.GetUtcNow();
+        await db.UserSessions.Where(s => s.UserId == user.Id && s.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.EndReason, "two-factor-reset"));
+        await audit.AppendAsync(new AuditRecord("privilege.two-factor-reset", "UserAccount", AuditOutcome.Success, correlationId,
+            actingUserId, user.ClinicId, user.Id.ToString()));
+        return true;
     }
 
     private static List<string> CanonicalRoles(IReadOnlyList<string>? requested, Dictionary<string, string[]> errors)

@@ -15,6 +15,8 @@ public sealed class EndpointInventoryTests(DemoServer demo) : IClassFixture<Demo
     {
         "/api/auth/sign-in",
         "/account/sign-in",
+        // The second step of a password sign-in: the password was given; a short-lived encrypted cookie names the account.
+        "/account/sign-in/code",
         "/setup",
         // A password reset link's owner is signed out by definition; the link's one-time token is the credential.
         "/api/auth/password-reset",

@@ -50,8 +50,10 @@ public sealed class UserAdministrationTests(DemoServers servers) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/admin/users/{id}/roles", new { roles = new[] { "Researcher", "Admin" } })).StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await oldSession.GetAsync("/api/auth/me")).StatusCode);
+        // The new session carries Admin, a role the demo requires a second factor for: it must set one up first.
         var newSession = await server.SignedInClientAsync("demo.researcher");
-        Assert.Equal(HttpStatusCode.OK, (await newSession.GetAsync("/api/audit/verify")).StatusCode);
+        var gated = await (await newSession.GetAsync("/api/audit/verify")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("requires a second factor", gated.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
