@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Speciosa.Testing;
 
 namespace Speciosa.Browser.Tests.Crawling;
@@ -14,47 +11,9 @@ internal static class RowCounts
 {
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal) { "AuditEntries", "IdempotencyRecords", "SignInAttempts", "Leases" };
 
-    /// <summary>Per table "rows:hash", the hash over every row's values, so an update shows as well as an insert.</summary>
-    public static Task<IReadOnlyDictionary<string, string>> TakeAsync(SpeciosaServer server) =>
-        server.QueryAsync<IReadOnlyDictionary<string, string>>(async db =>
-        {
-            var tables = db.Model.GetEntityTypes()
-                .Where(e => e.GetViewName() is null && e.GetTableName() is { } name && !Ignored.Contains(name))
-                .Select(e => (Schema: e.GetSchema(), Table: e.GetTableName()!))
-                .Distinct()
-                .OrderBy(t => t.Table, StringComparer.Ordinal)
-                .ToList();
-            var state = new Dictionary<string, string>(StringComparer.Ordinal);
-            await db.Database.OpenConnectionAsync();
-            try
-            {
-                foreach (var (schema, table) in tables)
-                {
-                    await using var command = db.Database.GetDbConnection().CreateCommand();
-#pragma warning disable CA2100 // The text is built from the EF model's own table names, never from input.
-                    command.CommandText = $"SELECT * FROM {(schema is null ? "" : $"\"{schema}\".")}\"{table}\"";
-#pragma warning restore CA2100
-                    await using var reader = await command.ExecuteReaderAsync();
-                    var rows = new List<string>();
-                    var values = new object[reader.FieldCount];
-                    while (await reader.ReadAsync())
-                    {
-                        reader.GetValues(values);
-                        rows.Add(string.Join('\u001f', values.Select(v => v is byte[] b ? Convert.ToBase64String(b) : Convert.ToString(v, CultureInfo.InvariantCulture))));
-                    }
-
-                    rows.Sort(StringComparer.Ordinal);
-                    var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', rows))))[..16];
-                    state[table] = $"{rows.Count}:{hash}";
-                }
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-
-            return state;
-        });
+    /// <summary>Per table "rows:hash", the hash over every row's values, so an update shows as well as an insert (the one
+    /// snapshot the fuzzer uses too).</summary>
+    public static Task<IReadOnlyDictionary<string, string>> TakeAsync(SpeciosaServer server) => TableSnapshot.TakeAsync(server, Ignored);
 
     private static long Rows(string state) => long.Parse(state[..state.IndexOf(':', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
 
