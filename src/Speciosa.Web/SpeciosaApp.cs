@@ -164,6 +164,9 @@ public static class SpeciosaApp
     {
         // Refuse to start without the key that encrypts the key ring, before anything is written.
         app.Services.GetRequiredService<KeyRingKey>();
+        // Instances starting at once on one database migrate and seed it in turn: the first does the work, the others
+        // find it done (issue 18 item 9).
+        await using var turn = await StartUpLock.HoldAsync(app.Services.GetRequiredService<DatabaseOptions>(), ct);
         await DatabaseSetup.MigrateAsync(app.Services, ct);
         await JurisdictionRegistry.SeedAsync(app.Services, ct);
         await using var scope = app.Services.CreateAsyncScope();

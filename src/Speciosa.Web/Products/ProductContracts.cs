@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Speciosa.Clinical.Products;
 
 namespace Speciosa.Web.Products;
@@ -20,7 +21,7 @@ public sealed record CertificateRequest(string? LabName, string? LabAccreditatio
 /// <summary>State change request: an optional reason (release) or a required reason (recall), and the
 /// concurrency stamp the caller saw (optional; a stale one gets 409). A recall may say how many days back a dose
 /// from the lot counts as exposure (<see cref="ExposureWindowDays"/>, 1 to 3650; default from Dosing:RecallExposureWindowDays).</summary>
-public sealed record LotActionRequest(string? Reason, string? ConcurrencyStamp, int? ExposureWindowDays = null);
+public sealed record LotActionRequest([MaxLength(1000)] string? Reason, string? ConcurrencyStamp, int? ExposureWindowDays = null);
 
 public sealed record QualitySettingsDto(IReadOnlyList<string> Standards, decimal LabelClaimTolerancePercent, decimal MaximumDailyGrams);
 

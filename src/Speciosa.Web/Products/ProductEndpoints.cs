@@ -150,11 +150,6 @@ public static class ProductEndpoints
         Guid id, LotActionRequest? request, ClaimsPrincipal user, HttpContext http, LotRelease release, ProductService service, CancellationToken ct)
     {
         http.Audit().ResourceId = id.ToString();
-        if (request?.Reason?.Length > 1000)
-        {
-            return ProblemResponses.Problem(400, "A reason has at most 1000 characters.");
-        }
-
         var result = await release.ReleaseAsync(Clinic(user), id, UserId(user), request?.Reason, request?.ConcurrencyStamp, ct);
         return await Answer(result, user, service, ct);
     }

@@ -175,6 +175,68 @@ public sealed class SeveralInstancesTests(PostgresCluster postgres)
         Assert.True(b.Errors.Entries.Count == 0, string.Join("\n", b.Errors.Entries));
     }
 
+    [Fact]
+    public async Task A_token_owners_role_change_or_the_tokens_revocation_on_one_instance_stops_it_on_the_other_at_once()
+    {
+        var (a, b) = await TwoInstancesAsync();
+        await using var _ = a;
+        await using var __ = b;
+        var owner = await a.SignedInClientAsync("demo.researcher");
+        var created = await owner.PostAsJsonAsync("/api/account/tokens", new { name = "nightly export", expiresInDays = 30 });
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var tokenId = body.GetProperty("token").GetProperty("id").GetGuid();
+        using var script = b.CreateClient();
+        script.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", body.GetProperty("secret").GetString());
+
+        // Used on B (B now holds the owner's principal), then the owner gains the Nurse role on A: B sees it at once.
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await script.GetAsync("/api/patients")).StatusCode);
+        var admin = await a.SignedInClientAsync("demo.admin");
+        var users = await admin.GetFromJsonAsync<JsonElement>("/api/admin/users");
+        var researcher = users.GetProperty("items").EnumerateArray().First(u => u.GetProperty("userName").GetString() == "demo.researcher").GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/admin/users/{researcher}/roles", new { roles = new[] { "Researcher", "Nurse" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/patients")).StatusCode);
+
+        // And losing it again ends it at once.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/admin/users/{researcher}/roles", new { roles = new[] { "Researcher" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await script.GetAsync("/api/patients")).StatusCode);
+
+        // Revoked on A: refused by B on the next request.
+        var again = await a.SignedInClientAsync("demo.researcher");
+        Assert.Equal(HttpStatusCode.NoContent, (await again.DeleteAsync($"/api/account/tokens/{tokenId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/auth/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_instances_starting_at_once_on_an_empty_database_seed_the_registry_and_the_demo_clinic_once()
+    {
+        postgres.SkipIfUnavailable();
+        var connection = await postgres.CreateDatabaseAsync();
+        var starts = new[] { SpeciosaServer.StartAsync(demo: true, connection), SpeciosaServer.StartAsync(demo: true, connection) };
+        var servers = await Task.WhenAll(starts);
+        await using var a = servers[0];
+        await using var b = servers[1];
+
+        // One printed the demo's sign-ins; the other found the clinic already there.
+        Assert.Single(servers, s => s.ConsoleOutput.Contains("DEMO clinic created", StringComparison.Ordinal));
+        var (clinics, users, entries, seeded) = await a.QueryAsync(async db => (
+            await db.Clinics.CountAsync(c => c.IsDemo),
+            await db.Users.CountAsync(u => u.UserName == "demo.clinician"),
+            await db.Jurisdictions.CountAsync(),
+            await db.JurisdictionChanges.CountAsync(c => c.Kind == Speciosa.Web.Jurisdictions.JurisdictionChangeKinds.Seeded)));
+        Assert.Equal(1, clinics);
+        Assert.Equal(1, users);
+        Assert.True(entries > 0);
+        Assert.Equal(entries, seeded);
+
+        // Both serve the same clinic.
+        foreach (var server in servers)
+        {
+            var client = await server.SignedInClientAsync("demo.clinician");
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/patients")).StatusCode);
+        }
+    }
+
     private async Task<(SpeciosaServer A, SpeciosaServer B)> TwoInstancesAsync(
         IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null)
     {
