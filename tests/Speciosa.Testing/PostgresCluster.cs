@@ -97,9 +97,40 @@ public sealed class PostgresCluster : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
     }
 
+    private string? standbyData;
+
+    /// <summary>Starts a streaming-replication standby of this cluster (pg_basebackup over loopback, then a hot standby on a
+    /// port of its own) and returns its port. Databases made on this cluster afterwards reach it through the WAL stream.
+    /// PostgreSQL's defaults (wal_level=replica, max_wal_senders=10, hot_standby=on, initdb's trusted loopback
+    /// replication entries) are all it needs.</summary>
+    public async Task<int> StartStandbyAsync()
+    {
+        SkipIfUnavailable();
+        if (!CanStopAndStart)
+        {
+            TestEnvironment.SkipOrFail(TestEnvironment.RequirePostgres, "A standby needs a cluster of the test run's own (not SPECIOSA_POSTGRES_CONNECTION).");
+        }
+
+        var bin = Path.GetDirectoryName(pgCtl!)!;
+        var primary = new NpgsqlConnectionStringBuilder(AdminConnectionString);
+        standbyData = Path.Combine(dataRoot!, "standby");
+        await RunAsync(Path.Combine(bin, "pg_basebackup"),
+            ["-h", "127.0.0.1", "-p", primary.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "speciosa",
+             "-D", standbyData, "-R", "-X", "stream", "--no-sync"], runAsPostgresUser);
+        var port = FreePort();
+        await RunAsync(pgCtl!, ["-D", standbyData, "-l", Path.Combine(dataRoot!, "standby.log"), "-w", "-t", "60",
+            "-o", $"-p {port} -k {dataRoot} -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on", "start"], runAsPostgresUser);
+        return port;
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        if (standbyData is not null)
+        {
+            await RunAsync(pgCtl!, ["-D", standbyData, "-m", "immediate", "-w", "stop"], runAsPostgresUser);
+        }
+
         if (pgCtl is not null && dataRoot is not null)
         {
             try

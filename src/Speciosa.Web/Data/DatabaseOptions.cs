@@ -12,6 +12,12 @@ public sealed class DatabaseOptions
     /// <summary>Required for PostgreSQL; for SQLite it overrides <see cref="SqlitePath"/> when set.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>PostgreSQL only, optional: where reads that may lag a moment go (exports, research extracts, dashboards).
+    /// List the primary and its streaming standbys (<c>Host=db1:5432,db2:5432;Username=…;Database=…</c>): each such read
+    /// opens on a standby when one is up and on the primary otherwise (Npgsql multi-host, prefer-standby). Empty: those
+    /// reads use <see cref="ConnectionString"/>. See <see cref="ReportingReads"/>.</summary>
+    public string? ReadConnectionString { get; set; }
+
     /// <summary>SQLite file, relative to the working directory. The folder is created on first run.</summary>
     public string SqlitePath { get; set; } = Path.Combine("data", "speciosa.db");
 

@@ -28,6 +28,7 @@ public static class DatabaseSetup
         services.AddSingleton(options);
         services.AddDbContext<SpeciosaDbContext>(db => Configure(db, options));
         services.AddScoped<JobLeases>();
+        services.AddSingleton<ReportingReads>();
         return services;
     }
 

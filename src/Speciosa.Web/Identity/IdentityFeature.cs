@@ -32,6 +32,7 @@ public sealed class IdentityFeature : IFeature
             .AddClaimsPrincipalFactory<UserAccountClaimsFactory>()
             .AddDefaultTokenProviders();
 
+        services.AddSingleton<TokenPrincipals>();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;
