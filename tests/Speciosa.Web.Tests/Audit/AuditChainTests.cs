@@ -40,6 +40,37 @@ public sealed class AuditChainTests(DemoServers servers) : IClassFixture<DemoSer
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Reads_made_all_at_once_each_leave_their_own_entry_before_they_answer_and_the_chain_verifies(Database database)
+    {
+        // Entries of reads are group-committed (issue 17): many requests share one transaction, but each answers only once
+        // its own entry is in the database, in a chain that verifies.
+        await using var server = await servers.StartAsync(database);
+        var clinician = await server.SignedInClientAsync("demo.clinician");
+        var before = (await EntriesAsync(server)).Count;
+
+        // Each asks for a record id of its own (none exists: 404, audited with the id asked for), so each can look for its
+        // own entry the moment its answer arrives.
+        const int reads = 40;
+        var answers = await Task.WhenAll(Enumerable.Range(0, reads).Select(async _ =>
+        {
+            var asked = Guid.NewGuid();
+            var response = await clinician.GetAsync($"/api/patients/{asked}");
+            await using var scope = server.Services.CreateAsyncScope();
+            var own = await scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>().AuditEntries.AsNoTracking()
+                .CountAsync(e => e.PatientId == asked);
+            return (response.StatusCode, Own: own);
+        }));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.NotFound, a.StatusCode));
+        Assert.All(answers, a => Assert.Equal(1, a.Own));
+        var after = await EntriesAsync(server);
+        Assert.Equal(reads, after.Count - before);
+        Assert.Equal(Enumerable.Range(1, after.Count).Select(i => (long)i), after.Select(e => e.Sequence));
+        var report = await VerifyDirectAsync(server);
+        Assert.True(report.Intact, report.FirstBreak?.ToString());
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task An_untouched_chain_verifies_as_intact(Database database)
     {
         await using var server = await servers.StartAsync(database);
