@@ -35,7 +35,10 @@ public sealed class LabRecords(SpeciosaDbContext db, TimeProvider clock, LiverRe
             return (null, errors);
         }
 
-        var stored = await db.LabResults.AsNoTracking().Where(r => r.PatientId == patient.Id && !r.EnteredInError).ToListAsync(ct);
+        // The patient's results are read once, tracked, and serve both the duplicate check and the alert evaluation; the
+        // check is a lookup by (test, collection time), so a request costs the same however long the history is.
+        var known = (await review.CurrentResultsAsync(patient.Id, ct))
+            .GroupBy(r => (r.Test, r.CollectedAt)).ToDictionary(g => g.Key, g => g.First());
         var fresh = new List<LabResult>();
         var unchanged = 0;
         for (var i = 0; i < requests.Count; i++)
@@ -51,10 +54,10 @@ public sealed class LabRecords(SpeciosaDbContext db, TimeProvider clock, LiverRe
             result.RecordedByUserId = userId;
             result.RecordedAt = now;
             result.EnteredVia = enteredVia;
-            var same = stored.Concat(fresh).FirstOrDefault(s => s.Test == result.Test && s.CollectedAt == result.CollectedAt);
-            if (same is null)
+            if (!known.TryGetValue((result.Test, result.CollectedAt), out var same))
             {
                 fresh.Add(result);
+                known[(result.Test, result.CollectedAt)] = result;
             }
             else if (same.Value == result.Value && same.Unit == result.Unit && same.UpperLimitOfNormal == result.UpperLimitOfNormal
                 && same.IsBaseline == result.IsBaseline)
@@ -73,7 +76,7 @@ public sealed class LabRecords(SpeciosaDbContext db, TimeProvider clock, LiverRe
         }
 
         db.LabResults.AddRange(fresh);
-        var (added, resolved, restage) = await review.StageAlertsAsync(patient, now, ct);
+        var (added, resolved, restage) = await review.StageAlertsAsync(patient, now, ct, resultsLoaded: true);
         added = await AlertBook.SaveAsync(db, added, restage, ct);
         var views = Views(fresh);
         return (new LabRecorded(views, unchanged, added.Select(AlertBook.ViewOf).ToList(), resolved.Select(AlertBook.ViewOf).ToList()), errors);

@@ -20,10 +20,15 @@ public sealed class LiverReview(SpeciosaDbContext db, LiverSettings settings, IR
 
     public LiverSettings Settings => settings;
 
-    /// <summary>The patient's current (not entered-in-error) results, including unsaved ones in the context.</summary>
-    public async Task<List<LabResult>> CurrentResultsAsync(Guid patientId, CancellationToken ct)
+    /// <summary>The patient's current (not entered-in-error) results, oldest first, tracked, including unsaved ones in the
+    /// context; <paramref name="loaded"/> when this context has already loaded them (those added since are in it too).</summary>
+    public async Task<List<LabResult>> CurrentResultsAsync(Guid patientId, CancellationToken ct, bool loaded = false)
     {
-        await db.LabResults.Where(r => r.PatientId == patientId).LoadAsync(ct);
+        if (!loaded)
+        {
+            await db.LabResults.Where(r => r.PatientId == patientId).LoadAsync(ct);
+        }
+
         return db.LabResults.Local.Where(r => r.PatientId == patientId && !r.EnteredInError).OrderBy(r => r.CollectedAt).ToList();
     }
 
@@ -35,9 +40,9 @@ public sealed class LiverReview(SpeciosaDbContext db, LiverSettings settings, IR
 
     /// <summary>Stages the liver alerts for <paramref name="patient"/> at <paramref name="now"/>.</summary>
     public async Task<(List<RaisedAlert> Added, List<RaisedAlert> Resolved, Func<Task<List<RaisedAlert>>> Restage)> StageAlertsAsync(
-        Patient patient, DateTimeOffset now, CancellationToken ct)
+        Patient patient, DateTimeOffset now, CancellationToken ct, bool resultsLoaded = false)
     {
-        var results = await CurrentResultsAsync(patient.Id, ct);
+        var results = await CurrentResultsAsync(patient.Id, ct, resultsLoaded);
         var raised = new List<Alert>(LiverAlerts.Raise(Evaluate(results)));
         var schedule = await ScheduleAlertsAsync(patient.Id, results, now, ct);
         var (added, resolved) = await AlertBook.ReconcileAsync(db, patient, EvaluationRules, raised, now, ct);
