@@ -9,7 +9,7 @@ using Speciosa.Web.Identity;
 namespace Speciosa.Web.Fhir;
 
 /// <summary>/fhir: a read-only FHIR R4 server over the chart (docs/fhir.md). Care staff only (policy Clinical, as the
-/// API's vitals and labs writes); every request but the CapabilityStatement is audited like the API's reads; a patient
+/// API's vitals and labs writes); every request is audited like the API's reads (the CapabilityStatement, which holds no data, is open without sign-in); a patient
 /// the caller may not see, and anything of theirs, is 404.</summary>
 public static class FhirEndpoints
 {
@@ -26,6 +26,10 @@ public static class FhirEndpoints
         ["DiagnosticReport"] = ["patient"],
         ["QuestionnaireResponse"] = ["patient"],
         ["DetectedIssue"] = ["patient"],
+        ["MedicationAdministration"] = ["patient"],
+        ["MedicationStatement"] = ["patient"],
+        ["AdverseEvent"] = ["patient"],
+        ["Medication"] = ["_id"],
         ["Questionnaire"] = ["url"],
     };
 
@@ -34,7 +38,8 @@ public static class FhirEndpoints
         var fhir = app.MapGroup(FhirHttp.PathPrefix).WithTags("FHIR").ExcludeFromDescription();
 
         fhir.MapGet("/metadata", (HttpRequest request, TimeProvider clock) => FhirHttp.Resource(FhirCapability.Statement(FhirHttp.BaseUrl(request), clock.GetUtcNow())))
-            .AllowAnonymous();
+            .Audited("fhir.metadata", "CapabilityStatement")
+            .AllowAnonymous(); // what the server serves, no data: FHIR clients read it before they sign in (R4 http.html#capabilities)
 
         fhir.MapGet("/{type}/{id}", ReadAsync).Audited("fhir.read", "FhirResource").RequireAuthorization(Policies.Clinical);
         fhir.MapGet("/{type}", SearchAsync).Audited("fhir.search", "FhirResource").RequireAuthorization(Policies.Clinical);
@@ -55,6 +60,14 @@ public static class FhirEndpoints
             return InstrumentCatalog.Default.Find(id) is { } instrument
                 ? FhirHttp.Resource(FhirResources.Questionnaire(instrument))
                 : NotFound(type, id);
+        }
+
+        if (type == "Medication")
+        {
+            var medication = Guid.TryParse(id, out var lotId) && user.ClinicIdOf() is { } clinic
+                ? (await chart.MedicationsAsync(clinic, [lotId], ct)).FirstOrDefault()
+                : null;
+            return medication is null ? NotFound(type, id) : FhirHttp.Resource(medication);
         }
 
         if (await chart.OwnerOfAsync(type, id, ct) is not { } owner || await chart.VisiblePatientAsync(user, owner, ct) is not { } patient)
@@ -106,6 +119,16 @@ public static class FhirEndpoints
             var url = query.TryGetValue("url", out var u) ? u.ToString() : null;
             matches = InstrumentCatalog.Default.All.Select(FhirResources.Questionnaire)
                 .Where(q => url is null || q.Url == url || q.Url + "|" + q.Version == url).ToList<Resource>();
+            return FhirHttp.Resource(Searchset(http.Request, type, matches.Skip(offset).Take(count).ToList(), matches.Count, count, offset));
+        }
+
+        if (type == "Medication")
+        {
+            var clinic = user.ClinicIdOf() ?? Guid.Empty;
+            var ids = query.TryGetValue("_id", out var idValues)
+                ? idValues.ToString().Split(',').Select(s => Guid.TryParse(s.Trim(), out var g) ? g : Guid.Empty).ToList()
+                : null;
+            matches = await chart.MedicationsAsync(clinic, ids, ct);
             return FhirHttp.Resource(Searchset(http.Request, type, matches.Skip(offset).Take(count).ToList(), matches.Count, count, offset));
         }
 

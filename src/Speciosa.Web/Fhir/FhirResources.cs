@@ -6,6 +6,9 @@ using Speciosa.Clinical.Liver;
 using Speciosa.Clinical.Withdrawal.Instruments;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Liver;
+using Speciosa.Web.Products;
+using Speciosa.Web.Regimens;
+using Speciosa.Web.Safety;
 using Speciosa.Web.Vitals;
 using Speciosa.Web.Withdrawal;
 using SpeciosaPatient = Speciosa.Web.Patients.Patient;
@@ -328,6 +331,73 @@ public static class FhirResources
             return [];
         }
     }
+
+    /// <summary>A lot of a product as a Medication: the product (name, brand, form) and the lot as its batch. Ingredient
+    /// strengths are not stated: the label's claims are not the lot's tested content (see docs/fhir.md).</summary>
+    public static Medication Medication(Lot lot, Product product) => new()
+    {
+        Id = lot.Id.ToString(),
+        Code = new CodeableConcept { Text = $"{product.Name} ({product.Brand}), kratom product" },
+        Status = lot.State == LotState.Recalled ? Hl7.Fhir.Model.Medication.MedicationStatusCodes.Inactive : Hl7.Fhir.Model.Medication.MedicationStatusCodes.Active,
+        Form = new CodeableConcept { Text = product.Form.ToString() },
+        Batch = new Medication.BatchComponent { LotNumber = lot.LotCode },
+    };
+
+    /// <summary>A dose staff gave as a MedicationAdministration (grams, UCUM g), the lot as its Medication when one was
+    /// chosen. Speciosa records what was given; it never sets a dose.</summary>
+    public static MedicationAdministration Administration(Dose d) => new()
+    {
+        Id = d.Id.ToString(),
+        Status = MedicationAdministration.MedicationAdministrationStatusCodes.Completed,
+        Medication = DoseMedication(d),
+        Subject = Subject(d.PatientId),
+        Effective = new FhirDateTime(d.GivenAt),
+        Dosage = new MedicationAdministration.DosageComponent { Dose = Ucum(d.Grams, "g") },
+    };
+
+    /// <summary>A dose the patient reported as a MedicationStatement whose information source is the patient.</summary>
+    public static MedicationStatement Statement(Dose d) => new()
+    {
+        Id = d.Id.ToString(),
+        Status = MedicationStatement.MedicationStatusCodes.Completed,
+        Medication = DoseMedication(d),
+        Subject = Subject(d.PatientId),
+        Effective = new FhirDateTime(d.GivenAt),
+        DateAsserted = d.RecordedAt.ToString("o", CultureInfo.InvariantCulture),
+        InformationSource = Subject(d.PatientId),
+        Dosage = [new Dosage { DoseAndRate = [new Dosage.DoseAndRateComponent { Dose = Ucum(d.Grams, "g") }] }],
+    };
+
+    private static DataType DoseMedication(Dose d) => d.LotId is { } lot
+        ? new ResourceReference("Medication/" + lot)
+        : new CodeableConcept { Text = "Kratom product (no lot recorded)" };
+
+    /// <summary>An adverse event as an AdverseEvent (actual): the term as text, CTCAE grade as severity (1 mild, 2
+    /// moderate, 3 and above severe: R4's severity has three levels), seriousness and the outcome. Entered-in-error
+    /// events are not served (R4's AdverseEvent has no status to say so).</summary>
+    public static AdverseEvent AdverseEvent(AdverseEventRecord e) => new()
+    {
+        Id = e.Id.ToString(),
+        Actuality = Hl7.Fhir.Model.AdverseEvent.AdverseEventActuality.Actual,
+        Event = new CodeableConcept { Text = e.TermText + " (CTCAE grade " + e.Grade.ToString(CultureInfo.InvariantCulture) + ")" },
+        Subject = Subject(e.PatientId),
+        Date = e.Onset.ToString("o", CultureInfo.InvariantCulture),
+        RecordedDate = e.RecordedAt.ToString("o", CultureInfo.InvariantCulture),
+        Seriousness = new CodeableConcept { Text = e.Serious ? "Serious (" + e.SeriousnessCriteria + ")" : "Non-serious" },
+        Severity = new CodeableConcept("http://terminology.hl7.org/CodeSystem/adverse-event-severity", e.Grade switch { <= 1 => "mild", 2 => "moderate", _ => "severe" }),
+        Outcome = AdverseOutcome(e.Outcome) is { } code ? new CodeableConcept("http://terminology.hl7.org/CodeSystem/adverse-event-outcome", code) : null,
+    };
+
+    private static string? AdverseOutcome(string outcome) => outcome switch
+    {
+        "recovered" => "resolved",
+        "recovering" => "recovering",
+        "not-recovered" => "ongoing",
+        "recovered-with-sequelae" => "resolvedWithSequelae",
+        "fatal" => "fatal",
+        "unknown" => "unknown",
+        _ => null,
+    };
 
     private static Quantity Ucum(decimal value, string unit) => new() { Value = value, Unit = unit, System = T.Ucum, Code = unit };
 }

@@ -24,6 +24,12 @@ public sealed class FhirApiTests(DemoServers servers) : IClassFixture<DemoServer
         var client = await server.SignedInClientAsync("demo.clinician");
         var patientId = await DemoPatientAsync(client, "Testwell");
         await AddLabsAndVitalsAsync(client, patientId);
+        var adverse = await client.PostAsJsonAsync($"/api/patients/{patientId}/adverse-events", new
+        {
+            otherTerm = "Nausea", grade = 2, onset = DateTimeOffset.UtcNow.AddHours(-5), outcome = "recovering", relatedness = "possible",
+            seriousnessCriteria = Array.Empty<string>(), actionTaken = "none",
+        });
+        Assert.Equal(HttpStatusCode.Created, adverse.StatusCode);
 
         var pages = new List<Bundle>();
         var url = $"/fhir/Patient/{patientId}/$everything?_count=7";
@@ -46,7 +52,18 @@ public sealed class FhirApiTests(DemoServers servers) : IClassFixture<DemoServer
         Assert.Equal(chart.Assessments, resources.OfType<QuestionnaireResponse>().Count());
         Assert.Equal(chart.LabReports, resources.OfType<DiagnosticReport>().Count());
         Assert.Equal(chart.Alerts, resources.OfType<DetectedIssue>().Count());
-        Assert.True(chart.Labs >= 5 && chart.Assessments >= 3 && chart.VitalObservations >= 6 && chart.Alerts >= 1);
+        Assert.Equal(chart.StaffDoses, resources.OfType<MedicationAdministration>().Count());
+        Assert.Equal(chart.ReportedDoses, resources.OfType<MedicationStatement>().Count());
+        Assert.Equal(chart.Lots, resources.OfType<Medication>().Count());
+        Assert.Equal(chart.AdverseEvents, resources.OfType<AdverseEvent>().Count());
+        Assert.True(chart.Labs >= 5 && chart.Assessments >= 3 && chart.VitalObservations >= 6 && chart.Alerts >= 1
+            && chart.StaffDoses >= 1 && chart.Lots >= 1 && chart.AdverseEvents >= 1);
+        // Doses: grams as given, the lot as a Medication with its batch.
+        var dose = resources.OfType<MedicationAdministration>().First();
+        Assert.Equal("g", dose.Dosage.Dose.Code);
+        var medication = resources.OfType<Medication>().Single(m => "Medication/" + m.Id == ((ResourceReference)dose.Medication).Reference);
+        Assert.False(string.IsNullOrEmpty(medication.Batch.LotNumber));
+        Assert.Equal("moderate", resources.OfType<AdverseEvent>().Single().Severity.Coding[0].Code);
 
         // Liver results: LOINC and UCUM as reported, with the range they were judged against.
         var alt = resources.OfType<Observation>().First(o => o.Code.Coding[0].Code == "1742-6" && ((Quantity)o.Value).Value == 200m);
@@ -87,7 +104,15 @@ public sealed class FhirApiTests(DemoServers servers) : IClassFixture<DemoServer
         Assert.Equal(patientId.ToString(), Assert.Single(patients.Entry).Resource.Id);
         var outcome = Assert.IsType<OperationOutcome>(await ReadAsync(client, $"/fhir/Observation/{Guid.NewGuid()}", HttpStatusCode.NotFound));
 
-        var errors = new Resource[] { capability, questionnaire, questionnaires, patients, outcome }
+        // A patient-reported dose is a MedicationStatement whose information source is the patient.
+        var reporter = await DemoPatientAsync(client, "Examplesworth");
+        var statements = Assert.IsType<Bundle>(await ReadAsync(client, $"/fhir/MedicationStatement?patient={reporter}", HttpStatusCode.OK));
+        var statement = Assert.IsType<MedicationStatement>(Assert.Single(statements.Entry).Resource);
+        Assert.Equal("Patient/" + reporter, statement.InformationSource.Reference);
+        var lots = Assert.IsType<Bundle>(await ReadAsync(client, "/fhir/Medication", HttpStatusCode.OK));
+        var lot = Assert.IsType<Medication>(await ReadAsync(client, "/fhir/Medication/" + lots.Entry[0].Resource.Id, HttpStatusCode.OK));
+
+        var errors = new Resource[] { capability, questionnaire, questionnaires, patients, outcome, statement, lot }
             .Concat(questionnaires.Entry.Select(e => e.Resource)).SelectMany(FhirValidation.Errors).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
@@ -143,6 +168,9 @@ public sealed class FhirApiTests(DemoServers servers) : IClassFixture<DemoServer
             Assert.Equal(OperationOutcome.IssueType.NotFound, outcome.Issue[0].Code);
         }
 
+        var lotId = Assert.IsType<Bundle>(await ReadAsync(client, "/fhir/Medication", HttpStatusCode.OK)).Entry[0].Resource.Id;
+        Assert.IsType<OperationOutcome>(await ReadAsync(other, "/fhir/Medication/" + lotId, HttpStatusCode.NotFound));
+        Assert.Equal(0, Assert.IsType<Bundle>(await ReadAsync(other, "/fhir/Medication", HttpStatusCode.OK)).Total);
         var search = Assert.IsType<Bundle>(await ReadAsync(other, $"/fhir/Observation?patient={patientId}", HttpStatusCode.OK));
         Assert.Equal(0, search.Total);
         Assert.Empty(search.Entry);
@@ -171,7 +199,7 @@ public sealed class FhirApiTests(DemoServers servers) : IClassFixture<DemoServer
             (clinician, $"/fhir/Observation?patient={patientId}&_count=0", HttpStatusCode.BadRequest, "_count"),
             (clinician, $"/fhir/Observation?patient={patientId}&_offset=-1", HttpStatusCode.BadRequest, "_offset"),
             (clinician, $"/fhir/Observation?patient={patientId}&subject=x", HttpStatusCode.BadRequest, "'subject' is not supported"),
-            (clinician, "/fhir/Medication/abc", HttpStatusCode.NotFound, "does not serve"),
+            (clinician, "/fhir/Encounter/abc", HttpStatusCode.NotFound, "does not serve"),
             (clinician, "/fhir/Patient/not-a-guid", HttpStatusCode.NotFound, "not found"),
             (clinician, $"/fhir/Observation/{patientId}-hr", HttpStatusCode.NotFound, "not found"),
         };
@@ -238,7 +266,8 @@ public sealed class FhirApiTests(DemoServers servers) : IClassFixture<DemoServer
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/patients/{patientId}/vitals", new { spo2Percent = 95, takenAt = at.AddHours(2) })).StatusCode);
     }
 
-    private sealed record ChartCounts(int Labs, int LabReports, int Assessments, int VitalObservations, int Alerts);
+    private sealed record ChartCounts(int Labs, int LabReports, int Assessments, int VitalObservations, int Alerts, int StaffDoses,
+        int ReportedDoses, int Lots, int AdverseEvents);
 
     /// <summary>What the chart's own API shows for the patient.</summary>
     private static async Task<ChartCounts> ChartCountsAsync(HttpClient client, Guid patientId)
@@ -251,6 +280,10 @@ public sealed class FhirApiTests(DemoServers servers) : IClassFixture<DemoServer
             + (Has(v, "respiratoryRatePerMin") ? 1 : 0) + (Has(v, "spo2Percent") ? 1 : 0) + (Has(v, "temperatureCelsius") ? 1 : 0));
         var reports = labs.Select(l => (l.GetProperty("collectedAt").GetDateTimeOffset().UtcTicks, Has(l, "labName") ? l.GetProperty("labName").GetString() : "")).Distinct().Count();
         var alerts = (await AlertTestData.AlertsAsync(client, patientId)).Length;
-        return new ChartCounts(labs.Count, reports, assessments, vitalObservations, alerts);
+        var doses = (await client.GetFromJsonAsync<JsonElement>($"/api/patients/{patientId}/doses?pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+        var reported = doses.Count(d => d.GetProperty("patientReported").GetBoolean());
+        var lots = doses.Where(d => Has(d, "lotId")).Select(d => d.GetProperty("lotId").GetGuid()).Distinct().Count();
+        var events = (await client.GetFromJsonAsync<JsonElement>($"/api/patients/{patientId}/adverse-events")).GetArrayLength();
+        return new ChartCounts(labs.Count, reports, assessments, vitalObservations, alerts, doses.Count - reported, reported, lots, events);
     }
 }
