@@ -7,15 +7,17 @@ namespace Speciosa.Clinical.Tests.Fhir;
 public sealed class FhirTerminologyTests
 {
     [Theory]
-    [InlineData(40, null, 40, "N")]    // at the upper limit: within
-    [InlineData(40.01, null, 40, "H")] // just above
-    [InlineData(7, 7, 40, "N")]        // at the lower limit: within
-    [InlineData(6.99, 7, 40, "L")]     // just below
-    [InlineData(3, 7, null, "L")]      // only a low limit
-    [InlineData(300, 7, null, "N")]
-    public void A_value_is_low_high_or_normal_against_its_reference_range_with_both_limits_inclusive(double value, double? low, double? high, string expected)
+    [InlineData("40", null, "40", "N")]    // at the upper limit: within
+    [InlineData("40.01", null, "40", "H")] // just above
+    [InlineData("7", "7", "40", "N")]      // at the lower limit: within
+    [InlineData("6.99", "7", "40", "L")]   // just below
+    [InlineData("3", "7", null, "L")]      // only a low limit
+    [InlineData("300", "7", null, "N")]
+    public void A_value_is_low_high_or_normal_against_its_reference_range_with_both_limits_inclusive(string value, string? low, string? high, string expected)
     {
-        Assert.Equal(expected, FhirTerminology.InterpretationOf((decimal)value, (decimal?)low, (decimal?)high));
+        static decimal? D(string? s) => s is null ? null : decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(expected, FhirTerminology.InterpretationOf(D(value)!.Value, D(low), D(high)));
     }
 
     [Fact]
