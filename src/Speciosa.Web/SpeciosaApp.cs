@@ -13,6 +13,7 @@ using Speciosa.Web.Components;
 using Speciosa.Web.Data;
 using Speciosa.Web.Demo;
 using Speciosa.Web.DrugTesting;
+using Speciosa.Web.Fhir;
 using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Jurisdictions;
@@ -55,6 +56,7 @@ public static class SpeciosaApp
         new TreatmentFeature(),
         new VitalsFeature(),
         new MentalHealthFeature(),
+        new FhirFeature(),
     ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)

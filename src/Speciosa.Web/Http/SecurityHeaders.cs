@@ -20,7 +20,7 @@ public static class SecurityHeaders
                 h.ContentSecurityPolicy = ContentSecurityPolicy;
                 h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
                 h["Cross-Origin-Opener-Policy"] = "same-origin";
-                if (context.Request.Path.StartsWithSegments("/api"))
+                if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/fhir"))
                 {
                     h.CacheControl = "no-store";
                 }

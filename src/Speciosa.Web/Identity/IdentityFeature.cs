@@ -87,10 +87,10 @@ public sealed class IdentityFeature : IFeature
         services.AddScoped<FirstAdministratorSetup>();
     }
 
-    /// <summary>Browsers are sent to the sign-in page; API callers get 401/403 problem details.</summary>
+    /// <summary>Browsers are sent to the sign-in page; API and FHIR callers get 401/403 problem details (an OperationOutcome for FHIR).</summary>
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/openapi"))
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/openapi") || ctx.Request.Path.StartsWithSegments("/fhir"))
         {
             return ProblemResponses.WriteAsync(ctx.HttpContext, status, null);
         }

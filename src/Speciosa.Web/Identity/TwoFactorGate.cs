@@ -32,7 +32,7 @@ public sealed class TwoFactorGate(RequestDelegate next)
             return;
         }
 
-        if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi"))
+        if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi") || http.Request.Path.StartsWithSegments("/fhir"))
         {
             await ProblemResponses.WriteAsync(http, StatusCodes.Status403Forbidden,
                 $"Your role requires a second factor. Set it up at {EnrolPath} (signed in with this session) before anything else.");

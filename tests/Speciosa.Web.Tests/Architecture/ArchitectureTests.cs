@@ -19,8 +19,11 @@ public sealed class ArchitectureTests
     public static readonly IReadOnlySet<string> Features = new HashSet<string>(StringComparer.Ordinal)
     {
         "Withdrawal", "Liver", "Regimens", "Medicines", "Products", "Jurisdictions", "Safety", "Treatment", "Vitals",
-        "MentalHealth", "DrugTesting",
+        "MentalHealth", "DrugTesting", "Fhir",
     };
+
+    /// <summary>Features nothing else may name: they only read the others (Fhir maps the chart to FHIR R4).</summary>
+    public static readonly IReadOnlySet<string> ReadOnlyEdges = new HashSet<string>(StringComparer.Ordinal) { "Fhir" };
 
     /// <summary>The host (SpeciosaApp, Program: the root namespace "") and the demo seed may name anything.</summary>
     public static readonly IReadOnlySet<string> Host = new HashSet<string>(StringComparer.Ordinal) { "", "Demo" };
@@ -43,6 +46,35 @@ public sealed class ArchitectureTests
 
         Assert.True(cycles.Count == 0, "Features in a cycle (react through a handler interface owned by the raiser instead):\n" +
             string.Join("\n", cycles));
+    }
+
+    [Fact]
+    public void Nothing_but_the_host_names_a_feature_that_only_reads_the_others()
+    {
+        var found = NamingReadOnlyFeatures(Web.Value);
+
+        Assert.True(found.Count == 0, "A namespace depends on a read-only feature (it must depend on nothing that names it):\n" + string.Join("\n", found));
+    }
+
+    [Fact]
+    public void The_read_only_check_finds_a_feature_that_names_fhir()
+    {
+        var found = NamingReadOnlyFeatures(Web.Value.With("Liver", "Fhir", "Speciosa.Web.Liver.LabRecords → Speciosa.Web.Fhir.FhirChart"));
+
+        Assert.Equal(["Liver → Fhir"], found);
+    }
+
+    private static List<string> NamingReadOnlyFeatures(SliceGraph graph) =>
+        graph.Slices.Where(s => !Host.Contains(s) && !ReadOnlyEdges.Contains(s)).Order(StringComparer.Ordinal)
+            .SelectMany(s => graph.DependenciesOf(s).Keys.Where(ReadOnlyEdges.Contains).Select(d => s + " → " + d))
+            .ToList();
+
+    [Fact]
+    public void The_fhir_feature_reads_the_features_it_maps()
+    {
+        var reads = Web.Value.DependenciesOf("Fhir").Keys.ToHashSet(StringComparer.Ordinal);
+
+        Assert.Superset(new HashSet<string>(StringComparer.Ordinal) { "Liver", "Withdrawal", "Vitals", "Patients", "Alerts" }, reads);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public sealed class EndpointInventoryTests(DemoServer demo) : IClassFixture<Demo
         "/account/reset-password",
         // The error page: shows only the status and a trace id, and must show to a signed-out browser too.
         "/error",
+        // The FHIR CapabilityStatement: the types and searches the server answers, no data; FHIR clients read it before
+        // they sign in (R4 http.html#capabilities). Everything else under /fhir needs care staff.
+        "/fhir/metadata",
     };
 
     private List<RouteEndpoint> Endpoints() =>
