@@ -20,6 +20,7 @@ public sealed class ArchitectureTests
     {
         "Withdrawal", "Liver", "Regimens", "Medicines", "Products", "Jurisdictions", "Safety", "Treatment", "Vitals",
         "MentalHealth", "DrugTesting",
+        "Research",
     };
 
     /// <summary>The host (SpeciosaApp, Program: the root namespace "") and the demo seed may name anything.</summary>
