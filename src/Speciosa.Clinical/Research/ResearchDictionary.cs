@@ -4,9 +4,11 @@ namespace Speciosa.Clinical.Research;
 
 /// <summary>One variable of the research extract: which file, its name, type, unit, the instrument and version that
 /// produced it (when one did), where its value comes from, and the source columns it is computed from (each classified
-/// in <see cref="SafeHarbor.Columns"/>).</summary>
+/// in <see cref="SafeHarbor.Columns"/>). <see cref="Through"/> names the Safe Harbor rule that makes an identifier column
+/// safe to use (only <see cref="SafeHarbor.AgeRule"/>: the birth date becomes an age, over 89 grouped).</summary>
 public sealed record ResearchVariable(
-    string File, string Variable, string Type, string? Unit, string? Instrument, string Source, IReadOnlyList<string> FromColumns);
+    string File, string Variable, string Type, string? Unit, string? Instrument, string Source, IReadOnlyList<string> FromColumns,
+    string? Through = null);
 
 /// <summary>The data dictionary of the research extract: three files — <c>patients</c> (one row a patient),
 /// <c>patient-days</c> (one row a patient and shifted day with any recorded event), <c>events</c> (one row an assessment,
@@ -40,7 +42,7 @@ public static class ResearchDictionary
             new(Patients, "study_id", "text", null, null, StudyIdSource, none),
             new(Patients, "age_at_enrolment", "integer or \"90+\"", "years", null,
                 "Whole years from birth to the enrolment day; over 89 reported as 90+ (45 CFR 164.514(b)(2)(i)(C))",
-                ["Patients.DateOfBirth", "Patients.CreatedAt"]),
+                ["Patients.DateOfBirth", "Patients.CreatedAt"], SafeHarbor.AgeRule),
             new(Patients, "sex", "code", null, null, "Recorded sex: female, male, intersex, unknown", ["Patients.Sex"]),
             new(Patients, "country", "ISO 3166-1 alpha-2", null, null, "Country of residence", ["Patients.CountryCode"]),
             new(Patients, "state", "ISO 3166-2", null, null, "State or first-level subdivision (no smaller area is kept)", ["Patients.SubdivisionCode"]),

@@ -33,6 +33,9 @@ public static class SafeHarbor
 
     public const string OldestAgeGroup = "90+";
 
+    /// <summary>The one rule through which an identifier column (the birth date) may feed a variable: <see cref="AgeGroup"/>.</summary>
+    public const string AgeRule = "age in whole years, over 89 as 90+";
+
     /// <summary>The largest shift either way, in days.</summary>
     public const int MaxShiftDays = 365;
 

@@ -95,12 +95,15 @@ public class SafeHarborTests
             c => Assert.Contains(SafeHarbor.Identifiers, i => i.Letter == c.Identifier));
 
     [Fact]
-    public void Every_variable_of_the_data_dictionary_is_computed_only_from_exportable_columns()
+    public void Every_variable_of_the_data_dictionary_is_computed_only_from_exportable_columns_or_the_birth_date_through_the_age_rule()
     {
         foreach (var v in ResearchDictionary.Variables)
         {
-            Assert.All(v.FromColumns, c => Assert.True(SafeHarbor.MayExport(SafeHarbor.Column(c)), $"{v.File}.{v.Variable} reads {c}"));
+            Assert.All(v.FromColumns, c => Assert.True(SafeHarbor.MayExport(SafeHarbor.Column(c))
+                || (c == "Patients.DateOfBirth" && v.Through == SafeHarbor.AgeRule), $"{v.File}.{v.Variable} reads {c}"));
         }
+
+        Assert.Equal(["age_at_enrolment"], ResearchDictionary.Variables.Where(v => v.Through is not null).Select(v => v.Variable));
     }
 
     [Fact]
