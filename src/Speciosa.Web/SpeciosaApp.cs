@@ -23,6 +23,7 @@ using Speciosa.Web.MentalHealth;
 using Speciosa.Web.Patients;
 using Speciosa.Web.Products;
 using Speciosa.Web.Regimens;
+using Speciosa.Web.Research;
 using Speciosa.Web.Safety;
 using Speciosa.Web.Treatment;
 using Speciosa.Web.Vitals;
@@ -57,6 +58,7 @@ public static class SpeciosaApp
         new VitalsFeature(),
         new MentalHealthFeature(),
         new FhirFeature(),
+        new ResearchFeature(),
     ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)

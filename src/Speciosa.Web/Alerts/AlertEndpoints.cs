@@ -34,6 +34,27 @@ public static class AlertEndpoints
                 "status (open by default; acknowledged, resolved, active, all), rule id, patientId; page from 1, pageSize up to 100.")
             .Audited("alert.list", "Alert").RequireAuthorization(Policies.Clinical);
 
+        app.MapGet("/api/alerts.csv", async Task<IResult> (
+                ClaimsPrincipal user, HttpContext http, AlertWorklist worklist, Speciosa.Web.Clinics.ClinicCalendar calendar, TimeProvider clock,
+                CancellationToken ct, string? severity = null, string? status = null, string? rule = null, Guid? patientId = null) =>
+            {
+                var errors = AlertWorklist.CheckFilters(severity, status, new PageRequest());
+                if (errors.Count > 0)
+                {
+                    return ProblemResponses.Invalid(errors);
+                }
+
+                var zone = await calendar.ZoneAsync(user.ClinicIdOf(), ct);
+                var alerts = await worklist.ListAsync(user, severity, status, rule, patientId, PageRequest.All, ct);
+                http.Audit().Showed(alerts.Items.Select(a => a.PatientId));
+                return CsvDownload.Of(http, AlertCsv(alerts.Items, zone), "alerts", zone.Today(clock.GetUtcNow()));
+            })
+            .WithTags("Alerts")
+            .WithSummary("The worklist as CSV: every alert under the same filters as GET /api/alerts (severity, status, rule, patientId), " +
+                "most severe then newest, with rule, inputs, threshold and source; times in the clinic's zone.")
+            .Produces(StatusCodes.Status200OK, contentType: CsvDownload.ContentType)
+            .Audited("alert.export", "Alert").RequireAuthorization(Policies.Clinical);
+
         group.MapGet("/{alertId:guid}", async Task<Results<Ok<AlertDetail>, ProblemHttpResult>> (
                 Guid alertId, ClaimsPrincipal user, HttpContext http, AlertWorklist worklist, CancellationToken ct) =>
             {
@@ -90,5 +111,22 @@ public static class AlertEndpoints
         }
 
         return outcome.Succeeded ? TypedResults.Ok((await worklist.DetailsAsync([alert!], ct))[0]) : outcome.ToProblem();
+    }
+
+    /// <summary>The worklist's cards as CSV rows, in the worklist's order.</summary>
+    public static CsvWriter AlertCsv(IReadOnlyList<AlertDetail> alerts, Speciosa.Web.Clinics.ClinicZone zone)
+    {
+        var csv = new CsvWriter().Header($"raised_at ({zone.Id})", "severity", "status", "patient", "patient_record_id", "rule_id", "rule_version",
+            "message", "inputs", "threshold", "source", "source_url", $"acknowledged_at ({zone.Id})", "acknowledged_by", "acknowledgement_note",
+            $"resolved_at ({zone.Id})", "resolved_by", "resolution_reason");
+        foreach (var a in alerts)
+        {
+            csv.Row(zone.Local(a.RaisedAt), a.Severity, a.Status, a.PatientName, a.PatientId, a.RuleId, a.RuleVersion, a.Message,
+                string.Join("; ", a.Inputs.Select(i => $"{i.Name}: {i.Value}")), a.Threshold, a.SourceCitation, a.SourceUrl,
+                a.AcknowledgedAt is { } ack ? zone.Local(ack) : null, a.AcknowledgedBy, a.AcknowledgementNote,
+                a.ResolvedAt is { } res ? zone.Local(res) : null, a.ResolvedAutomatically ? "automatically" : a.ResolvedBy, a.ResolutionReason);
+        }
+
+        return csv;
     }
 }

@@ -21,6 +21,12 @@ public static class CsvReader
 
     public static List<Record> Parse(string text)
     {
+        // A spreadsheet's "CSV UTF-8" starts with a byte-order mark (and so do our own downloads): it is not data.
+        if (text.StartsWith('\uFEFF'))
+        {
+            text = text[1..];
+        }
+
         var records = new List<Record>();
         var fields = new List<string>();
         var field = new StringBuilder();

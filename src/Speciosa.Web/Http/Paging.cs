@@ -12,6 +12,9 @@ public sealed record PageRequest(int? Page = null, int? PageSize = null)
     /// <summary>The request with the list's default size where the caller sent none.</summary>
     public PageRequest OrSize(int defaultSize) => this with { Page = Page ?? 1, PageSize = PageSize ?? defaultSize };
 
+    /// <summary>Every row at once, for an export of the list (never from a request: a caller cannot ask for it).</summary>
+    public static PageRequest All { get; } = new(1, int.MaxValue);
+
     public int Number => Page ?? 1;
 
     public int Size => PageSize ?? 25;

@@ -20,6 +20,8 @@ public static class Policies
     public const string DoseRecorders = "DoseRecorders";
     /// <summary>Who reads recall exposure lists: Clinician and Quality.</summary>
     public const string RecallTracing = "RecallTracing";
+    /// <summary>Who reads the de-identified research extract and cohort counts: Researcher.</summary>
+    public const string Research = "Research";
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -34,6 +36,7 @@ public static class Policies
         o.AddPolicy(Quality, p => p.RequireAuthenticatedUser().RequireRole(SpeciosaRoles.Quality));
         o.AddPolicy(Clinician, p => p.RequireAuthenticatedUser().RequireRole(SpeciosaRoles.Clinician));
         o.AddPolicy(DoseRecorders, p => p.RequireAuthenticatedUser().RequireRole(SpeciosaRoles.Clinician, SpeciosaRoles.Nurse, SpeciosaRoles.Patient));
+        o.AddPolicy(Research, p => p.RequireAuthenticatedUser().RequireRole(SpeciosaRoles.Researcher));
         o.AddPolicy(RecallTracing, p => p.RequireAuthenticatedUser().RequireRole(SpeciosaRoles.Clinician, SpeciosaRoles.Quality));
     }
 }

@@ -22,6 +22,28 @@ public static class LabEndpoints
             .WithSummary("Liver test results, newest first: as reported (value, UCUM unit, lab range), ULN origin, ×ULN and the value evaluated (bilirubin in mg/dL).")
             .Audited("lab.list", "LabResult").RequireAuthorization(Policies.PatientRecords);
 
+        group.MapGet("/labs.csv", async Task<IResult> (
+                VisiblePatient patient, LabRecords labs, LiverReview review, Speciosa.Web.Clinics.ClinicCalendar calendar, TimeProvider clock,
+                HttpContext http, CancellationToken ct) =>
+            {
+                var zone = await calendar.ZoneAsync(patient.Record.ClinicId, ct);
+                var results = await labs.ListAsync(patient.Id, ct);
+                var evaluation = review.Evaluate(await review.CurrentResultsAsync(patient.Id, ct));
+                var csv = new CsvWriter().Header($"collected_at ({zone.Id})", "test", "loinc", "value", "unit", "reference_low", "uln",
+                    "uln_origin", "times_uln", "ctcae_v5_grade", "status", "entered_in_error_reason", "lab");
+                foreach (var r in results)
+                {
+                    csv.Row(zone.Local(r.CollectedAt), LiverWording.Short(r.Test), r.Loinc, r.Value, r.Unit, r.ReferenceLow, r.UpperLimitOfNormal,
+                        r.UlnOrigin, r.TimesUln, GradeOf(r, evaluation),
+                        r.EnteredInError ? "entered in error" : r.IsBaseline ? "baseline" : "current", r.EnteredInErrorReason, r.LabName);
+                }
+
+                return CsvDownload.Of(http, csv, "liver-results", zone.Today(clock.GetUtcNow()));
+            })
+            .WithSummary("Liver results as CSV (the liver page's results table: every result, newest first), times in the clinic's zone.")
+            .Produces(StatusCodes.Status200OK, contentType: CsvDownload.ContentType)
+            .Audited("lab.export", "LabResult").RequireAuthorization(Policies.Clinical);
+
         group.MapPost("/labs", async Task<Results<Created<LabRecorded>, ValidationProblem, ProblemHttpResult>> (
                 VisiblePatient patient, LabResultsRequest request, ClaimsPrincipal user, HttpContext http, LabRecords labs, CancellationToken ct) =>
             {
@@ -102,4 +124,21 @@ public static class LabEndpoints
     }
 
     private static ProblemHttpResult NotFound() => ProblemResponses.Problem(StatusCodes.Status404NotFound);
+
+    /// <summary>The CTCAE grade as the liver page words it (entered in error and baseline results are not graded).</summary>
+    public static string GradeOf(LabResultView r, Speciosa.Clinical.Liver.LiverEvaluation evaluation)
+    {
+        if (r.EnteredInError)
+        {
+            return "not evaluated";
+        }
+
+        if (r.IsBaseline)
+        {
+            return "baseline (not graded)";
+        }
+
+        var g = evaluation.Grades.FirstOrDefault(g => g.Test.ToString() == r.Test && g.CollectedAt == r.CollectedAt);
+        return LiverWording.Grade(g, Enum.Parse<Speciosa.Clinical.Liver.LiverTest>(r.Test));
+    }
 }

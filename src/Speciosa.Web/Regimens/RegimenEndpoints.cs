@@ -99,6 +99,26 @@ public static class RegimenEndpoints
             .WithSummary("The dose log, newest first, with mg of mitragynine and 7-OH per dose (certificate, else label estimate).")
             .Audited("dose.list", "Dose").RequireAuthorization(Policies.PatientRecords);
 
+        group.MapGet("/doses.csv", async Task<IResult> (
+                VisiblePatient patient, DoseLog log, Speciosa.Web.Clinics.ClinicCalendar calendar, TimeProvider clock, HttpContext http,
+                CancellationToken ct) =>
+            {
+                var zone = await calendar.ZoneAsync(patient.Record.ClinicId, ct);
+                var doses = await log.ListAsync(patient.Record, PageRequest.All, ct);
+                var csv = new CsvWriter().Header($"given_at ({zone.Id})", "grams", "lot", "recorded_as", "mitragynine_mg", "seven_oh_mg",
+                    "alkaloid_basis", "regimen_version");
+                foreach (var d in doses.Items)
+                {
+                    csv.Row(zone.Local(d.GivenAt), d.Grams, d.LotCode ?? "not known", d.PatientReported ? "reported by the patient" : "given by staff",
+                        d.MitragynineMg, d.SevenHydroxyMg, d.AlkaloidBasis, d.RegimenVersion);
+                }
+
+                return CsvDownload.Of(http, csv, "doses", zone.Today(clock.GetUtcNow()));
+            })
+            .WithSummary("The dose log as CSV (every dose, newest first, as the regimen page's dose log), times in the clinic's zone.")
+            .Produces(StatusCodes.Status200OK, contentType: CsvDownload.ContentType)
+            .Audited("dose.export", "Dose").RequireAuthorization(Policies.PatientRecords);
+
         group.MapPost("/doses", async Task<Results<Created<DoseView>, ValidationProblem, ProblemHttpResult>> (
                 VisiblePatient patient, DoseRequest request, ClaimsPrincipal user, HttpContext http, DoseLog log, CancellationToken ct) =>
             {
@@ -155,6 +175,40 @@ public static class RegimenEndpoints
             })
             .WithTags("Regimens").WithSummary("Patients exposed to a lot: a regimen ordering it, or a dose from it within the window before its recall (or now).")
             .Audited("lot.exposures", "Lot").RequireAuthorization(Policies.RecallTracing);
+
+        app.MapGet("/api/lots/{lotId:guid}/exposures.csv", async Task<IResult> (
+                Guid lotId, ClaimsPrincipal user, HttpContext http, SpeciosaDbContext db, LotExposure exposure, TimeProvider clock,
+                Speciosa.Web.Clinics.ClinicCalendar calendar, CancellationToken ct, int? windowDays = null) =>
+            {
+                http.Audit().ResourceId = lotId.ToString();
+                if (windowDays is < 1 or > 3650)
+                {
+                    return ProblemResponses.Invalid("windowDays", "The exposure window is 1 to 3650 days.");
+                }
+
+                var clinicId = user.ClinicIdOf() ?? Guid.Empty;
+                var lot = await db.Lots.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lotId && l.ClinicId == clinicId, ct);
+                if (lot is null)
+                {
+                    return NotFound();
+                }
+
+                var zone = await calendar.ZoneAsync(clinicId, ct);
+                var view = await ExposureViewAsync(lot, exposure, clock, windowDays, ct);
+                http.Audit().Showed(view.Patients.Select(p => p.PatientId));
+                var csv = new CsvWriter().Header("lot", "patient", "patient_record_id", "regimen_orders_lot", "doses_in_window",
+                    $"latest_dose ({zone.Id})", "window_days", "window_from");
+                foreach (var p in view.Patients)
+                {
+                    csv.Row(view.LotCode, p.DisplayName, p.PatientId, p.ActiveRegimenOnLot, p.DosesInWindow,
+                        p.LastDoseAt is { } at ? zone.Local(at) : null, view.WindowDays, DateOnly.FromDateTime(view.WindowFrom.UtcDateTime));
+                }
+
+                return CsvDownload.Of(http, csv, "lot-exposures", zone.Today(clock.GetUtcNow()));
+            })
+            .WithTags("Regimens").WithSummary("A lot's exposed patients as CSV (the exposure page's rows under the same ?windowDays).")
+            .Produces(StatusCodes.Status200OK, contentType: CsvDownload.ContentType)
+            .Audited("lot.exposures-export", "Lot").RequireAuthorization(Policies.RecallTracing);
 
         return app;
     }

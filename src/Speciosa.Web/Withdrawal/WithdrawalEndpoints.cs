@@ -81,6 +81,25 @@ public static class WithdrawalEndpoints
                 "Filter by ?instrument (id); page from 1, pageSize up to 100 (default 100); { items, page, pageSize, total }.")
             .Audited("assessment.list", "Assessment").RequireAuthorization(Policies.PatientRecords);
 
+        scoped.MapGet("/assessments.csv", async Task<IResult> (
+                VisiblePatient patient, WithdrawalRecords withdrawal, Speciosa.Web.Clinics.ClinicCalendar calendar, TimeProvider clock,
+                HttpContext http, CancellationToken ct, string? instrument = null) =>
+            {
+                var errors = WithdrawalRecords.CheckHistoryQuery(instrument, new PageRequest());
+                if (errors.Count > 0)
+                {
+                    return ProblemResponses.Invalid(errors);
+                }
+
+                var zone = await calendar.ZoneAsync(patient.Record.ClinicId, ct);
+                var rows = await withdrawal.AssessmentHistoryAsync(patient.Id, string.IsNullOrEmpty(instrument) ? null : instrument, PageRequest.All, ct);
+                return CsvDownload.Of(http, AssessmentCsv(rows.Items, zone), "assessments", zone.Today(clock.GetUtcNow()));
+            })
+            .WithSummary("The assessment history as CSV (the history page's rows under the same ?instrument filter, every page), " +
+                "times in the clinic's zone.")
+            .Produces(StatusCodes.Status200OK, contentType: CsvDownload.ContentType)
+            .Audited("assessment.export", "Assessment").RequireAuthorization(Policies.PatientRecords);
+
         scoped.MapPost("/assessments", async Task<Results<Created<AssessmentRecorded>, ValidationProblem, ProblemHttpResult>> (
                 VisiblePatient patient, AssessmentRequest request, ClaimsPrincipal user, HttpContext http, WithdrawalRecords withdrawal, CancellationToken ct) =>
             {
@@ -138,4 +157,18 @@ public static class WithdrawalEndpoints
     }
 
     private static ProblemHttpResult NotFound() => ProblemResponses.Problem(StatusCodes.Status404NotFound);
+
+    /// <summary>The history page's table as CSV: one row per assessment, newest first.</summary>
+    public static CsvWriter AssessmentCsv(IReadOnlyList<AssessmentView> rows, Speciosa.Web.Clinics.ClinicZone zone)
+    {
+        var csv = new CsvWriter().Header($"assessed_at ({zone.Id})", "instrument", "instrument_version", "total", "band", "rated_by",
+            "patient_reported", "awaiting_review", "answers", "pulse_bpm");
+        foreach (var a in rows)
+        {
+            csv.Row(zone.Local(a.AssessedAt), a.InstrumentId, a.InstrumentVersion, a.Total, a.Band, a.RatedBy, a.PatientReported,
+                a.AwaitingReview, string.Join(" ", a.Answers.Select(x => $"{x.Key}:{x.Value}")), a.PulseBpm);
+        }
+
+        return csv;
+    }
 }

@@ -20,10 +20,12 @@ public sealed class ArchitectureTests
     {
         "Withdrawal", "Liver", "Regimens", "Medicines", "Products", "Jurisdictions", "Safety", "Treatment", "Vitals",
         "MentalHealth", "DrugTesting", "Fhir",
+        "Research",
     };
 
-    /// <summary>Features nothing else may name: they only read the others (Fhir maps the chart to FHIR R4).</summary>
-    public static readonly IReadOnlySet<string> ReadOnlyEdges = new HashSet<string>(StringComparer.Ordinal) { "Fhir" };
+    /// <summary>Features nothing else may name: they only read the others (Fhir maps the chart to FHIR R4; Research
+    /// de-identifies it).</summary>
+    public static readonly IReadOnlySet<string> ReadOnlyEdges = new HashSet<string>(StringComparer.Ordinal) { "Fhir", "Research" };
 
     /// <summary>The host (SpeciosaApp, Program: the root namespace "") and the demo seed may name anything.</summary>
     public static readonly IReadOnlySet<string> Host = new HashSet<string>(StringComparer.Ordinal) { "", "Demo" };

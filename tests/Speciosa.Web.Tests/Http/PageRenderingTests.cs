@@ -13,7 +13,7 @@ namespace Speciosa.Web.Tests.Http;
 /// loaded, or two components querying the request's one DbContext at once, fail there and not on SQLite.</summary>
 public sealed class PageRenderingTests(DemoServers servers) : IClassFixture<DemoServers>
 {
-    private static readonly string[] DemoUsers = ["demo.clinician", "demo.nurse", "demo.quality", "demo.admin", "demo.patient"];
+    private static readonly string[] DemoUsers = ["demo.clinician", "demo.nurse", "demo.quality", "demo.admin", "demo.patient", "demo.researcher"];
 
     /// <summary>Pages outside this test: setup needs a clinic without an administrator; a password reset needs a one-time
     /// link (PasswordTests and the Chromium reset test cover it; without a link it answers its "no longer works" 400).</summary>
