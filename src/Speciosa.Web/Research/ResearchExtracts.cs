@@ -27,8 +27,10 @@ public sealed record CohortEvents(string Type, int Patients, int Events);
 /// <summary>The de-identified research extract of the caller's clinic (issue 16 item 5). Reads the record of Withdrawal,
 /// Regimens, Liver, Safety and Alerts (read-only) and writes only the variables of the core's
 /// <see cref="ResearchDictionary"/>: study ids instead of record ids, every date shifted by the patient's secret offset,
-/// ages over 89 as 90+, no free text. The rules are the core's <see cref="SafeHarbor"/>.</summary>
-public sealed class ResearchExtracts(SpeciosaDbContext db, ClinicCalendar calendar)
+/// ages over 89 as 90+, no free text. The rules are the core's <see cref="SafeHarbor"/>. The record is read through
+/// <see cref="ReportingReads"/> (a streaming standby when one is configured); only the study ids are read and drawn on
+/// the primary.</summary>
+public sealed class ResearchExtracts(SpeciosaDbContext db, ReportingReads reports, ClinicCalendar calendar)
 {
     private sealed record Event(Guid PatientId, string Type, DateTimeOffset At, object?[] Cells);
 
@@ -36,10 +38,11 @@ public sealed class ResearchExtracts(SpeciosaDbContext db, ClinicCalendar calend
 
     public async Task<CohortCounts> CohortAsync(Guid clinicId, CancellationToken ct)
     {
-        var patients = await db.Patients.AsNoTracking().Where(p => p.ClinicId == clinicId)
+        await using var record = reports.Open();
+        var patients = await record.Patients.AsNoTracking().Where(p => p.ClinicId == clinicId)
             .Select(p => new { p.Id, p.Status, p.Sex, p.DateOfBirth, p.CreatedAt }).ToListAsync(ct);
         var zone = await calendar.ZoneAsync(clinicId, ct);
-        var events = await EventsAsync(clinicId, patients.Select(p => p.Id).ToList(), ct);
+        var events = await EventsAsync(record, clinicId, patients.Select(p => p.Id).ToList(), ct);
         return new CohortCounts(
             patients.Count,
             patients.GroupBy(p => p.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new CohortGroup(g.Key, g.Count())).ToList(),
@@ -54,7 +57,8 @@ public sealed class ResearchExtracts(SpeciosaDbContext db, ClinicCalendar calend
         Speciosa.Web.Audit.AuditScope? audit = null)
     {
         var zone = await calendar.ZoneAsync(clinicId, ct);
-        var patients = await db.Patients.AsNoTracking().Where(p => p.ClinicId == clinicId).OrderBy(p => p.Id).ToListAsync(ct);
+        await using var record = reports.Open();
+        var patients = await record.Patients.AsNoTracking().Where(p => p.ClinicId == clinicId).OrderBy(p => p.Id).ToListAsync(ct);
         // The audit row names every patient the extract covers; set before drawing study ids, whose save commits the row.
         audit?.Showed(patients.Select(p => p.Id));
         var subjects = await SubjectsAsync(clinicId, patients, ct);
@@ -74,7 +78,7 @@ public sealed class ResearchExtracts(SpeciosaDbContext db, ClinicCalendar calend
 
                 break;
             case ResearchDictionary.Events:
-                var events = (await EventsAsync(clinicId, patients.Select(p => p.Id).ToList(), ct))
+                var events = (await EventsAsync(record, clinicId, patients.Select(p => p.Id).ToList(), ct))
                     .Where(e => eventType is null || e.Type == eventType).ToList();
                 foreach (var e in events.OrderBy(e => subjects[e.PatientId].StudyId, StringComparer.Ordinal).ThenBy(e => e.At).ThenBy(e => e.Type, StringComparer.Ordinal))
                 {
@@ -86,7 +90,7 @@ public sealed class ResearchExtracts(SpeciosaDbContext db, ClinicCalendar calend
 
                 break;
             default:
-                var all = await EventsAsync(clinicId, patients.Select(p => p.Id).ToList(), ct);
+                var all = await EventsAsync(record, clinicId, patients.Select(p => p.Id).ToList(), ct);
                 foreach (var day in all.GroupBy(e => (e.PatientId, Day: zone.Today(e.At)))
                              .OrderBy(g => subjects[g.Key.PatientId].StudyId, StringComparer.Ordinal).ThenBy(g => g.Key.Day))
                 {
@@ -156,7 +160,7 @@ public sealed class ResearchExtracts(SpeciosaDbContext db, ClinicCalendar calend
 
     /// <summary>Every event of the clinic's patients with the cells of the events file after study id, type, time and study day,
     /// in the dictionary's order. Only coded and numeric columns are read: no free text is ever loaded.</summary>
-    private async Task<List<Event>> EventsAsync(Guid clinicId, List<Guid> patientIds, CancellationToken ct)
+    private static async Task<List<Event>> EventsAsync(SpeciosaDbContext db, Guid clinicId, List<Guid> patientIds, CancellationToken ct)
     {
         var events = new List<Event>();
         var assessments = await db.Assessments.AsNoTracking().Where(a => patientIds.Contains(a.PatientId))
