@@ -26,7 +26,7 @@ public sealed class OpenAlertsSummarySection(SpeciosaDbContext db) : IPatientSum
                     a.SourceUrl is null ? a.SourceCitation : $"{a.SourceCitation} {a.SourceUrl}",
                     context.Zone.Local(a.RaisedAt),
                 ]).ToList(),
-                [0.9, 2.6, 3.4, 2.2, 1.2],
+                [0.9, 2.6, 3.3, 2.1, 1.5],
                 "No open alerts."),
         ];
     }

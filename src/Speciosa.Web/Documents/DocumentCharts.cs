@@ -29,10 +29,8 @@ public static class DocumentCharts
 
         foreach (var line in spec.Lines ?? [])
         {
-            var h = plot.Add.HorizontalLine(line.Y, 1, Colors.Gray, LinePattern.Dashed);
-            h.LabelText = line.Label;
-            h.LabelFontSize = 10;
-            h.LabelBackgroundColor = Colors.Gray;
+            // Unlabelled here: a label on the axis would hide the tick numbers. The caption names each line in text.
+            plot.Add.HorizontalLine(line.Y, 1.5f, Colors.Gray, LinePattern.Dashed);
         }
 
         if (spec.XIsDate)

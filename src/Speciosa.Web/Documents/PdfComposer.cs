@@ -133,6 +133,8 @@ public static class PdfComposer
         private readonly XFont heading = new(DocumentFonts.Family, 11.5, XFontStyleEx.Bold);
         private readonly XFont cell = new(DocumentFonts.Family, 8, XFontStyleEx.Regular);
         private readonly XFont cellHead = new(DocumentFonts.Family, 8, XFontStyleEx.Bold);
+        private readonly XFont largeCell = new(DocumentFonts.Family, 10.5, XFontStyleEx.Regular);
+        private readonly XFont largeHead = new(DocumentFonts.Family, 10.5, XFontStyleEx.Bold);
         private XGraphics? g;
         private double y;
 
@@ -170,7 +172,7 @@ public static class PdfComposer
             {
                 case DocHeading h:
                     // A heading never ends a page: it needs room for itself and a few lines after it.
-                    Room(16 + 60);
+                    Room(16 + 110);
                     y += y > BodyTop ? 8 : 0;
                     G.DrawString(h.Text, heading, XBrushes.Black, Margin, y, XStringFormats.TopLeft);
                     y += 17;
@@ -234,6 +236,7 @@ public static class PdfComposer
             var weights = t.Widths ?? t.Columns.Select(_ => 1d).ToList();
             var total = weights.Sum();
             var widths = weights.Select(w => BodyWidth * w / total).ToArray();
+            var (cell, cellHead) = t.Large ? (largeCell, largeHead) : (this.cell, this.cellHead);
             var lineHeight = cell.Size * 1.3;
 
             List<string>[] Cells(IReadOnlyList<string> row, XFont font) =>
@@ -296,6 +299,11 @@ public static class PdfComposer
             const double height = 210;
             Room(height + 30);
             Lines(Wrap(G, spec.Caption, strong, BodyWidth), strong, Margin);
+            if (spec.Lines is { Count: > 0 } lines)
+            {
+                Lines(Wrap(G, "Dashed lines: " + string.Join("; ", lines.Select(l => l.Label)) + ".", small, BodyWidth), small, Margin);
+            }
+
             if (spec.Series.All(s => s.Points.Count == 0))
             {
                 Lines(["Nothing to chart yet."], normal, Margin);

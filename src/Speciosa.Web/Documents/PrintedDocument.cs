@@ -23,9 +23,11 @@ public sealed record DocText(string Text, DocTextStyle Style = DocTextStyle.Norm
 public enum DocTextStyle { Normal, Bold, Small }
 
 /// <summary>A table with a header row repeated on each page it runs onto. <paramref name="Widths"/> are relative
-/// column widths (equal when null); <paramref name="Empty"/> is said instead of an empty table.</summary>
+/// column widths (equal when null); <paramref name="Empty"/> is said instead of an empty table; <paramref name="Large"/>
+/// prints it in a large type (a patient's take-home calendar).</summary>
 public sealed record DocTable(
-    IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<double>? Widths = null, string? Empty = null) : DocBlock;
+    IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<double>? Widths = null, string? Empty = null,
+    bool Large = false) : DocBlock;
 
 /// <summary>Label–value lines (a form's fields).</summary>
 public sealed record DocFields(IReadOnlyList<KeyValuePair<string, string>> Fields) : DocBlock;

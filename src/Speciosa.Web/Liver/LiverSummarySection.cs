@@ -22,7 +22,7 @@ public sealed class LiverSummarySection(LiverReview review) : IPatientSummarySec
         }
 
         var series = Enum.GetValues<LiverTest>().Where(t => t != LiverTest.Inr)
-            .Select(t => new ChartSeries(t.ToString(), evaluation.Panels.Where(p => p.TimesUln(t) is not null)
+            .Select(t => new ChartSeries(Name(t), evaluation.Panels.Where(p => p.TimesUln(t) is not null)
                 .Select(p => new ChartPoint(DocumentCharts.X(p.CollectedAt, context.Zone), (double)p.TimesUln(t)!.Value.Ratio)).ToList()))
             .Where(s => s.Points.Count > 0).ToList();
         blocks.Add(new DocChart(new ChartSpec(
@@ -37,13 +37,26 @@ public sealed class LiverSummarySection(LiverReview review) : IPatientSummarySec
             chart.Panels.AsEnumerable().Reverse().Select(p => (IReadOnlyList<string>)
             [
                 p.CollectedAt,
-                string.Join("; ", p.Results.Select(r => r.TimesUln is { } x ? $"{r.Test} {x.ToString(CultureInfo.InvariantCulture)}×"
-                    : r.Value is { } v ? $"{r.Test} {v.ToString(CultureInfo.InvariantCulture)}" : r.Test)),
+                string.Join("; ", p.Results.Select(r => r.TimesUln is { } x ? $"{Name(r.Test)} {x.ToString(CultureInfo.InvariantCulture)}×"
+                    : r.Value is { } v ? $"{Name(r.Test)} {v.ToString(CultureInfo.InvariantCulture)}" : Name(r.Test))),
                 p.Pattern ?? p.RText,
                 p.HysLaw,
             ]).ToList(),
-            [1.2, 3, 1.5, 2]));
+            [1.5, 3, 1.5, 2]));
         blocks.Add(new DocText($"eDISH: {chart.Edish?.Wording ?? "not computable"}", DocTextStyle.Small));
         return blocks;
     }
+
+    private static string Name(string test) => Enum.TryParse<LiverTest>(test, out var t) ? Name(t) : test;
+
+    private static string Name(LiverTest test) => test switch
+    {
+        LiverTest.Alt => "ALT",
+        LiverTest.Ast => "AST",
+        LiverTest.Alp => "ALP",
+        LiverTest.Ggt => "GGT",
+        LiverTest.Inr => "INR",
+        LiverTest.TotalBilirubin => "total bilirubin",
+        _ => test.ToString(),
+    };
 }

@@ -101,7 +101,7 @@ public static class RegimenDocuments
             new DocText($"Your clinician set this calendar for {view.Current.ProductName}. Each line says the most you may take in one day, " +
                 "from the first date to the second. Taking less is fine. Do not take more, and do not change the calendar yourself: " +
                 "if it feels too fast or too slow, talk to your clinic."),
-            new DocTable(["From", "Until", "Amount", "Done (tick)"], rows, [1.6, 1.6, 1.8, 0.7]),
+            new DocTable(["From", "Until", "Amount", "Done (tick)"], rows, [2.7, 2.7, 1.9, 0.6], Large: true),
             new DocHeading("If you feel unwell"),
             new DocText("Call your clinic if withdrawal feels hard to bear, if you cannot sleep or eat, if your skin or eyes turn yellow, " +
                 "or if your urine turns dark. In an emergency call your local emergency number."),

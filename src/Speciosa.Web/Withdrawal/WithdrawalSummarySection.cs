@@ -44,7 +44,7 @@ public sealed class WithdrawalSummarySection(WithdrawalRecords withdrawal) : IPa
                 a.Band ?? "",
                 a.PatientReported ? $"{a.RatedBy} (patient-reported{(a.AwaitingReview ? ", awaiting staff review" : "")})" : a.RatedBy,
             ]).ToList(),
-            [1.3, 2.2, 0.6, 1.3, 2]));
+            [1.6, 2.2, 0.6, 1.3, 2]));
         return blocks;
     }
 }
