@@ -12,6 +12,7 @@ using Speciosa.Web.Clinics;
 using Speciosa.Web.Components;
 using Speciosa.Web.Data;
 using Speciosa.Web.Demo;
+using Speciosa.Web.Documents;
 using Speciosa.Web.DrugTesting;
 using Speciosa.Web.Fhir;
 using Speciosa.Web.Http;
@@ -46,6 +47,7 @@ public static class SpeciosaApp
         new AuditFeature(),
         new PatientsFeature(),
         new AlertsFeature(),
+        new DocumentsFeature(),
         new WithdrawalFeature(),
         new ProductsFeature(),
         new JurisdictionsFeature(),

@@ -10,6 +10,7 @@ public sealed class AlertsFeature : IFeature
     {
         services.AddScoped<AlertWorklist>();
         services.AddScoped<SafetySweep>();
+        services.AddScoped<Patients.IPatientSummarySection, OpenAlertsSummarySection>();
         services.AddHostedService<SafetyMonitor>();
     }
 

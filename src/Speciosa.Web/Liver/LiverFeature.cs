@@ -11,6 +11,7 @@ public sealed class LiverFeature : IFeature
     {
         services.AddSingleton<LiverSettings>();
         services.AddScoped<LiverReview>();
+        services.AddScoped<Patients.IPatientSummarySection, LiverSummarySection>();
         services.AddScoped<IRegimenChangedHandler>(sp => sp.GetRequiredService<LiverReview>());
         services.AddScoped<ISafetyReview>(sp => sp.GetRequiredService<LiverReview>());
         services.AddScoped<LabRecords>();

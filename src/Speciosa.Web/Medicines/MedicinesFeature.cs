@@ -10,6 +10,7 @@ public sealed class MedicinesFeature : IFeature
     {
         services.AddScoped<MedicineScreeningService>();
         services.AddScoped<MedicineQueries>();
+        services.AddScoped<Patients.IPatientSummarySection, MedicinesSummarySection>();
         services.AddScoped<IRegimenChangedHandler>(sp => sp.GetRequiredService<MedicineScreeningService>());
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Speciosa.Clinical.Withdrawal.Instruments;
 using Speciosa.Web.Audit;
 using Speciosa.Web.Data;
+using Speciosa.Web.Documents;
 using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
 
@@ -66,6 +67,37 @@ public static class PatientEndpoints
                 TypedResults.Ok(await records.ViewAsync(patient.Record, ct)))
             .WithSummary("A patient record.")
             .Audited("patient.read", "Patient").RequireAuthorization(Policies.PatientRecords);
+
+        scoped.MapGet("/summary.pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+                VisiblePatient patient, DocumentPrinter printer, Clinics.ClinicCalendar calendar, TimeProvider clock,
+                IEnumerable<IPatientSummarySection> sections, CancellationToken ct) =>
+            {
+                var p = patient.Record;
+                var context = new PatientSummaryContext(p, await calendar.ZoneAsync(p.ClinicId, ct), clock.GetUtcNow());
+                var blocks = new List<Documents.DocBlock>
+                {
+                    new Documents.DocFields(
+                    [
+                        new("Name", p.DisplayName),
+                        new("Date of birth", p.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                        new("Record number", p.Id.ToString()),
+                        new("Sex", p.Sex),
+                        new("Status", p.Status),
+                        new("Pregnant / breastfeeding / planning conception",
+                            $"{(p.Pregnant ? "yes" : "no")} / {(p.Breastfeeding ? "yes" : "no")} / {(p.PlanningConception ? "yes" : "no")}"),
+                    ]),
+                };
+                foreach (var section in sections.OrderBy(s => s.Order))
+                {
+                    blocks.AddRange(await section.LoadAsync(context, ct));
+                }
+
+                return await printer.PdfAsync(p.ClinicId, "Patient summary", DocumentPrinter.PatientOf(p), blocks, $"patient-summary-{p.Id}", ct);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: DocumentPrinter.ContentType)
+            .WithSummary("The patient summary as a PDF for staff (the overview's staff view): banner, regimen, withdrawal scores chart, " +
+                "liver chart, open alerts with rule and source, medicines. Name and date of birth on every page.")
+            .Audited("patient.summary-pdf", "Patient").RequireAuthorization(Policies.Clinical);
 
         scoped.MapPut("", async Task<Results<Ok<PatientView>, ValidationProblem, ProblemHttpResult>> (
                 VisiblePatient patient, WholeRecord<PatientRequest> body, PatientRecords records, CancellationToken ct) =>

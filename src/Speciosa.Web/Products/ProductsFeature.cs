@@ -14,5 +14,5 @@ public sealed class ProductsFeature : IFeature
         services.AddScoped<CoaCsvImport>();
     }
 
-    public void Map(IEndpointRouteBuilder app) => app.MapProductEndpoints();
+    public void Map(IEndpointRouteBuilder app) => app.MapProductEndpoints().MapLotDocuments();
 }

@@ -22,6 +22,7 @@ public sealed class RegimensFeature : IFeature
         services.AddScoped<Speciosa.Web.Withdrawal.IAssessmentRecordedHandler>(sp => sp.GetRequiredService<PostTaperWatch>());
         services.AddScoped<IPatientOverviewSection, PostTaperOverviewSection>();
         services.AddScoped<IPatientOverviewSection, RegimenOverviewSection>();
+        services.AddScoped<IPatientSummarySection, RegimenSummarySection>();
         services.AddScoped<DoseWatch>();
         services.AddScoped<ISafetyReview>(sp => sp.GetRequiredService<DoseWatch>());
         services.AddScoped<RegimenSafetyReview>();
@@ -31,5 +32,5 @@ public sealed class RegimensFeature : IFeature
         services.TryAddScoped<IRegimenStatus, RegimenBackedStatus>();
     }
 
-    public void Map(IEndpointRouteBuilder app) => app.MapRegimenEndpoints();
+    public void Map(IEndpointRouteBuilder app) => app.MapRegimenEndpoints().MapRegimenDocuments();
 }

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Speciosa.Clinical.Safety;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Audit;
+using Speciosa.Web.Clinics;
 using Speciosa.Web.Data;
 using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
@@ -59,7 +61,7 @@ public static class AdverseEventEndpoints
             .Audited("adverse-event.create", "AdverseEvent").RequireAuthorization(Policies.Clinical);
 
         group.MapGet("/{eventId:guid}/medwatch", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-                VisiblePatient patient, Guid eventId, ClaimsPrincipal user, HttpContext http, SpeciosaDbContext db, CancellationToken ct) =>
+                VisiblePatient patient, Guid eventId, ClaimsPrincipal user, HttpContext http, SpeciosaDbContext db, ClinicCalendar calendar, CancellationToken ct) =>
             {
                 var p = patient.Record;
                 if (await db.AdverseEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId && e.PatientId == p.Id, ct) is not { } row)
@@ -69,7 +71,7 @@ public static class AdverseEventEndpoints
 
                 http.Audit().ResourceId = row.Id.ToString();
                 var reporter = await db.Users.AsNoTracking().Where(u => u.Id == user.UserId()).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-                var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(MedWatchReport.For(p, row, reporter),
+                var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(MedWatchReport.For(p, row, reporter, await calendar.TodayAsync(p.ClinicId, ct)),
                     new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
                 return TypedResults.File(json, "application/json", $"medwatch-3500-{row.Id}.json");
             })
@@ -87,40 +89,62 @@ public static class AdverseEventEndpoints
 }
 
 /// <summary>A draft organised like FDA MedWatch form 3500 (voluntary report). It is a draft for the clinician: patient
-/// identifiers are initials only, as the form asks; the clinician checks every field and submits it to FDA.</summary>
+/// identifiers are initials only, as the form asks; the clinician checks every field and submits it to FDA. The one
+/// mapping from an adverse event to the form: the JSON export and the PDF (<see cref="SafetyDocuments"/>) both use it.</summary>
 public static class MedWatchReport
 {
-    public static object For(Patient patient, AdverseEventRecord e, string? reporter)
+    public const string FormTitle = "FDA MedWatch 3500 (voluntary) — draft prepared by Speciosa; check every field before submitting";
+    public const string ClinicToComplete = "Clinic to complete";
+
+    public static MedWatchDraft For(Patient patient, AdverseEventRecord e, string? reporter, DateOnly reportDay)
     {
         var criteria = e.SeriousnessCriteria.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        return new
-        {
-            form = "FDA MedWatch 3500 (voluntary) — draft prepared by Speciosa; check every field before submitting",
-            sectionA_patient = new
-            {
-                identifier = $"{patient.GivenName[..1]}{patient.FamilyName[..1]}",
-                dateOfBirth = patient.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                sex = patient.Sex,
-            },
-            sectionB_adverseEvent = new
-            {
-                outcomes = criteria,
-                seriousByCtcaeGrade = e.Grade >= AdverseEventAssessment.SeriousFromGrade,
-                dateOfEvent = e.Onset.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                dateOfReport = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                description = $"{e.TermText}, CTCAE grade {e.Grade}. Outcome: {e.Outcome}. {e.Description}".Trim(),
-                resolved = e.ResolvedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            },
-            sectionC_productAvailability = "Clinic to complete",
-            sectionE_suspectProduct = new
-            {
-                name = "Kratom (Mitragyna speciosa) — product, lot and dose from the clinic's regimen record",
-                relatedness = e.Relatedness,
-                actionTaken = e.ActionTaken,
-                eventAbatedAfterStopOrReduction = "Clinic to complete",
-                eventReappearedAfterReintroduction = "Clinic to complete",
-            },
-            sectionG_reporter = new { name = reporter, occupation = "Health professional", alsoReportedTo = "Clinic to complete" },
-        };
+        return new MedWatchDraft(
+            FormTitle,
+            new MedWatchPatient($"{patient.GivenName[..1]}{patient.FamilyName[..1]}",
+                patient.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), patient.Sex),
+            new MedWatchEvent(criteria, e.Grade >= AdverseEventAssessment.SeriousFromGrade,
+                e.Onset.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                reportDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                $"{e.TermText}, CTCAE grade {e.Grade}. Outcome: {e.Outcome}. {e.Description}".Trim(),
+                e.ResolvedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ClinicToComplete,
+            new MedWatchProduct("Kratom (Mitragyna speciosa) — product, lot and dose from the clinic's regimen record",
+                e.Relatedness, e.ActionTaken, ClinicToComplete, ClinicToComplete),
+            new MedWatchReporter(reporter, "Health professional", ClinicToComplete));
     }
 }
+
+// The JSON names are the form's sections, as the export has always written them.
+public sealed record MedWatchDraft(
+    [property: JsonPropertyName("form")] string Form,
+    [property: JsonPropertyName("sectionA_patient")] MedWatchPatient SectionA,
+    [property: JsonPropertyName("sectionB_adverseEvent")] MedWatchEvent SectionB,
+    [property: JsonPropertyName("sectionC_productAvailability")] string SectionC,
+    [property: JsonPropertyName("sectionE_suspectProduct")] MedWatchProduct SectionE,
+    [property: JsonPropertyName("sectionG_reporter")] MedWatchReporter SectionG);
+
+public sealed record MedWatchPatient(
+    [property: JsonPropertyName("identifier")] string Identifier,
+    [property: JsonPropertyName("dateOfBirth")] string DateOfBirth,
+    [property: JsonPropertyName("sex")] string Sex);
+
+public sealed record MedWatchEvent(
+    [property: JsonPropertyName("outcomes")] IReadOnlyList<string> Outcomes,
+    [property: JsonPropertyName("seriousByCtcaeGrade")] bool SeriousByCtcaeGrade,
+    [property: JsonPropertyName("dateOfEvent")] string DateOfEvent,
+    [property: JsonPropertyName("dateOfReport")] string DateOfReport,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("resolved")] string? Resolved);
+
+public sealed record MedWatchProduct(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("relatedness")] string Relatedness,
+    [property: JsonPropertyName("actionTaken")] string ActionTaken,
+    [property: JsonPropertyName("eventAbatedAfterStopOrReduction")] string EventAbatedAfterStopOrReduction,
+    [property: JsonPropertyName("eventReappearedAfterReintroduction")] string EventReappearedAfterReintroduction);
+
+public sealed record MedWatchReporter(
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("occupation")] string Occupation,
+    [property: JsonPropertyName("alsoReportedTo")] string AlsoReportedTo);

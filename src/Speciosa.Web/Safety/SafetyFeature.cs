@@ -18,5 +18,5 @@ public sealed class SafetyFeature : IFeature
         services.AddScoped<IPatientOverviewSection, SafetyOverviewSection>();
     }
 
-    public void Map(IEndpointRouteBuilder app) => app.MapAdverseEventEndpoints();
+    public void Map(IEndpointRouteBuilder app) => app.MapAdverseEventEndpoints().MapSafetyDocuments();
 }

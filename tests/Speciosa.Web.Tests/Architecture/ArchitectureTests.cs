@@ -12,7 +12,7 @@ public sealed class ArchitectureTests
     /// <summary>Shared by every feature; may not name one.</summary>
     public static readonly IReadOnlySet<string> Kernel = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Clinics", "Patients", "Alerts", "Identity", "Audit", "Http", "Data", "Components",
+        "Clinics", "Patients", "Alerts", "Identity", "Audit", "Http", "Data", "Components", "Documents",
     };
 
     /// <summary>One folder each, mirrored in the core, the web host and the tests.</summary>
