@@ -82,7 +82,7 @@ public static class MedicineEndpoints
             .WithTags("Medicines")
             .WithSummary("Search the local medicine catalogue by name or alias (?q=, up to 20: names starting with it first); with the dose units and routes " +
                 "the medicine list accepts. Knowledge only: no patient data, no dose.")
-            .RequireAuthorization(Policies.Clinical);
+            .Audited("medicine-catalogue.search", "MedicineCatalogue").RequireAuthorization(Policies.Clinical);
 
         return app;
     }
