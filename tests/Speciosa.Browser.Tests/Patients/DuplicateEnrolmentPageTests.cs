@@ -34,7 +34,8 @@ public sealed class DuplicateEnrolmentPageTests(BrowserSession browser, DemoServ
         await page.GetByLabel("Date of birth").FillAsync("1982-03-04");
         await page.GetByLabel("Sex").SelectOptionAsync("male");
         await page.GetByLabel("Phone").FillAsync("555-0177");
-        await page.Locator("#subdivision").FillAsync("US-TN");
+        await page.GetByLabel("Country").SelectOptionAsync("US");
+        await page.GetByLabel("State or region").SelectOptionAsync(new SelectOptionValue { Label = "Tennessee" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Enrol" }).ClickAsync();
 
         var warning = page.GetByTestId("duplicate-warning");

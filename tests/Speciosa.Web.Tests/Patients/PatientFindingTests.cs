@@ -64,6 +64,8 @@ public sealed class PatientFindingTests(DemoServers servers) : IClassFixture<Dem
         Assert.Contains("This patient may already be enrolled.", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/patients/{existingId}\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"555-0142\"", html, StringComparison.Ordinal);
+        Assert.Matches("<option value=\"US-TN\"[^>]*selected[^>]*>Tennessee</option>", html); // chosen from a list, kept
+        Assert.Matches("<option value=\"US\"[^>]*selected[^>]*>United States</option>", html);
         Assert.Contains("This is a different person with the same name and date of birth", html, StringComparison.Ordinal);
         Assert.DoesNotContain("confirmDuplicate", html.Replace("name=\"Input.ConfirmDuplicate\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal(1, await server.QueryAsync(db => db.Patients.CountAsync(p => p.FamilyName == "Pagedupe")));
