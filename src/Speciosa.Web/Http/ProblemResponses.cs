@@ -172,4 +172,7 @@ public static class ProblemTypes
 
     /// <summary>409: the lot's certificate does not pass the clinic's standards; <c>reasons</c> name each finding.</summary>
     public const string LotNotReleasable = "urn:speciosa:problem:lot-not-releasable";
+
+    /// <summary>409: a patient with the same name and date of birth is already in the clinic; send confirmDuplicate: true to enrol anyway.</summary>
+    public const string PossibleDuplicate = "urn:speciosa:problem:possible-duplicate";
 }

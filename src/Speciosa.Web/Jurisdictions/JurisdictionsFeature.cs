@@ -13,6 +13,7 @@ public sealed class JurisdictionsFeature : IFeature
         services.AddScoped<JurisdictionRegistry>();
         services.AddScoped<IJurisdictionRegistryChangeHandler, PatientLegalStatusAlerts>();
         services.AddScoped<LegalCheck>();
+        services.AddSingleton<Patients.IPlaceChoices, JurisdictionPlaceChoices>();
         services.AddScoped<IPatientOverviewSection, LegalStatusOverviewSection>();
         services.AddScoped<IEnrolmentCheck, EnrolmentLegalCheck>();
         services.AddScoped<PatientLegalStatusReview>();

@@ -17,10 +17,13 @@ public static class MedicineEndpoints
     {
         var group = app.MapPatientScope("/medicines").WithTags("Medicines");
 
-        group.MapGet("/", async Task<Results<Ok<List<MedicineView>>, ProblemHttpResult>> (
-                VisiblePatient patient, MedicineScreeningService screening, CancellationToken ct) =>
-                TypedResults.Ok(await screening.ListAsync(patient.Id, ct)))
-            .WithSummary("Current concomitant medicines (name, dose and frequency as written) with their screening outcome (InteractionsFound, NoKnownInteraction, ClassTooBroad, NoData).")
+        group.MapGet("/", async Task<Results<Ok<List<MedicineView>>, ValidationProblem>> (
+                VisiblePatient patient, MedicineScreeningService screening, CancellationToken ct, string? status = null) =>
+                status is null or "current" or "all"
+                    ? TypedResults.Ok(await screening.ListAsync(patient.Id, ct, all: status == "all"))
+                    : ProblemResponses.Invalid("status", "current (the default: what the rules count) or all (with stopped and entered-in-error medicines)."))
+            .WithSummary("Concomitant medicines (name, dose, unit, frequency, route, start) with their screening outcome (InteractionsFound, " +
+                "NoKnownInteraction, ClassTooBroad, NoData); ?status=all adds stopped and entered-in-error ones (outcome NotScreened) with their reasons.")
             .Audited("medicine.list", "PatientMedicine").RequireAuthorization(Policies.Clinical);
 
         group.MapPost("/", async Task<Results<Created<MedicineAdded>, ValidationProblem, ProblemHttpResult>> (
@@ -43,6 +46,54 @@ public static class MedicineEndpoints
             .Idempotent()
             .Audited("medicine.create", "PatientMedicine").RequireAuthorization(Policies.Clinical);
 
+        group.MapPost("/{medicineId:guid}/stop", async Task<Results<Ok<MedicineChangeResponse>, ProblemHttpResult>> (
+                VisiblePatient patient, Guid medicineId, MedicineStopRequest request, ClaimsPrincipal user, HttpContext http,
+                MedicineScreeningService screening, TimeProvider clock, CancellationToken ct) =>
+            {
+                http.Audit().ResourceId = medicineId.ToString();
+                var result = await screening.StopAsync(patient.Record, medicineId, request, user.UserId()!.Value, clock.GetUtcNow(), ct);
+                return result.Outcome.Succeeded ? TypedResults.Ok(new MedicineChangeResponse(result.Medicine!, result.Change!)) : result.Outcome.ToProblem();
+            })
+            .WithSummary("Stop a current medicine with a reason (and the day, default today in the clinic's zone; concurrencyStamp required). " +
+                "The interaction screen and every medicine-list rule re-run in the same save: alerts it caused are resolved with a reason naming the stop; " +
+                "change.summary says what changed. 409 stale-write on a stale stamp; 409 when already stopped.")
+            .Audited("medicine.stop", "PatientMedicine").RequireAuthorization(Policies.Clinical);
+
+        group.MapPost("/{medicineId:guid}/entered-in-error", async Task<Results<Ok<MedicineChangeResponse>, ProblemHttpResult>> (
+                VisiblePatient patient, Guid medicineId, MedicineErrorRequest request, ClaimsPrincipal user, HttpContext http,
+                MedicineScreeningService screening, TimeProvider clock, CancellationToken ct) =>
+            {
+                http.Audit().ResourceId = medicineId.ToString();
+                var result = await screening.MarkEnteredInErrorAsync(patient.Record, medicineId, request, user.UserId()!.Value, clock.GetUtcNow(), ct);
+                return result.Outcome.Succeeded ? TypedResults.Ok(new MedicineChangeResponse(result.Medicine!, result.Change!)) : result.Outcome.ToProblem();
+            })
+            .WithSummary("Mark a medicine entered in error (reason, confirm: true, concurrencyStamp). It stays listed (status=all), is counted by " +
+                "no rule, and the screen re-runs as for a stop. Cannot be undone.")
+            .Audited("medicine.entered-in-error", "PatientMedicine").RequireAuthorization(Policies.Clinical);
+
+        app.MapGet("/api/medicine-catalogue", (string? q) =>
+                TypedResults.Ok(new MedicineCatalogueView(
+                    MedicineCatalogue.Default.Search(q, 20).Select(e => new CatalogueEntryView(e.Name, e.Aliases, e.Classes, e.InClassCatalogue,
+                        e.InClassCatalogue ? "Screened by its classes." : "Not in the class catalogue: screens as No data until its classes are recorded.",
+                        e.Sources.Select(InteractionSources.Contains).Zip(e.Sources).Select(x => x.First ? InteractionSources.Get(x.Second).Citation : x.Second).ToList())).ToList(),
+                    MedicineCatalogue.Default.Units.Select(u => new CatalogueChoiceView(u.Id, u.Name)).ToList(),
+                    MedicineCatalogue.Default.Routes.Select(r => new CatalogueChoiceView(r.Id, r.Name)).ToList(),
+                    MedicineCatalogue.Default.AsOf)))
+            .WithTags("Medicines")
+            .WithSummary("Search the local medicine catalogue by name or alias (?q=, up to 20: names starting with it first); with the dose units and routes " +
+                "the medicine list accepts. Knowledge only: no patient data, no dose.")
+            .Audited("medicine-catalogue.search", "MedicineCatalogue").RequireAuthorization(Policies.Clinical);
+
         return app;
     }
 }
+
+public sealed record MedicineChangeResponse(MedicineView Medicine, MedicineChange Change);
+
+public sealed record CatalogueEntryView(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<string> Classes, bool InClassCatalogue, string Screening,
+    IReadOnlyList<string> Sources);
+
+public sealed record CatalogueChoiceView(string Id, string Name);
+
+public sealed record MedicineCatalogueView(IReadOnlyList<CatalogueEntryView> Items, IReadOnlyList<CatalogueChoiceView> Units,
+    IReadOnlyList<CatalogueChoiceView> Routes, string AsOf);

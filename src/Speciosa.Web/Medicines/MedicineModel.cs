@@ -18,6 +18,12 @@ public sealed class MedicineModel : IModelPart
             e.Property(r => r.Dose).HasMaxLength(50);
             e.Property(r => r.Frequency).HasMaxLength(50);
             e.Property(r => r.EnteredInErrorReason).HasMaxLength(500);
+            e.Property(r => r.Unit).HasMaxLength(20);
+            e.Property(r => r.Route).HasMaxLength(30);
+            e.Property(r => r.StopReason).HasMaxLength(500);
+            e.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
+            e.Ignore(r => r.DoseText);
+            e.Ignore(r => r.IsCurrent);
             e.HasIndex(r => r.PatientId);
             e.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Speciosa.Clinical.Medicines;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Audit;
+using Speciosa.Web.Clinics;
 using Speciosa.Web.Data;
 using Speciosa.Web.Http;
 using Speciosa.Web.Identity;
@@ -14,21 +15,44 @@ namespace Speciosa.Web.Medicines;
 
 /// <summary>A medicine to add. <c>name</c> may carry the dose and frequency as a clinician writes them ("alprazolam 0.5 mg tid");
 /// <c>dose</c> and <c>frequency</c>, when sent, are kept instead of those read from the name.</summary>
-public sealed record MedicineRequest(string? Name, string? RxNorm, IReadOnlyList<string>? Classes, string? Dose = null, string? Frequency = null);
+public sealed record MedicineRequest(string? Name, string? RxNorm, IReadOnlyList<string>? Classes, string? Dose = null, string? Frequency = null,
+    string? Unit = null, string? Route = null, DateOnly? StartedOn = null);
+
+/// <summary>Stop a current medicine: why (required), the day it stopped (default the clinic's today) and the stamp read.</summary>
+public sealed record MedicineStopRequest(string? Reason, DateOnly? StoppedOn, Guid? ConcurrencyStamp);
+
+/// <summary>Mark a medicine entered in error: why (required), <c>confirm: true</c> (it cannot be undone) and the stamp read.</summary>
+public sealed record MedicineErrorRequest(string? Reason, bool Confirm, Guid? ConcurrencyStamp);
+
+/// <summary>An alert a medicine change cleared, with the reason written on it.</summary>
+public sealed record ClearedAlertView(Guid Id, string RuleId, string Title, string Reason, DateTimeOffset? ResolvedAt = null);
+
+/// <summary>What a change to the list did: in words, and the alerts it raised and cleared.</summary>
+public sealed record MedicineChange(string Summary, IReadOnlyList<AlertView> Raised, IReadOnlyList<ClearedAlertView> Cleared);
+
+/// <summary>The outcome of a stop or correction, with the medicine as it now stands and what changed.</summary>
+public sealed record MedicineChangeResult(Outcome Outcome, MedicineView? Medicine = null, MedicineChange? Change = null);
 
 /// <summary>A medicine with its screening answer: InteractionsFound, NoKnownInteraction (classes known, no rule), ClassTooBroad
 /// (known only by a class too broad to screen) or NoData (nothing recognised) — the last two say nothing about safety and are
 /// shown differently on purpose. Dose and frequency are as the clinician wrote them.</summary>
+/// <para>Status is current, stopped or entered-in-error; only current medicines are screened (the others answer outcome
+/// NotScreened) and counted by any rule.</para>
 public sealed record MedicineView(Guid Id, string Name, string? RxNorm, string? Dose, string? Frequency, string? FrequencyInWords,
-    IReadOnlyList<string> Classes, string Outcome, string Summary, IReadOnlyList<string> MatchedRules, IReadOnlyList<string> UnrecognisedClasses);
+    IReadOnlyList<string> Classes, string Outcome, string Summary, IReadOnlyList<string> MatchedRules, IReadOnlyList<string> UnrecognisedClasses,
+    string? Unit = null, string? Route = null, DateOnly? StartedOn = null, string Status = "current", DateOnly? StoppedOn = null,
+    string? StopReason = null, string? EnteredInErrorReason = null, Guid ConcurrencyStamp = default);
 
-public sealed record MedicineAdded(MedicineView Medicine, int RuleBaseVersion, IReadOnlyList<AlertView> RaisedAlerts);
+public sealed record MedicineAdded(MedicineView Medicine, int RuleBaseVersion, IReadOnlyList<AlertView> RaisedAlerts, MedicineChange? Change = null);
 
 /// <summary>Screens a patient's current concomitant medicines against the kratom interaction rule base and reconciles the
 /// interaction alerts. SEAM: the regimen feature calls <see cref="StageAsync"/> when a regimen (or its lot) is added, with
 /// <c>lotWithoutAdulterantScreen</c> from the lot's certificate, then saves with <see cref="AlertBook.SaveAsync"/>.</summary>
-public sealed class MedicineScreeningService(SpeciosaDbContext db, IEnumerable<IMedicineListChangedHandler> listChanged) : IRegimenChangedHandler
+public sealed class MedicineScreeningService(SpeciosaDbContext db, IEnumerable<IMedicineListChangedHandler> listChanged, ClinicCalendar calendar)
+    : IRegimenChangedHandler
 {
+    private static MedicineCatalogue Catalogue => MedicineCatalogue.Default;
+
     private static readonly string[] Rules = InteractionRuleBase.Default.Rules.Select(r => InteractionRuleBase.ToAlertRule(r).Id).Distinct().ToArray();
 
     public async Task<(InteractionScreeningResult Result, List<PatientMedicine> Medicines, List<RaisedAlert> Added, List<RaisedAlert> Resolved)> StageAsync(
@@ -51,11 +75,23 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db, IEnumerable<I
         return (current, InteractionScreening.Screen(current.Select(ToScreened)));
     }
 
-    public async Task<List<MedicineView>> ListAsync(Guid patientId, CancellationToken ct)
+    public async Task<List<MedicineView>> ListAsync(Guid patientId, CancellationToken ct, bool all = false)
     {
         var (current, result) = await ScreenCurrentAsync(patientId, ct);
-        return current.Select((m, i) => ViewOf(m, result.Medicines[i])).ToList();
+        var views = current.Select((m, i) => ViewOf(m, result.Medicines[i])).ToList();
+        return all ? [.. views, .. (await EndedAsync(patientId, ct)).Select(EndedViewOf)] : views;
     }
+
+    /// <summary>The patient's stopped and entered-in-error medicines, newest first (shown to staff, counted by no rule).</summary>
+    public async Task<List<PatientMedicine>> EndedAsync(Guid patientId, CancellationToken ct) =>
+        (await db.PatientMedicines.AsNoTracking().Where(m => m.PatientId == patientId && (m.EnteredInError || m.StoppedAt != null)).ToListAsync(ct))
+            .OrderByDescending(m => m.EnteredInErrorAt ?? m.StoppedAt).ToList();
+
+    /// <summary>Interaction alerts the medicine list cleared, newest first, with the reason written on each.</summary>
+    public async Task<List<ClearedAlertView>> ClearedInteractionsAsync(Guid patientId, int max, CancellationToken ct) =>
+        (await db.Alerts.AsNoTracking().Where(a => a.PatientId == patientId && a.Status == AlertStatus.Resolved
+                && a.ConditionKey.StartsWith("interaction:") && a.ResolvedByUserId == null).ToListAsync(ct))
+            .OrderByDescending(a => a.ResolvedAt).Take(max).Select(a => new ClearedAlertView(a.Id, a.RuleId, TitleOf(a), a.ResolutionReason ?? "", a.ResolvedAt)).ToList();
 
     /// <summary>Validates, stores and screens a medicine with its interaction alerts in one save; on any problem stores nothing.</summary>
     public async Task<(MedicineAdded? Added, Dictionary<string, string[]> Errors)> AddAsync(
@@ -70,9 +106,29 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db, IEnumerable<I
 
         var dose = string.IsNullOrWhiteSpace(request.Dose) ? entry?.Dose : request.Dose.Trim();
         var frequency = string.IsNullOrWhiteSpace(request.Frequency) ? entry?.Frequency : request.Frequency.Trim();
+        string? unit = null;
         if (dose is { Length: > MedicineEntryText.MaxPartLength })
         {
             errors["dose"] = [$"The dose as written, up to {MedicineEntryText.MaxPartLength} characters, or leave it out."];
+        }
+        else
+        {
+            (dose, unit) = DoseAndUnit(dose, request.Unit, errors);
+        }
+
+        string? route = null;
+        if (!string.IsNullOrWhiteSpace(request.Route))
+        {
+            route = Catalogue.FindRoute(request.Route)?.Id;
+            if (route is null)
+            {
+                errors["route"] = [$"Choose the route from the list ({string.Join(", ", Catalogue.Routes.Select(r => r.Id))}), or leave it empty."];
+            }
+        }
+
+        if (request.StartedOn is { } started && started > await calendar.TodayAsync(patient.ClinicId, ct))
+        {
+            errors["startedOn"] = ["The day the patient started it: today or earlier in the clinic's time zone, or leave it empty."];
         }
 
         if (frequency is { Length: > MedicineEntryText.MaxPartLength })
@@ -99,19 +155,237 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db, IEnumerable<I
 
         var medicine = new PatientMedicine
         {
-            Id = Guid.NewGuid(), PatientId = patient.Id, Name = entry!.Name, RxNorm = request.RxNorm?.Trim(), Dose = dose, Frequency = frequency,
-            Classes = string.Join(",", classes), RecordedAt = now, RecordedByUserId = userId,
+            Id = Guid.NewGuid(), PatientId = patient.Id, Name = entry!.Name, RxNorm = request.RxNorm?.Trim(), Dose = dose, Unit = unit,
+            Frequency = frequency, Route = route, StartedOn = request.StartedOn,
+            Classes = string.Join(",", classes), RecordedAt = now, RecordedByUserId = userId, ConcurrencyStamp = Guid.NewGuid(),
         };
         db.PatientMedicines.Add(medicine);
+        var (result, current, added, change) = await RescreenAndSaveAsync(patient, medicine, "Adding", "", null, now, ct);
+        var index = current.FindIndex(m => m.Id == medicine.Id);
+        return (new MedicineAdded(ViewOf(medicine, result.Medicines[index]), result.RuleBaseVersion, added.Select(AlertBook.ViewOf).ToList(), change), errors);
+    }
+
+    /// <summary>Stops a current medicine with a reason: the interaction screen and every <see cref="IMedicineListChangedHandler"/>
+    /// run again without it in the same save, so an alert it caused is resolved, naming the stop.</summary>
+    public async Task<MedicineChangeResult> StopAsync(Patient patient, Guid medicineId, MedicineStopRequest request, Guid userId, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var reason = request.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 500)
+        {
+            errors["reason"] = ["Say why it was stopped, 1 to 500 characters."];
+        }
+
+        var today = await calendar.TodayAsync(patient.ClinicId, ct);
+        var medicine = await db.PatientMedicines.FirstOrDefaultAsync(m => m.Id == medicineId && m.PatientId == patient.Id, ct);
+        if (medicine is null)
+        {
+            return new(Outcome.NotFound);
+        }
+
+        var stoppedOn = request.StoppedOn ?? today;
+        if (stoppedOn > today)
+        {
+            errors["stoppedOn"] = ["The day it stopped: today or earlier in the clinic's time zone (leave it empty for today)."];
+        }
+        else if (medicine.StartedOn is { } started && stoppedOn < started)
+        {
+            errors["stoppedOn"] = [$"The day it stopped cannot be before the day it started ({started:yyyy-MM-dd})."];
+        }
+
+        if (request.ConcurrencyStamp is null)
+        {
+            errors["concurrencyStamp"] = ["Send the concurrencyStamp of the medicine as you read it, so a change made since is not overwritten."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(Outcome.Invalid(errors));
+        }
+
+        if (!medicine.IsCurrent)
+        {
+            return new(Outcome.Conflict(medicine.EnteredInError ? "This medicine was marked entered in error; there is nothing to stop." : "This medicine is already stopped."));
+        }
+
+        if (request.ConcurrencyStamp != medicine.ConcurrencyStamp)
+        {
+            return new(Outcome.Stale("The medicine changed since you read it; reload the list and decide again."));
+        }
+
+        db.Entry(medicine).Property(m => m.ConcurrencyStamp).OriginalValue = request.ConcurrencyStamp.Value;
+        medicine.StoppedAt = now;
+        medicine.StoppedOn = stoppedOn;
+        medicine.StopReason = reason;
+        medicine.StoppedByUserId = userId;
+        medicine.ConcurrencyStamp = Guid.NewGuid();
+        try
+        {
+            var (_, _, _, change) = await RescreenAndSaveAsync(patient, medicine, "Stopping", "", $"{medicine.Name} stopped on {stoppedOn:yyyy-MM-dd} ({reason})", now, ct);
+            return new(Outcome.Done, EndedViewOf(medicine), change);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new(Outcome.Stale("The medicine changed since you read it; reload the list and decide again."));
+        }
+    }
+
+    /// <summary>Marks a medicine entered in error (with a reason and a confirmation: it cannot be undone). The row stays, shown
+    /// struck through to staff; no rule counts it any more, and the screen re-runs as for a stop.</summary>
+    public async Task<MedicineChangeResult> MarkEnteredInErrorAsync(Patient patient, Guid medicineId, MedicineErrorRequest request, Guid userId,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var reason = request.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 500)
+        {
+            errors["reason"] = ["Say why it is wrong, 1 to 500 characters."];
+        }
+
+        if (!request.Confirm)
+        {
+            errors["confirm"] = ["Confirm (confirm: true, or tick the box): a medicine marked entered in error cannot be restored."];
+        }
+
+        if (request.ConcurrencyStamp is null)
+        {
+            errors["concurrencyStamp"] = ["Send the concurrencyStamp of the medicine as you read it, so a change made since is not overwritten."];
+        }
+
+        var medicine = await db.PatientMedicines.FirstOrDefaultAsync(m => m.Id == medicineId && m.PatientId == patient.Id, ct);
+        if (medicine is null)
+        {
+            return new(Outcome.NotFound);
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(Outcome.Invalid(errors));
+        }
+
+        if (medicine.EnteredInError)
+        {
+            return new(Outcome.Conflict("This medicine is already marked entered in error."));
+        }
+
+        if (request.ConcurrencyStamp != medicine.ConcurrencyStamp)
+        {
+            return new(Outcome.Stale("The medicine changed since you read it; reload the list and decide again."));
+        }
+
+        var wasCurrent = medicine.IsCurrent;
+        db.Entry(medicine).Property(m => m.ConcurrencyStamp).OriginalValue = request.ConcurrencyStamp!.Value;
+        medicine.EnteredInError = true;
+        medicine.EnteredInErrorReason = reason;
+        medicine.EnteredInErrorAt = now;
+        medicine.EnteredInErrorByUserId = userId;
+        medicine.ConcurrencyStamp = Guid.NewGuid();
+        try
+        {
+            if (!wasCurrent)
+            {
+                await db.SaveChangesAsync(ct);
+                return new(Outcome.Done, EndedViewOf(medicine),
+                    new MedicineChange(MedicineChangeWording.Describe("Marking", medicine.Name, [], [], [], " entered in error"), [], []));
+            }
+
+            var (_, _, _, change) = await RescreenAndSaveAsync(patient, medicine, "Marking", " entered in error",
+                $"{medicine.Name} marked entered in error ({reason})", now, ct);
+            return new(Outcome.Done, EndedViewOf(medicine), change);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new(Outcome.Stale("The medicine changed since you read it; reload the list and decide again."));
+        }
+    }
+
+    /// <summary>Re-runs the interaction screen and every list handler on the list as it will be saved, writes
+    /// <paramref name="why"/> on every alert this clears, saves once and says what changed.</summary>
+    private async Task<(InteractionScreeningResult Result, List<PatientMedicine> Current, List<RaisedAlert> Added, MedicineChange Change)> RescreenAndSaveAsync(
+        Patient patient, PatientMedicine medicine, string action, string suffix, string? why, DateTimeOffset now, CancellationToken ct)
+    {
         var (result, current, added, _) = await StageAsync(patient, now, ct);
         added.AddRange(await ListChangedAsync(patient, current, result, now, ct));
+        var cleared = db.ChangeTracker.Entries<RaisedAlert>()
+            .Where(e => e.State == EntityState.Modified && e.Entity.Status == AlertStatus.Resolved && e.Entity.ResolvedAt == now && e.Entity.ResolvedByUserId == null)
+            .Select(e => e.Entity).ToList();
+        foreach (var alert in cleared.Where(a => why is not null && a.ResolutionReason == AlertBook.ClearedReason))
+        {
+            alert.ResolutionReason = $"{why}: the condition no longer holds (resolved automatically).";
+        }
+
         added = await AlertBook.SaveAsync(db, added, async () =>
         {
             var again = await StageAsync(patient, now, ct);
             return [.. again.Added, .. await ListChangedAsync(patient, again.Medicines, again.Result, now, ct)];
         }, ct);
-        var index = current.FindIndex(m => m.Id == medicine.Id);
-        return (new MedicineAdded(ViewOf(medicine, result.Medicines[index]), result.RuleBaseVersion, added.Select(AlertBook.ViewOf).ToList()), errors);
+        var interactions = cleared.Where(a => a.ConditionKey.StartsWith("interaction:", StringComparison.Ordinal)).ToList();
+        var summary = MedicineChangeWording.Describe(action, medicine.Name, interactions.Select(TitleOf).ToList(),
+            cleared.Except(interactions).Select(TitleOf).ToList(), added.Select(TitleOf).ToList(), suffix);
+        var change = new MedicineChange(summary, added.Select(AlertBook.ViewOf).ToList(),
+            cleared.Select(a => new ClearedAlertView(a.Id, a.RuleId, TitleOf(a), a.ResolutionReason ?? "", a.ResolvedAt)).ToList());
+        return (result, current, added, change);
+    }
+
+    /// <summary>An alert's title: the interaction rule's, else its message up to the first full stop.</summary>
+    private static string TitleOf(RaisedAlert a) =>
+        InteractionRuleBase.Default.Rules.FirstOrDefault(r => r.Id == a.RuleId)?.Title
+        ?? (a.Message.IndexOf(". ", StringComparison.Ordinal) is var dot and > 0 ? a.Message[..dot] : a.Message);
+
+    /// <summary>The amount as written and a listed unit: from the unit field, or split from "0.5 mg"; a problem keyed dose or unit.</summary>
+    private static (string? Dose, string? Unit) DoseAndUnit(string? dose, string? unitText, Dictionary<string, string[]> errors)
+    {
+        var allowed = string.Join(", ", Catalogue.Units.Select(u => u.Id));
+        if (!string.IsNullOrWhiteSpace(unitText))
+        {
+            var unit = Catalogue.FindUnit(unitText);
+            if (unit is null)
+            {
+                errors["unit"] = [$"Choose the dose's unit from the list ({allowed})."];
+                return (dose, null);
+            }
+
+            if (dose is null)
+            {
+                errors["dose"] = ["Enter the amount for the unit chosen (e.g. 0.5), or leave the unit empty."];
+                return (null, unit.Id);
+            }
+
+            if (MedicineCatalogue.IsAmount(dose))
+            {
+                return (dose, unit.Id);
+            }
+
+            if (Catalogue.SplitDose(dose) is { } same && same.Unit == unit)
+            {
+                return (same.Amount, unit.Id);
+            }
+
+            errors["dose"] = ["The amount as a number (0.5) or a range (1-2), without the unit."];
+            return (dose, unit.Id);
+        }
+
+        if (dose is null)
+        {
+            return (null, null);
+        }
+
+        if (Catalogue.SplitDose(dose) is { } split)
+        {
+            return (split.Amount, split.Unit.Id);
+        }
+
+        if (MedicineCatalogue.IsAmount(dose))
+        {
+            errors["unit"] = [$"Choose the dose's unit ({allowed})."];
+        }
+        else
+        {
+            errors["dose"] = [$"The amount and its unit, e.g. 0.5 mg (units: {allowed})."];
+        }
+
+        return (dose, null);
     }
 
     /// <summary>Hands the list as it will be saved to every <see cref="IMedicineListChangedHandler"/> (they stage alerts).</summary>
@@ -130,18 +404,24 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db, IEnumerable<I
 
     /// <summary>Current medicines as other features see them, with the class ids the screening recognised.</summary>
     public static List<CurrentMedicine> CurrentOf(List<PatientMedicine> current, InteractionScreeningResult result) =>
-        current.Select((m, i) => new CurrentMedicine(m.Id, m.Name, m.Dose, m.Frequency,
+        current.Select((m, i) => new CurrentMedicine(m.Id, m.Name, m.DoseText, m.Frequency,
             result.Medicines[i].Classes.Select(c => c.ClassId).Distinct().ToList(), m.RecordedAt)).ToList();
 
     /// <summary>The stored medicine as its name, dose and frequency (for "0.5 mg, tid (three times a day)").</summary>
-    public static MedicineEntryText EntryOf(PatientMedicine m) => new(m.Name, m.Dose, m.Frequency);
+    public static MedicineEntryText EntryOf(PatientMedicine m) => new(m.Name, m.DoseText, m.Frequency);
 
     public static ScreenedMedicine ToScreened(PatientMedicine m) =>
         new(m.Name, m.RxNorm, m.Classes.Split(',', StringSplitOptions.RemoveEmptyEntries));
 
     public static MedicineView ViewOf(PatientMedicine m, MedicineScreening s) =>
         new(m.Id, m.Name, m.RxNorm, m.Dose, m.Frequency, EntryOf(m).FrequencyInWords, s.Classes.Select(c => c.ClassId).ToList(), s.Outcome.ToString(), s.Summary,
-            s.Matches.Select(x => x.Rule.Id).ToList(), s.UnrecognisedClasses);
+            s.Matches.Select(x => x.Rule.Id).ToList(), s.UnrecognisedClasses, m.Unit, m.Route, m.StartedOn, "current", null, null, null, m.ConcurrencyStamp);
+
+    /// <summary>A stopped or entered-in-error medicine: not screened, counted by no rule.</summary>
+    public static MedicineView EndedViewOf(PatientMedicine m) =>
+        new(m.Id, m.Name, m.RxNorm, m.Dose, m.Frequency, EntryOf(m).FrequencyInWords, m.Classes.Split(',', StringSplitOptions.RemoveEmptyEntries), "NotScreened",
+            m.EnteredInError ? $"Entered in error: {m.EnteredInErrorReason}. Not screened and counted by no rule." : $"Stopped on {m.StoppedOn:yyyy-MM-dd}: {m.StopReason}. Not screened.",
+            [], [], m.Unit, m.Route, m.StartedOn, m.EnteredInError ? "entered-in-error" : "stopped", m.StoppedOn, m.StopReason, m.EnteredInErrorReason, m.ConcurrencyStamp);
 
     /// <summary>Kratom starting or stopping changes what the patient's other medicines interact with.</summary>
     async Task<List<RaisedAlert>> IRegimenChangedHandler.RegimenChangedAsync(Patient patient, DateTimeOffset now, CancellationToken ct) =>

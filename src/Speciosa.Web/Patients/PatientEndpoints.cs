@@ -20,19 +20,22 @@ public static class PatientEndpoints
 
         group.MapGet("/", async Task<Results<Ok<ListPage<PatientSummary>>, ValidationProblem>> (
                 ClaimsPrincipal user, HttpContext http, PatientRecords records, [AsParameters] PageRequest paging, CancellationToken ct,
-                string? name = null, string? status = null) =>
+                string? name = null, string? status = null, DateOnly? dateOfBirth = null, string? record = null, string? sort = null) =>
             {
-                var errors = PatientRecords.CheckPaging(status, paging);
+                var search = new PatientSearch(name, status, dateOfBirth, record, sort);
+                var errors = PatientRecords.CheckSearch(search, paging);
                 if (errors.Count > 0)
                 {
                     return ProblemResponses.Invalid(errors);
                 }
 
-                var page = await records.SearchAsync(user, name, status, paging.OrSize(25), ct);
+                var page = await records.SearchAsync(user, search, paging.OrSize(25), ct);
                 http.Audit().Showed(page.Items.Select(p => p.Id));
                 return TypedResults.Ok(page);
             })
-            .WithSummary("Patients you may see, by name (contains) and status, sorted by family name; page from 1, pageSize up to 100.")
+            .WithSummary("Patients you may see (your clinic only), by name (contains), dateOfBirth (yyyy-mm-dd), record (the record number: " +
+                "the start of the record id, 6+ characters) and status; sort = name (default), dateOfBirth, openAlerts or enrolled, '-' first for " +
+                "descending; each row has its record number and open (unresolved) alerts; page from 1, pageSize up to 100.")
             .Audited("patient.list", "Patient").RequireAuthorization(Policies.PatientRecords);
 
         group.MapPost("/", async Task<Results<Created<PatientView>, ValidationProblem, ProblemHttpResult>> (
@@ -53,7 +56,8 @@ public static class PatientEndpoints
                 http.Audit().ResourceId = patient.Id.ToString();
                 return TypedResults.Created($"/api/patients/{patient.Id}", await records.ViewAsync(patient, ct));
             })
-            .WithSummary("Enrol a patient in your clinic. The law where the patient lives is checked first: a refusal is 422 with reasons and sources; a warning is 409 until the request says confirmLegalWarning: true.")
+            .WithSummary("Enrol a patient in your clinic. A patient of the clinic with the same name and date of birth is a 409 " +
+                "(type possible-duplicate, listing them) until the request says confirmDuplicate: true. The law where the patient lives is checked next: a refusal is 422 with reasons and sources; a warning is 409 until the request says confirmLegalWarning: true.")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .Idempotent()

@@ -15,35 +15,90 @@ public sealed partial class PatientRecords(
     public Task<Patient?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default) =>
         db.Patients.VisibleTo(user).Include(p => p.CareTeam).FirstOrDefaultAsync(p => p.Id == id, ct);
 
-    public async Task<ListPage<PatientSummary>> SearchAsync(ClaimsPrincipal user, string? name, string? status, PageRequest paging, CancellationToken ct = default)
+    /// <summary>The sort keys of the patient list: a key sorts ascending, "-" before it descending.</summary>
+    public static readonly string[] SortKeys = ["name", "dateOfBirth", "openAlerts", "enrolled"];
+
+    public Task<ListPage<PatientSummary>> SearchAsync(ClaimsPrincipal user, string? name, string? status, PageRequest paging, CancellationToken ct = default) =>
+        SearchAsync(user, new PatientSearch(name, status), paging, ct);
+
+    /// <summary>Patients the user may see (their clinic only), by name (contains, case-insensitive), date of birth, record number
+    /// (the start of the record id, at least 6 characters) and status, sorted by <see cref="SortKeys"/> (default name).</summary>
+    public async Task<ListPage<PatientSummary>> SearchAsync(ClaimsPrincipal user, PatientSearch search, PageRequest paging, CancellationToken ct = default)
     {
         var query = db.Patients.AsNoTracking().VisibleTo(user);
-        if (!string.IsNullOrWhiteSpace(name))
+        if (!string.IsNullOrWhiteSpace(search.Name))
         {
-            var needle = name.Trim().ToLowerInvariant();
+            var needle = search.Name.Trim().ToLowerInvariant();
             query = query.Where(p => p.SearchName.Contains(needle));
         }
 
-        if (!string.IsNullOrEmpty(status))
+        if (!string.IsNullOrEmpty(search.Status))
         {
-            query = query.Where(p => p.Status == status);
+            query = query.Where(p => p.Status == search.Status);
+        }
+
+        if (search.DateOfBirth is { } dob)
+        {
+            query = query.Where(p => p.DateOfBirth == dob);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.Record))
+        {
+            var prefix = RecordPrefix(search.Record)!;
+            var ids = (await query.Select(p => p.Id).ToListAsync(ct)).Where(id => id.ToString("N").StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            query = query.Where(p => ids.Contains(p.Id));
         }
 
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(p => p.SearchName).ThenBy(p => p.Id)
-            .Skip(paging.Skip).Take(paging.Size)
-            .Select(p => new PatientSummary(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Status))
-            .ToListAsync(ct);
+        var rows = query.Select(p => new
+        {
+            Patient = p,
+            OpenAlerts = db.Alerts.Count(a => a.PatientId == p.Id && a.Status != "resolved"),
+        });
+        var sorted = (search.Sort ?? "name") switch
+        {
+            "-name" => rows.OrderByDescending(r => r.Patient.SearchName).ThenBy(r => r.Patient.Id),
+            "dateOfBirth" => rows.OrderBy(r => r.Patient.DateOfBirth).ThenBy(r => r.Patient.SearchName).ThenBy(r => r.Patient.Id),
+            "-dateOfBirth" => rows.OrderByDescending(r => r.Patient.DateOfBirth).ThenBy(r => r.Patient.SearchName).ThenBy(r => r.Patient.Id),
+            "openAlerts" => rows.OrderBy(r => r.OpenAlerts).ThenBy(r => r.Patient.SearchName).ThenBy(r => r.Patient.Id),
+            "-openAlerts" => rows.OrderByDescending(r => r.OpenAlerts).ThenBy(r => r.Patient.SearchName).ThenBy(r => r.Patient.Id),
+            "enrolled" => rows.OrderBy(r => r.Patient.CreatedAt).ThenBy(r => r.Patient.Id),
+            "-enrolled" => rows.OrderByDescending(r => r.Patient.CreatedAt).ThenBy(r => r.Patient.Id),
+            _ => rows.OrderBy(r => r.Patient.SearchName).ThenBy(r => r.Patient.Id),
+        };
+        var items = (await sorted.Skip(paging.Skip).Take(paging.Size)
+                .Select(r => new { r.Patient.Id, r.Patient.GivenName, r.Patient.FamilyName, r.Patient.DateOfBirth, r.Patient.Status, r.OpenAlerts })
+                .ToListAsync(ct))
+            .Select(r => new PatientSummary(r.Id, r.GivenName, r.FamilyName, r.DateOfBirth, r.Status, RecordNumber(r.Id), r.OpenAlerts)).ToList();
         return paging.Of(items, total);
     }
 
-    public static Dictionary<string, string[]> CheckPaging(string? status, PageRequest paging)
+    /// <summary>The record number typed (hyphens and spaces ignored, lower case), or null when it is not 6 to 32 hex digits.</summary>
+    public static string? RecordPrefix(string text)
+    {
+        var t = text.Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Trim().ToLowerInvariant();
+        return t.Length is >= 6 and <= 32 && t.All(char.IsAsciiHexDigit) ? t : null;
+    }
+
+    public static Dictionary<string, string[]> CheckPaging(string? status, PageRequest paging) => CheckSearch(new PatientSearch(null, status), paging);
+
+    public static Dictionary<string, string[]> CheckSearch(PatientSearch search, PageRequest paging)
     {
         var errors = paging.Check();
-
+        var status = search.Status;
         if (!string.IsNullOrEmpty(status) && !PatientVocabulary.Statuses.Contains(status))
         {
             errors["status"] = [$"Allowed: {string.Join(", ", PatientVocabulary.Statuses)}."];
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.Record) && RecordPrefix(search.Record) is null)
+        {
+            errors["record"] = ["A record number: at least the first 6 of its letters and digits (0-9, a-f), as shown in the list."];
+        }
+
+        if (search.Sort is { } sort && !SortKeys.Contains(sort.TrimStart('-')))
+        {
+            errors["sort"] = [$"Allowed: {string.Join(", ", SortKeys)}, each with '-' before it for descending."];
         }
 
         return errors;
@@ -59,6 +114,12 @@ public sealed partial class PatientRecords(
         if (errors.Count > 0)
         {
             return (null, errors, null);
+        }
+
+        if (!request.ConfirmDuplicate && await DuplicateObjectionAsync(clinicId, request, ct) is { } duplicate)
+        {
+            errors[DuplicateField] = [duplicate.ConfirmText];
+            return (null, errors, duplicate);
         }
 
         var verdicts = new List<EnrolmentVerdict>();
@@ -96,6 +157,53 @@ public sealed partial class PatientRecords(
         await db.SaveChangesAsync(ct);
         return (patient, errors, null);
     }
+
+    /// <summary>The field that confirms enrolling a second patient with the same name and date of birth.</summary>
+    public const string DuplicateField = "confirmDuplicate";
+
+    /// <summary>Patients of the clinic with the same given and family name (case and surrounding spaces ignored) and date of
+    /// birth, whatever their status; as a warning to confirm, or null when there is none.</summary>
+    private async Task<EnrolmentObjection?> DuplicateObjectionAsync(Guid clinicId, PatientRequest request, CancellationToken ct)
+    {
+        var searchName = Patient.SearchNameOf(request.GivenName!, request.FamilyName!);
+        var dob = request.DateOfBirth!.Value;
+        var same = (await db.Patients.AsNoTracking().Where(p => p.ClinicId == clinicId && p.SearchName == searchName && p.DateOfBirth == dob)
+            .OrderBy(p => p.CreatedAt).Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Status }).ToListAsync(ct))
+            .Select(p => new PatientSummary(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Status, RecordNumber(p.Id))).ToList();
+        if (same.Count == 0)
+        {
+            return null;
+        }
+
+        var text = $"{same.Count} patient{(same.Count == 1 ? "" : "s")} with this name and date of birth {(same.Count == 1 ? "is" : "are")} already in this clinic. " +
+            "Open the record to check it is not the same person; to enrol a different person, confirm and enrol again.";
+        var problem = TypedResults.Problem(detail: text, statusCode: StatusCodes.Status409Conflict, title: "A patient with this name and date of birth exists.",
+            type: ProblemTypes.PossibleDuplicate, extensions: new Dictionary<string, object?>
+            {
+                ["duplicates"] = same,
+                ["errors"] = new Dictionary<string, string[]> { [DuplicateField] = ["Send confirmDuplicate: true to enrol a different person with the same name and date of birth."] },
+            });
+        Microsoft.AspNetCore.Components.RenderFragment list = b =>
+        {
+            b.OpenElement(0, "ul");
+            foreach (var p in same)
+            {
+                b.OpenElement(1, "li");
+                b.OpenElement(2, "a");
+                b.AddAttribute(3, "href", $"/patients/{p.Id}");
+                b.AddContent(4, $"{p.FamilyName}, {p.GivenName}");
+                b.CloseElement();
+                b.AddContent(5, $" — born {p.DateOfBirth:yyyy-MM-dd}, record {RecordNumber(p.Id)}, {p.Status}");
+                b.CloseElement();
+            }
+
+            b.CloseElement();
+        };
+        return new EnrolmentObjection(false, DuplicateField, text, problem, list);
+    }
+
+    /// <summary>The record number people read and type: the first 8 characters of the record id.</summary>
+    public static string RecordNumber(Guid id) => id.ToString("N")[..8];
 
     private async Task StageSavedAsync(Patient patient, DateTimeOffset now, CancellationToken ct)
     {

@@ -68,16 +68,17 @@ public sealed class WithdrawalClinicMedicineTests(DemoServers servers) : IClassF
 
         var medicine = added.GetProperty("medicine");
         Assert.Equal("alprazolam", medicine.GetProperty("name").GetString());
-        Assert.Equal("0.5 mg", medicine.GetProperty("dose").GetString());
+        Assert.Equal("0.5", medicine.GetProperty("dose").GetString());
+        Assert.Equal("mg", medicine.GetProperty("unit").GetString());
         Assert.Equal("tid", medicine.GetProperty("frequency").GetString());
         Assert.Equal("three times a day", medicine.GetProperty("frequencyInWords").GetString());
         Assert.Contains("benzodiazepine", medicine.GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal("interaction.benzodiazepines", Assert.Single(added.GetProperty("raisedAlerts").EnumerateArray()).GetProperty("ruleId").GetString());
 
         var stored = await server.QueryAsync(db => db.PatientMedicines.SingleAsync(m => m.PatientId == id));
-        Assert.Equal(("alprazolam", "0.5 mg", "tid"), (stored.Name, stored.Dose, stored.Frequency));
+        Assert.Equal(("alprazolam", "0.5", "mg", "tid"), (stored.Name, stored.Dose, stored.Unit, stored.Frequency));
         var listed = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/medicines")).EnumerateArray());
-        Assert.Equal("0.5 mg", listed.GetProperty("dose").GetString());
+        Assert.Equal(("0.5", "mg"), (listed.GetProperty("dose").GetString(), listed.GetProperty("unit").GetString()));
         var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/patients/{id}/medicines"));
         Assert.Contains("As recorded: 0.5 mg, tid (three times a day)", page, StringComparison.Ordinal);
     }
