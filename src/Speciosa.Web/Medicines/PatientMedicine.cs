@@ -11,16 +11,16 @@ public sealed class PatientMedicine
     public string? RxNorm { get; set; }
 
     /// <summary>The dose amount as the clinician wrote it ("0.5", "1-2"), or null. Recorded, never proposed. Rows from before
-    /// migration M0023 may hold the unit too ("0.5 mg") with <see cref="Unit"/> null.</summary>
+    /// migration M0022 may hold the unit too ("0.5 mg") with <see cref="Unit"/> null.</summary>
     public string? Dose { get; set; }
 
-    /// <summary>The dose unit, one of the catalogue's units (mg, mcg, tablet…), or null (M0023).</summary>
+    /// <summary>The dose unit, one of the catalogue's units (mg, mcg, tablet…), or null (M0022).</summary>
     public string? Unit { get; set; }
 
-    /// <summary>The route, one of the catalogue's routes (oral, sublingual…), or null (M0023).</summary>
+    /// <summary>The route, one of the catalogue's routes (oral, sublingual…), or null (M0022).</summary>
     public string? Route { get; set; }
 
-    /// <summary>The day the patient started it, if known (M0023).</summary>
+    /// <summary>The day the patient started it, if known (M0022).</summary>
     public DateOnly? StartedOn { get; set; }
 
     /// <summary>The frequency as the clinician wrote it ("tid"), or null.</summary>
@@ -35,7 +35,7 @@ public sealed class PatientMedicine
     /// <summary>When the stop was recorded; null while the medicine is current.</summary>
     public DateTimeOffset? StoppedAt { get; set; }
 
-    /// <summary>The day the patient stopped it (M0023).</summary>
+    /// <summary>The day the patient stopped it (M0022).</summary>
     public DateOnly? StoppedOn { get; set; }
 
     public string? StopReason { get; set; }

@@ -8,7 +8,7 @@ namespace Speciosa.Web.Data.Migrations;
 /// reads and sends back like any other).</summary>
 [DbContext(typeof(SpeciosaDbContext))]
 [Migration("20261202030000_MedicineList")]
-public sealed class M0023_MedicineList : Migration
+public sealed class M0022_MedicineList : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
