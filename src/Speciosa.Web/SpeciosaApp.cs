@@ -20,6 +20,7 @@ using Speciosa.Web.Liver;
 using Speciosa.Web.Medicines;
 using Speciosa.Web.MentalHealth;
 using Speciosa.Web.Patients;
+using Speciosa.Web.Portal;
 using Speciosa.Web.Products;
 using Speciosa.Web.Regimens;
 using Speciosa.Web.Safety;
@@ -55,6 +56,7 @@ public static class SpeciosaApp
         new TreatmentFeature(),
         new VitalsFeature(),
         new MentalHealthFeature(),
+        new PortalFeature(),
     ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -144,6 +146,7 @@ public static class SpeciosaApp
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();
         app.UseMiddleware<TwoFactorGate>();
+        app.UseMiddleware<ConsentGate>();
         app.UseAuthorization();
         app.RefuseHeldContentType();
         app.UseAntiforgery();

@@ -19,7 +19,7 @@ public sealed class ArchitectureTests
     public static readonly IReadOnlySet<string> Features = new HashSet<string>(StringComparer.Ordinal)
     {
         "Withdrawal", "Liver", "Regimens", "Medicines", "Products", "Jurisdictions", "Safety", "Treatment", "Vitals",
-        "MentalHealth", "DrugTesting",
+        "MentalHealth", "DrugTesting", "Portal",
     };
 
     /// <summary>The host (SpeciosaApp, Program: the root namespace "") and the demo seed may name anything.</summary>
