@@ -19,6 +19,7 @@ public sealed class PortalFeature : IFeature
         services.AddSingleton(new PortalSettings(lifetime));
         services.AddScoped<PortalAccess>();
         services.AddScoped<PortalToday>();
+        services.AddScoped<PortalCheckIn>();
         services.AddScoped<IPatientOverviewSection, PortalOverviewSection>();
     }
 

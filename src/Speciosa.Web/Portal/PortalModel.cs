@@ -38,6 +38,20 @@ public sealed class PortalConsent
     public DateTimeOffset AcceptedAt { get; set; }
 }
 
+/// <summary>A check-in in progress (issue 14 item 3): the answers given so far, saved at every step, so a phone that sleeps or a
+/// reload loses nothing. One per patient; deleted when the check-in is recorded.</summary>
+public sealed class CheckInDraft
+{
+    public Guid PatientId { get; set; }
+    public Guid UserId { get; set; }
+    public required string InstrumentId { get; set; }
+
+    /// <summary>JSON object of item number to score.</summary>
+    public required string AnswersJson { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
 /// <summary>EF mapping of the portal's tables (migration M0024_Portal).</summary>
 public sealed class PortalModel : IModelPart
 {
@@ -59,6 +73,15 @@ public sealed class PortalModel : IModelPart
             e.HasOne<Patient>().WithMany().HasForeignKey(c => c.PatientId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<UserAccount>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Restrict);
         });
+
+        modelBuilder.Entity<CheckInDraft>(e =>
+        {
+            e.ToTable("PortalCheckInDrafts");
+            e.HasKey(d => d.PatientId);
+            e.Property(d => d.InstrumentId).HasMaxLength(64);
+            e.Property(d => d.AnswersJson).HasMaxLength(2000);
+            e.HasOne<Patient>().WithMany().HasForeignKey(d => d.PatientId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }
 
@@ -69,5 +92,6 @@ public static class PortalTables
     {
         public DbSet<PortalInvitation> PortalInvitations => db.Set<PortalInvitation>();
         public DbSet<PortalConsent> PortalConsents => db.Set<PortalConsent>();
+        public DbSet<CheckInDraft> PortalCheckInDrafts => db.Set<CheckInDraft>();
     }
 }

@@ -14,10 +14,13 @@ public sealed record TodayLine(TodayKind Kind, string Title, string Href, bool D
 
 /// <summary>The patient's "Today" (issue 14 item 2), from what they reported on this clinic day: the daily check-in (SOWS),
 /// craving, and the doses they took while a regimen is active (Withdrawal's history and Regimens' <see cref="RegimenQueries"/>).
-/// Links carry the patient's own record id, so the patient never types one.</summary>
+/// The check-in and craving are the patient's own pages (<c>/my/…</c>); the dose link carries their own record id, so the
+/// patient never types one.</summary>
 public sealed class PortalToday(WithdrawalRecords withdrawal, RegimenQueries regimens, ClinicCalendar calendar, TimeProvider clock)
 {
     public const string CheckInInstrument = InstrumentCatalog.SowsHandelsmanId;
+    public const string CheckInPath = "/my/check-in";
+    public const string CravingPath = "/my/craving";
 
     public async Task<(DateOnly Day, IReadOnlyList<TodayLine> Lines)> ForAsync(Patient patient, CancellationToken ct = default)
     {
@@ -30,9 +33,9 @@ public sealed class PortalToday(WithdrawalRecords withdrawal, RegimenQueries reg
         var doses = regimenActive ? await regimens.PatientReportedDosesAsync(patient.Id, day, ct) : 0;
         var lines = TodayPlan.Build(checkIns, cravings, doses, regimenActive).Select(i => i.Kind switch
         {
-            TodayKind.CheckIn => new TodayLine(i.Kind, "Daily check-in: how you feel", $"/patients/{patient.Id}/assess/{CheckInInstrument}", i.Done,
+            TodayKind.CheckIn => new TodayLine(i.Kind, "Daily check-in: how you feel", CheckInPath, i.Done,
                 i.Done ? "Done today" : "Due today"),
-            TodayKind.Craving => new TodayLine(i.Kind, "Craving: how strong is it now", $"/patients/{patient.Id}/assess/{InstrumentCatalog.CravingVasId}", i.Done,
+            TodayKind.Craving => new TodayLine(i.Kind, "Craving: how strong is it now", CravingPath, i.Done,
                 i.Done ? "Done today" : "Due today"),
             _ => new TodayLine(i.Kind, "Doses you took", $"/patients/{patient.Id}/doses/new", i.Done,
                 i.Count switch { 0 => "None reported yet today", 1 => "1 reported today", var n => $"{n} reported today" }),

@@ -8,7 +8,8 @@ namespace Speciosa.Browser.Tests.Portal;
 
 /// <summary>Issue 14 items 1, 2 and 8 on a 375×812 phone: staff invite a patient from the record, the patient opens the link
 /// on the phone, sets a password, consents, sees Today and opens the check-in from it by keyboard; axe-core finds no
-/// serious or critical violation on any of these pages, and none scrolls sideways.</summary>
+/// serious or critical violation on any of these pages, and none scrolls sideways. Item 3: the check-in one question a screen
+/// with progress, an answer kept across a reload, then the craving slider; both recorded as reported by the patient.</summary>
 public sealed partial class PortalPhoneTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
     private const string Password = "copper lantern meadow 4";
@@ -70,8 +71,37 @@ public sealed partial class PortalPhoneTests(BrowserSession browser, DemoServers
 
         await checkIn.FocusAsync();
         await phone.Keyboard.PressAsync("Enter");
-        await Expect(phone).ToHaveURLAsync(new Regex($"/patients/{patientId}/assess/sows-handelsman$"));
-        await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await Expect(phone).ToHaveURLAsync(new Regex("/my/check-in$"));
+        await Expect(phone.Locator("#progress-text")).ToHaveTextAsync("Question 1 of 16");
+        Assert.Empty(await Axe.SeriousViolationsAsync(phone));
+        await BrowserSession.ExpectFitsWidthAsync(phone, "the check-in must fit a 375 px phone");
+        await phone.GetByLabel("a little").CheckAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await Expect(phone.Locator("#progress-text")).ToHaveTextAsync("Question 2 of 16");
+        // The phone sleeps (or the page is reloaded): the answer given is kept on the server.
+        await phone.GotoAsync("/my/check-in?step=1");
+        await Expect(phone.GetByLabel("a little")).ToBeCheckedAsync();
+        await phone.GotoAsync("/my/check-in");
+        await Expect(phone.Locator("#progress-text")).ToHaveTextAsync("Question 2 of 16");
+        for (var n = 2; n <= 16; n++)
+        {
+            await phone.GetByLabel("not at all").CheckAsync();
+            await phone.GetByRole(AriaRole.Button, new() { Name = n == 16 ? "Save my check-in" : "Next" }).ClickAsync();
+        }
+
+        await Expect(phone).ToHaveURLAsync(new Regex("/my/craving\\?checkin=saved$"));
+        await Expect(phone.Locator("#check-in-saved")).ToBeVisibleAsync();
+        Assert.Empty(await Axe.SeriousViolationsAsync(phone));
+        await BrowserSession.ExpectFitsWidthAsync(phone, "the craving page must fit a 375 px phone");
+        await phone.GetByLabel("How much do you crave opioids right now?").FillAsync("35");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(phone).ToHaveURLAsync(new Regex("/today$"));
+        await Expect(phone.GetByRole(AriaRole.Link, new() { Name = "Daily check-in: how you feel Done today" })).ToBeVisibleAsync();
+        await Expect(phone.GetByRole(AriaRole.Link, new() { Name = "Craving: how strong is it now Done today" })).ToBeVisibleAsync();
+        var stored = await server.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Assessments.Where(a => a.PatientId == patientId).Select(a => new { a.InstrumentId, a.Total, a.PatientReported })));
+        Assert.Contains(stored, a => a.InstrumentId == "sows-handelsman" && a.Total == 1 && a.PatientReported);
+        Assert.Contains(stored, a => a.InstrumentId == "craving-vas" && a.Total == 35 && a.PatientReported);
 
         // Home is Today for a patient, and the chart shows staff the consent accepted.
         await phone.GotoAsync("/");

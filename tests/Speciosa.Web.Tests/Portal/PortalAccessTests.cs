@@ -167,8 +167,8 @@ public sealed class PortalAccessTests(DemoServers servers) : IClassFixture<DemoS
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.EndsWith("/today", home.Headers.Location?.OriginalString, StringComparison.Ordinal);
         var today = await patient.GetStringAsync("/today");
-        Assert.Contains($"href=\"/patients/{patientId}/assess/sows-handelsman\"", today, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/patients/{patientId}/assess/craving-vas\"", today, StringComparison.Ordinal);
+        Assert.Contains("href=\"/my/check-in\"", today, StringComparison.Ordinal);
+        Assert.Contains("href=\"/my/craving\"", today, StringComparison.Ordinal);
         Assert.Contains("Due today", today, StringComparison.Ordinal);
         foreach (var word in new[] { "MME", "threshold", "rule", "S13" })
         {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Speciosa.Web.Data.Migrations;
 
 /// <summary>The patient portal (issue 14 item 1): one-time invitations that bind a new Patient account to a record (only the
-/// token's SHA-256 is stored), and each acceptance of a version of the portal consent.</summary>
+/// token's SHA-256 is stored), each acceptance of a version of the portal consent, and the check-in in progress (item 3).</summary>
 [DbContext(typeof(SpeciosaDbContext))]
 [Migration("20261202040000_Portal")]
 public sealed class M0024_Portal : Migration
@@ -53,10 +53,27 @@ public sealed class M0024_Portal : Migration
             });
         migrationBuilder.CreateIndex("IX_PortalConsents_PatientId_AcceptedAt", "PortalConsents", ["PatientId", "AcceptedAt"]);
         migrationBuilder.CreateIndex("IX_PortalConsents_UserId", "PortalConsents", "UserId");
+
+        migrationBuilder.CreateTable(
+            name: "PortalCheckInDrafts",
+            columns: t => new
+            {
+                PatientId = t.Column<Guid>(nullable: false),
+                UserId = t.Column<Guid>(nullable: false),
+                InstrumentId = t.Column<string>(maxLength: 64, nullable: false),
+                AnswersJson = t.Column<string>(maxLength: 2000, nullable: false),
+                UpdatedAt = t.Column<DateTimeOffset>(type: migrationBuilder.Instant(), nullable: false),
+            },
+            constraints: t =>
+            {
+                t.PrimaryKey("PK_PortalCheckInDrafts", x => x.PatientId);
+                t.ForeignKey("FK_PortalCheckInDrafts_Patients_PatientId", x => x.PatientId, "Patients", "Id", onDelete: ReferentialAction.Restrict);
+            });
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable("PortalCheckInDrafts");
         migrationBuilder.DropTable("PortalConsents");
         migrationBuilder.DropTable("PortalInvitations");
     }
