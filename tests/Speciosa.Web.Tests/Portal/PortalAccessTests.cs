@@ -234,4 +234,21 @@ public sealed class PortalAccessTests(DemoServers servers) : IClassFixture<DemoS
         var patient = await server.SignedInClientAsync(userName, Password);
         Assert.Equal(HttpStatusCode.OK, (await patient.GetAsync($"/api/patients/{patientId}")).StatusCode);
     }
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_patient_on_a_regimen_sees_doses_on_today_and_the_dose_page_shows_them_no_limits(Database database)
+    {
+        var server = await servers.On(database);
+        var patient = await server.SignedInClientAsync("demo.patient");
+        var today = await patient.GetFromJsonAsync<JsonElement>("/api/portal/today");
+        var doses = today.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("kind").GetString() == "Doses");
+        var href = doses.GetProperty("href").GetString()!;
+        Assert.EndsWith("/doses/new", href, StringComparison.Ordinal);
+
+        var page = await patient.GetStringAsync(href);
+        Assert.Contains("Report a dose you took", page, StringComparison.Ordinal);
+        foreach (var word in new[] { "limits", "per administration", "a day and", "version" })
+        {
+            Assert.DoesNotContain(word, page, StringComparison.OrdinalIgnoreCase);
+        }
+    }
 }
