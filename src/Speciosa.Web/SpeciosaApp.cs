@@ -22,6 +22,7 @@ using Speciosa.Web.Liver;
 using Speciosa.Web.Medicines;
 using Speciosa.Web.MentalHealth;
 using Speciosa.Web.Patients;
+using Speciosa.Web.Portal;
 using Speciosa.Web.Products;
 using Speciosa.Web.Regimens;
 using Speciosa.Web.Research;
@@ -61,6 +62,7 @@ public static class SpeciosaApp
         new MentalHealthFeature(),
         new FhirFeature(),
         new ResearchFeature(),
+        new PortalFeature(),
     ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -150,6 +152,7 @@ public static class SpeciosaApp
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();
         app.UseMiddleware<TwoFactorGate>();
+        app.UseMiddleware<ConsentGate>();
         app.UseAuthorization();
         app.RefuseHeldContentType();
         app.UseAntiforgery();

@@ -4,6 +4,7 @@ using Speciosa.Web.Clinics;
 using Speciosa.Web.Data;
 using Speciosa.Web.Identity;
 using Speciosa.Web.Patients;
+using Speciosa.Web.Portal;
 using Speciosa.Web.Products;
 
 namespace Speciosa.Web.Demo;
@@ -67,6 +68,14 @@ public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, T
         lines.Add($"  demo.admin's second factor (TOTP, 6 digits, 30 s): add this secret to an authenticator app: {TotpCodes.Grouped(TotpCodes.ToBase32(adminSecret))}");
 
         await DemoPatients.SeedAsync(db, clinic.Id, ids["demo.clinician"], ids["demo.nurse"], ids["demo.patient"], clock.GetUtcNow(), ct);
+        // demo.patient has accepted the current portal consent, so the demo's patient lands on "Today" (issue 14).
+        var portalPatient = await db.Patients.Where(p => p.PortalUserId == ids["demo.patient"]).Select(p => p.Id).FirstAsync(ct);
+        db.PortalConsents.Add(new PortalConsent
+        {
+            Id = Guid.NewGuid(), PatientId = portalPatient, UserId = ids["demo.patient"], Version = Speciosa.Clinical.Portal.ConsentText.Current.Version,
+            AcceptedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
         await DemoProducts.SeedAsync(db, clinic.Id, ids["demo.quality"], clock.GetUtcNow(), ct);
         await DemoRegimens.SeedAsync(db, clinic.Id, ids["demo.clinician"], ids["demo.nurse"], clock.GetUtcNow(), ct);
 

@@ -63,6 +63,19 @@ public sealed class RegimenQueries(SpeciosaDbContext db, ClinicCalendar calendar
         return times.Select(t => ClinicDay.Of(t, zone)).Where(d => d >= from && d <= to).ToHashSet();
     }
 
+    /// <summary>How many doses the patient reported themselves on the clinic day <paramref name="day"/> (the portal's "Today").</summary>
+    public async Task<int> PatientReportedDosesAsync(Guid patientId, DateOnly day, CancellationToken ct = default)
+    {
+        var zone = (await calendar.ZoneOfPatientAsync(patientId, ct)).Zone;
+        var earliest = new DateTimeOffset(day.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var latest = new DateTimeOffset(day.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var reported = DoseSource.PatientReported.ToString();
+        var times = await db.Doses.AsNoTracking()
+            .Where(d => d.PatientId == patientId && d.Source == reported && d.GivenAt >= earliest && d.GivenAt < latest)
+            .Select(d => d.GivenAt).ToListAsync(ct);
+        return times.Count(t => ClinicDay.Of(t, zone) == day);
+    }
+
     /// <summary>The highest mitragynine of a clinic day over the <see cref="IntakePeak.Days"/> clinic days ending on the day of
     /// <paramref name="asOf"/> (that day included), from every dose recorded and each lot's content (<see cref="DoseContent"/>).</summary>
     public async Task<IntakePeak> IntakePeakAsync(Guid patientId, DateTimeOffset asOf, CancellationToken ct = default)

@@ -16,8 +16,9 @@ public sealed class PageRenderingTests(DemoServers servers) : IClassFixture<Demo
     private static readonly string[] DemoUsers = ["demo.clinician", "demo.nurse", "demo.quality", "demo.admin", "demo.patient", "demo.researcher"];
 
     /// <summary>Pages outside this test: setup needs a clinic without an administrator; a password reset needs a one-time
-    /// link (PasswordTests and the Chromium reset test cover it; without a link it answers its "no longer works" 400).</summary>
-    private static readonly HashSet<string> NotWalked = new(StringComparer.Ordinal) { "/setup", "/account/reset-password" };
+    /// link (PasswordTests and the Chromium reset test cover it; without a link it answers its "no longer works" 400); so does
+    /// accepting a portal invitation (PortalAccessTests and the Chromium phone test).</summary>
+    private static readonly HashSet<string> NotWalked = new(StringComparer.Ordinal) { "/setup", "/account/reset-password", "/portal/accept" };
 
     private static IEnumerable<Type> Components() =>
         typeof(SpeciosaDbContext).Assembly.GetTypes().Where(t => typeof(ComponentBase).IsAssignableFrom(t) && !t.IsAbstract);

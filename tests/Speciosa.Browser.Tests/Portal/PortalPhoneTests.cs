@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Speciosa.Testing;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace Speciosa.Browser.Tests.Portal;
+
+/// <summary>Issue 14 items 1, 2 and 8 on a 375×812 phone: staff invite a patient from the record, the patient opens the link
+/// on the phone, sets a password, consents, sees Today and opens the check-in from it by keyboard; axe-core finds no
+/// serious or critical violation on any of these pages, and none scrolls sideways. Item 3: the check-in one question a screen
+/// with progress, an answer kept across a reload, then the craving slider; both recorded as reported by the patient.</summary>
+public sealed partial class PortalPhoneTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
+{
+    private const string Password = "copper lantern meadow 4";
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Staff_invite_a_patient_who_accepts_on_a_phone_consents_sees_today_and_opens_the_check_in(Database database)
+    {
+        var server = await servers.On(database);
+        var api = await server.SignedInClientAsync("demo.nurse");
+        var family = $"Phone-{database}";
+        var patientId = await PatientTestData.EnrolAsync(api, family);
+
+        await using var staffContext = await browser.NewContextAsync(server, width: 375, height: 812);
+        await Axe.AddToAsync(staffContext);
+        var staff = await staffContext.NewPageAsync();
+        await BrowserSession.SignInAsync(staff, "demo.nurse");
+        await staff.GotoAsync($"/patients/{patientId}");
+        await Expect(staff.Locator("#portal-access")).ToHaveTextAsync("No portal access.");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Invite, revoke or link portal access" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Create invitation" }).ClickAsync();
+        await Expect(staff.GetByRole(AriaRole.Img, new() { Name = "QR code holding the portal invitation for Test" })).ToBeVisibleAsync();
+        var link = await staff.GetByLabel("Invitation link").InputValueAsync();
+        Assert.Matches(TokenLink(), link);
+        Assert.Empty(await Axe.SeriousViolationsAsync(staff));
+        await BrowserSession.ExpectFitsWidthAsync(staff, "the portal access page must fit a 375 px phone");
+
+        await using var phoneContext = await browser.NewContextAsync(server, width: 375, height: 812);
+        await Axe.AddToAsync(phoneContext);
+        var phone = await phoneContext.NewPageAsync();
+        await phone.GotoAsync(new Uri(link).PathAndQuery);
+        Assert.Empty(await Axe.SeriousViolationsAsync(phone));
+        await BrowserSession.ExpectFitsWidthAsync(phone, "the invitation page must fit a 375 px phone");
+        var userName = $"phone.{database}".ToLowerInvariant();
+        await phone.GetByLabel("User name").FillAsync(userName);
+        await phone.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await phone.GetByLabel("Password again").FillAsync(Password);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Set up my account" }).ClickAsync();
+
+        await Expect(phone).ToHaveURLAsync(new Regex("/my/consent$"));
+        await Expect(phone.GetByText("Kratom is not an approved medicine")).ToBeVisibleAsync();
+        Assert.Empty(await Axe.SeriousViolationsAsync(phone));
+        await BrowserSession.ExpectFitsWidthAsync(phone, "the consent page must fit a 375 px phone");
+        // Until the patient agrees, their pages lead back here.
+        await phone.GotoAsync("/today");
+        await Expect(phone).ToHaveURLAsync(new Regex("/my/consent$"));
+        await phone.GetByLabel("I have read this and agree to use the portal").CheckAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Agree and continue" }).ClickAsync();
+
+        await Expect(phone).ToHaveURLAsync(new Regex("/today$"));
+        var checkIn = phone.GetByRole(AriaRole.Link, new() { Name = "Daily check-in: how you feel Due today" });
+        await Expect(checkIn).ToBeVisibleAsync();
+        Assert.Empty(await Axe.SeriousViolationsAsync(phone));
+        await BrowserSession.ExpectFitsWidthAsync(phone, "Today must fit a 375 px phone");
+        var text = await phone.Locator("main").InnerTextAsync();
+        foreach (var word in new[] { "MME", "threshold", "rule" })
+        {
+            Assert.DoesNotContain(word, text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        await checkIn.FocusAsync();
+        await phone.Keyboard.PressAsync("Enter");
+        await Expect(phone).ToHaveURLAsync(new Regex("/my/check-in$"));
+        await Expect(phone.Locator("#progress-text")).ToHaveTextAsync("Question 1 of 16");
+        Assert.Empty(await Axe.SeriousViolationsAsync(phone));
+        await BrowserSession.ExpectFitsWidthAsync(phone, "the check-in must fit a 375 px phone");
+        await phone.GetByLabel("a little").CheckAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await Expect(phone.Locator("#progress-text")).ToHaveTextAsync("Question 2 of 16");
+        // The phone sleeps (or the page is reloaded): the answer given is kept on the server.
+        await phone.GotoAsync("/my/check-in?step=1");
+        await Expect(phone.GetByLabel("a little")).ToBeCheckedAsync();
+        await phone.GotoAsync("/my/check-in");
+        await Expect(phone.Locator("#progress-text")).ToHaveTextAsync("Question 2 of 16");
+        for (var n = 2; n <= 16; n++)
+        {
+            await phone.GetByLabel("not at all").CheckAsync();
+            await phone.GetByRole(AriaRole.Button, new() { Name = n == 16 ? "Save my check-in" : "Next" }).ClickAsync();
+        }
+
+        await Expect(phone).ToHaveURLAsync(new Regex("/my/craving\\?checkin=saved$"));
+        await Expect(phone.Locator("#check-in-saved")).ToBeVisibleAsync();
+        Assert.Empty(await Axe.SeriousViolationsAsync(phone));
+        await BrowserSession.ExpectFitsWidthAsync(phone, "the craving page must fit a 375 px phone");
+        await phone.GetByLabel("How much do you crave opioids right now?").FillAsync("35");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(phone).ToHaveURLAsync(new Regex("/today$"));
+        await Expect(phone.GetByRole(AriaRole.Link, new() { Name = "Daily check-in: how you feel Done today" })).ToBeVisibleAsync();
+        await Expect(phone.GetByRole(AriaRole.Link, new() { Name = "Craving: how strong is it now Done today" })).ToBeVisibleAsync();
+        var stored = await server.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Assessments.Where(a => a.PatientId == patientId).Select(a => new { a.InstrumentId, a.Total, a.PatientReported })));
+        Assert.Contains(stored, a => a.InstrumentId == "sows-handelsman" && a.Total == 1 && a.PatientReported);
+        Assert.Contains(stored, a => a.InstrumentId == "craving-vas" && a.Total == 35 && a.PatientReported);
+
+        // Home is Today for a patient, and the chart shows staff the consent accepted.
+        await phone.GotoAsync("/");
+        await Expect(phone).ToHaveURLAsync(new Regex("/today$"));
+        await staff.GotoAsync($"/patients/{patientId}");
+        await Expect(staff.Locator("#portal-consent")).ToContainTextAsync("Consent version 1 accepted");
+        await Expect(staff.Locator("#portal-access")).ToContainTextAsync($"account {userName}");
+    }
+
+    [GeneratedRegex("/portal/accept\\?token=[A-Za-z0-9_-]{43}$")]
+    private static partial Regex TokenLink();
+}
