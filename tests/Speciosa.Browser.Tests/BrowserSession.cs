@@ -108,6 +108,16 @@ public sealed class BrowserSession : IAsyncLifetime
         await Assertions.Expect(page).Not.ToHaveURLAsync(SignInUrl());
     }
 
+    /// <summary>A patient's first sign-in opens the portal consent before any other page (issue 14): ticks it and agrees,
+    /// as the patient would, and waits to leave the page.</summary>
+    public static async Task GiveConsentAsync(IPage page)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/my/consent$"));
+        await page.Locator("#accept").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Agree and continue" }).ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/my/consent$"));
+    }
+
     /// <summary>Fills and sends the sign-in's code step.</summary>
     public static async Task EnterCodeAsync(IPage page, string code)
     {

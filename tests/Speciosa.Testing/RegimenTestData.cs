@@ -49,8 +49,14 @@ public static class RegimenTestData
             userId = user!.Id;
         }
 
-        var patientId = await PatientTestData.EnrolAsync(clinician, "Titration", userId);
-        return (patientId, await server.SignedInClientAsync(name));
+        // A family name of its own: the same name and date of birth twice in a clinic asks to confirm a duplicate.
+        var patientId = await PatientTestData.EnrolAsync(clinician, "Titration-" + name[^8..], userId);
+        // The patient's first sign-in: they accept the portal consent before any page opens (issue 14).
+        var patient = await server.SignedInClientAsync(name);
+        var consent = await patient.PostAsJsonAsync("/api/portal/consent",
+            new { version = Speciosa.Clinical.Portal.ConsentText.Current.Version, accept = true });
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, consent.StatusCode);
+        return (patientId, patient);
     }
 
     public static async Task<Guid> EnrolLivingInAsync(HttpClient clinician, string subdivision, string country = "US")

@@ -4,7 +4,8 @@ using Speciosa.Web.Identity;
 namespace Speciosa.Web.Audit;
 
 /// <summary>Writes one audit entry for every request to an endpoint marked <see cref="AuditedAttribute"/>,
-/// after the response is decided, so denied (401/403) and failed requests are audited too. Runs between
+/// once the response is decided and before it starts, so denied (401/403) and failed requests are audited too and no
+/// response leaves before its entry is committed. Runs between
 /// authentication and authorization.</summary>
 public sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail, ILogger<AuditMiddleware> logger)
 {
@@ -19,6 +20,37 @@ public sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail, ILog
 
         var scope = context.Audit();
         scope.Build = outcome => RecordOf(context, audited, scope, outcome);
+        var written = false;
+        async Task WriteOnceAsync(string outcome)
+        {
+            if (written)
+            {
+                return;
+            }
+
+            written = true;
+            scope.Build = null;
+            var record = RecordOf(context, audited, scope, outcome);
+            try
+            {
+                // A write's entry committed with its data; anything else (reads, refusals, failures) is appended now.
+                if (!await trail.CommittedWithDataAsync(scope, CancellationToken.None))
+                {
+                    await trail.AppendAsync(record, CancellationToken.None);
+                }
+            }
+            catch (Exception ex)
+            {
+                // Never swallow silently: an unaudited access is a security event of its own.
+                Log.AuditWriteFailed(logger, ex, record.Action, record.CorrelationId);
+                throw;
+            }
+        }
+
+        // The entry is committed before the first byte of the response leaves: a client never holds a file or a page
+        // whose reading is not yet in the audit log (a body with a Content-Length is complete for the client before the
+        // pipeline returns here).
+        context.Response.OnStarting(() => WriteOnceAsync(scope.Outcome ?? AuditOutcome.FromStatus(context.Response.StatusCode)));
         string? thrown = null;
         try
         {
@@ -36,22 +68,8 @@ public sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail, ILog
         }
         finally
         {
-            scope.Build = null;
-            var record = RecordOf(context, audited, scope, thrown ?? scope.Outcome ?? AuditOutcome.FromStatus(context.Response.StatusCode));
-            try
-            {
-                // A write's entry committed with its data; anything else (reads, refusals, failures) is appended now.
-                if (!await trail.CommittedWithDataAsync(scope, CancellationToken.None))
-                {
-                    await trail.AppendAsync(record, CancellationToken.None);
-                }
-            }
-            catch (Exception ex)
-            {
-                // Never swallow silently: an unaudited access is a security event of its own.
-                Log.AuditWriteFailed(logger, ex, record.Action, record.CorrelationId);
-                throw;
-            }
+            // Responses not started yet (no body, or a failure the error handler answers after this): written now.
+            await WriteOnceAsync(thrown ?? scope.Outcome ?? AuditOutcome.FromStatus(context.Response.StatusCode));
         }
     }
 

@@ -40,8 +40,8 @@ public sealed record MedicineChangeResult(Outcome Outcome, MedicineView? Medicin
 /// NotScreened) and counted by any rule.</para>
 public sealed record MedicineView(Guid Id, string Name, string? RxNorm, string? Dose, string? Frequency, string? FrequencyInWords,
     IReadOnlyList<string> Classes, string Outcome, string Summary, IReadOnlyList<string> MatchedRules, IReadOnlyList<string> UnrecognisedClasses,
-    string? Unit = null, string? Route = null, DateOnly? StartedOn = null, string Status = "current", DateOnly? StoppedOn = null,
-    string? StopReason = null, string? EnteredInErrorReason = null, Guid ConcurrencyStamp = default);
+    string? Unit, string? Route, DateOnly? StartedOn, string Status, DateOnly? StoppedOn,
+    string? StopReason, string? EnteredInErrorReason, Guid ConcurrencyStamp);
 
 public sealed record MedicineAdded(MedicineView Medicine, int RuleBaseVersion, IReadOnlyList<AlertView> RaisedAlerts, MedicineChange? Change = null);
 

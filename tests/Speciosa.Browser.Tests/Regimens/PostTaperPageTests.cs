@@ -60,6 +60,7 @@ public sealed class PostTaperPageTests(BrowserSession browser, DemoServers serve
         await using var phone = await browser.NewContextAsync(server, width: 375, height: 740);
         var own = await phone.NewPageAsync();
         await BrowserSession.SignInAsync(own, portalName);
+        await BrowserSession.GiveConsentAsync(own);
         await own.GotoAsync($"/patients/{patientId}");
         var mine = own.Locator("#post-taper");
         await Expect(mine).ToContainTextAsync("Your kratom taper has reached zero");

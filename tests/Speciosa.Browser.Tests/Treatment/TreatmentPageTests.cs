@@ -81,6 +81,7 @@ public sealed class TreatmentPageTests(BrowserSession browser, DemoServers serve
         await using var context = await browser.NewContextAsync(server, width: 375, height: 800);
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, name);
+        await BrowserSession.GiveConsentAsync(page);
         await page.GotoAsync($"/patients/{patientId}");
 
         await Expect(page.Locator("#tolerance-warning")).ToContainTextAsync("Your body may have lost some of its tolerance");

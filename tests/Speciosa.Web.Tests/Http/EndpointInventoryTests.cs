@@ -26,6 +26,10 @@ public sealed class EndpointInventoryTests(DemoServer demo) : IClassFixture<Demo
         // The FHIR CapabilityStatement: the types and searches the server answers, no data; FHIR clients read it before
         // they sign in (R4 http.html#capabilities). Everything else under /fhir needs care staff.
         "/fhir/metadata",
+        // A patient accepting a portal invitation has no account yet; the invitation's one-time, expiring token is the
+        // credential (issue 14), and the sign-in rate limit applies.
+        "/api/portal/accept",
+        "/portal/accept",
     };
 
     private List<RouteEndpoint> Endpoints() =>
@@ -59,6 +63,9 @@ public sealed class EndpointInventoryTests(DemoServer demo) : IClassFixture<Demo
         // A regimen (or an amendment) commits with its safety alerts in a transaction of its own; a retry of an
         // amendment is caught by the concurrency stamp, a retried first order by the overlap check.
         "/api/patients/{patientId:guid}/regimens",
+        // An invitation's answer carries its one-time token, which is stored nowhere but hashed: a stored replay would keep
+        // the secret in the idempotency table. A repeated post makes a new invitation and revokes the earlier one.
+        "/api/patients/{patientId:guid}/portal/invitations",
     };
 
     [Fact]
