@@ -35,6 +35,7 @@ public sealed class LiverPageTests(BrowserSession browser, DemoServers servers) 
         })).EnsureSuccessStatusCode();
 
         await using var context = await browser.NewContextAsync(server, width: 375, height: 800);
+        await Axe.AddToAsync(context);
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.clinician");
         await page.GotoAsync($"/patients/{id}");
@@ -64,6 +65,7 @@ public sealed class LiverPageTests(BrowserSession browser, DemoServers servers) 
         // Chart.js drew both charts (a canvas it owns gets a width).
         await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && Chart.getChart('liver-chart') && Chart.getChart('edish-chart')");
         await BrowserSession.ExpectFitsWidthAsync(page, "The liver page scrolls sideways on a 375 px phone.");
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
         await BrowserSession.ScreenshotAsync(page, "liver-hys-law-phone");
 
         await page.SetViewportSizeAsync(1280, 900);
