@@ -203,7 +203,7 @@ namespace Speciosa.Bench
             double? queries = null;
             if (single is not null)
             {
-                queries = await CommandCounter.CountAsync(single);
+                queries = (await SqlCommandLog.OfRequestAsync(server, single)).Count;
             }
 
             var warm = TimeSpan.FromSeconds(Math.Min(2, options.Seconds));
@@ -476,67 +476,6 @@ namespace Speciosa.Bench
                 $"values are ms, not per second; ratio = app ÷ empty app (lower is better); peak MiB = idle RSS after {options.IdleSeconds} s; " +
                 $"peak under load (bench process, app + load generator) {peakUnderLoad:F0} MiB"));
             log($"{database}: cold start {Load.Median(app.Select(a => a.Ms)):F0} ms (empty app {Load.Median(empty.Select(a => a.Ms)):F0} ms), idle {Load.Median(app.Select(a => a.IdleMiB)):F0} MiB");
-        }
-    }
-
-    /// <summary>Counts the SQL commands EF Core runs for one request, from its diagnostic events (subscribed only while counting).</summary>
-    public static class CommandCounter
-    {
-        private static readonly List<DiagnosticListener> Listeners = [];
-        private static int count;
-        private static readonly IDisposable AllListeners = DiagnosticListener.AllListeners.Subscribe(new Observer<DiagnosticListener>(l =>
-        {
-            if (l.Name == "Microsoft.EntityFrameworkCore")
-            {
-                lock (Listeners)
-                {
-                    Listeners.Add(l);
-                }
-            }
-        }));
-
-        public static async Task<double> CountAsync(Func<Task<HttpResponseMessage>> request)
-        {
-            GC.KeepAlive(AllListeners);
-            var subscriptions = new List<IDisposable>();
-            lock (Listeners)
-            {
-                subscriptions.AddRange(Listeners.Select(l => l.Subscribe(new Observer<KeyValuePair<string, object?>>(e =>
-                {
-                    if (e.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted")
-                    {
-                        Interlocked.Increment(ref count);
-                    }
-                }))));
-            }
-
-            try
-            {
-                await (await request()).Content.LoadIntoBufferAsync(); // warm
-                await Task.Delay(50);
-                var before = Volatile.Read(ref count);
-                using var response = await request();
-                await response.Content.LoadIntoBufferAsync();
-                await Task.Delay(50); // the audit append may finish just after the response
-                return Volatile.Read(ref count) - before;
-            }
-            finally
-            {
-                subscriptions.ForEach(s => s.Dispose());
-            }
-        }
-
-        private sealed class Observer<T>(Action<T> next) : IObserver<T>
-        {
-            public void OnCompleted()
-            {
-            }
-
-            public void OnError(Exception error)
-            {
-            }
-
-            public void OnNext(T value) => next(value);
         }
     }
 

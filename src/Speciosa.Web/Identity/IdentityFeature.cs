@@ -68,7 +68,8 @@ public sealed class IdentityFeature : IFeature
             o.SlidingExpiration = false;
         });
 
-        // Check the account on every cookie request: a role change or deactivation takes effect at once.
+        // The cookie's own check (UserSessions.ValidatePrincipalAsync) reads the session and the account's stamp on every
+        // request, so a role change or deactivation takes effect at once; these options serve Identity's other stamp checks.
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.Zero;

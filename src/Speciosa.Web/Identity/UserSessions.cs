@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Speciosa.Web.Data;
 
 namespace Speciosa.Web.Identity;
@@ -11,7 +12,7 @@ namespace Speciosa.Web.Identity;
 /// every cookie request checks that the session is still open and younger than the absolute lifetime, so a copied
 /// cookie stops working when its owner signs out, and no session outlives <c>Security:AbsoluteSessionHours</c>
 /// however busy it is. The table is in the database, so every instance of the app sees the same sessions.</summary>
-public sealed class UserSessions(SpeciosaDbContext db, TimeProvider clock, IConfiguration configuration)
+public sealed class UserSessions(SpeciosaDbContext db, TimeProvider clock, IConfiguration configuration, IOptions<IdentityOptions> identity)
 {
     public const string SignedOut = "signed-out";
     public const string Expired = "expired";
@@ -28,16 +29,28 @@ public sealed class UserSessions(SpeciosaDbContext db, TimeProvider clock, IConf
         return new Claim(SpeciosaClaims.SessionId, session.Id.ToString());
     }
 
-    /// <summary>Whether the session named by <paramref name="user"/>'s cookie may go on; one that has outlived the
-    /// absolute lifetime is ended here.</summary>
+    /// <summary>Whether the session named by <paramref name="user"/>'s cookie may go on: open, younger than the absolute
+    /// lifetime, its account active and the account's security stamp the one the cookie was issued under (a role change,
+    /// deactivation, password or second-factor reset rotates it). One query: the session joined with its account (issue 17;
+    /// it was three, with Identity's stamp check rebuilding the principal on every request). A session that has outlived
+    /// the absolute lifetime is ended here.</summary>
     public async Task<bool> IsOpenAsync(ClaimsPrincipal user)
     {
         if (!Guid.TryParse(user.FindFirstValue(SpeciosaClaims.SessionId), out var id)) return false;
-        var session = await db.UserSessions.FirstOrDefaultAsync(s => s.Id == id);
+        var stampClaim = user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        var session = await db.UserSessions.AsNoTracking()
+            .Where(s => s.Id == id)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s.UserId, s.StartedAt, s.EndedAt, u.IsActive, u.SecurityStamp })
+            .FirstOrDefaultAsync();
         if (session is null || session.EndedAt is not null || session.UserId != user.UserId()) return false;
+        if (!session.IsActive || stampClaim is null || session.SecurityStamp != stampClaim) return false;
         var now = clock.GetUtcNow();
         if (now - session.StartedAt < AbsoluteLifetime) return true;
-        await EndAsync(session, Expired, now);
+        if (await db.UserSessions.FirstOrDefaultAsync(s => s.Id == id && s.EndedAt == null) is { } expired)
+        {
+            await EndAsync(expired, Expired, now);
+        }
+
         return false;
     }
 
@@ -56,8 +69,9 @@ public sealed class UserSessions(SpeciosaDbContext db, TimeProvider clock, IConf
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The cookie's principal check: the session first, then Identity's security stamp (role change,
-    /// deactivation). A refused cookie is removed.</summary>
+    /// <summary>The cookie's principal check (<see cref="IsOpenAsync"/>): the session, the account's active flag and its
+    /// security stamp, read together. The cookie's principal is kept as issued: everything it carries (roles, clinic) changes
+    /// only with the stamp, which ends it. A refused cookie is removed.</summary>
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
         var sessions = context.HttpContext.RequestServices.GetRequiredService<UserSessions>();
@@ -65,10 +79,7 @@ public sealed class UserSessions(SpeciosaDbContext db, TimeProvider clock, IConf
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-            return;
         }
-
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 
     /// <summary>Identity rebuilds the principal after each stamp check; the session's name goes with it.</summary>

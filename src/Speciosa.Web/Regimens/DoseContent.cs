@@ -16,13 +16,19 @@ public sealed class DoseContent(SpeciosaDbContext db)
     public async Task<Dictionary<Guid, LotFacts>> LotsAsync(IEnumerable<Guid?> lotIds, CancellationToken ct)
     {
         var ids = lotIds.Where(i => i != null).Select(i => i!.Value).Distinct().ToList();
-        var lots = await db.Lots.AsNoTracking().Where(l => ids.Contains(l.Id)).ToListAsync(ct);
-        var productIds = lots.Select(l => l.ProductId).Distinct().ToList();
-        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        // Two queries whatever the number of lots: each lot with its product, and the lots' certificates with their results.
+        var lots = await db.Lots.AsNoTracking().Where(l => ids.Contains(l.Id))
+            .Join(db.Products.AsNoTracking(), l => l.ProductId, p => p.Id, (l, p) => new { l.Id, l.LotCode, Product = p })
+            .ToListAsync(ct);
         var certificates = (await db.Certificates.AsNoTracking().Include(c => c.Results).Where(c => ids.Contains(c.LotId)).ToListAsync(ct))
             .GroupBy(c => c.LotId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.ReportedOn).ThenByDescending(c => c.RecordedAt).First());
-        return lots.ToDictionary(l => l.Id, l => new LotFacts(l.LotCode, products[l.ProductId],
+        return lots.ToDictionary(l => l.Id, l => new LotFacts(l.LotCode, l.Product,
             certificates.TryGetValue(l.Id, out var c) ? c.Results.Select(r => r.ToAnalyteResult()).ToList() : null));
     }
 

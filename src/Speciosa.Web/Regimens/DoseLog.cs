@@ -88,7 +88,8 @@ public sealed class DoseLog(
         await using var serialised = await db.BeginSerialisedAsync("dose-log", patient.Id.ToString(), ct);
         var zone = (await calendar.ZoneAsync(patient.ClinicId, ct)).Zone;
         var day = ClinicDay.Of(givenAt, zone);
-        var regimen = await queries.ActiveRegimenAsync(patient.Id, day, ct) ?? await LatestAsync(patient.Id, ct);
+        var activeOnDay = await queries.ActiveRegimenAsync(patient.Id, day, ct);
+        var regimen = activeOnDay ?? await LatestAsync(patient.Id, ct);
         var dose = new Dose
         {
             Id = Guid.NewGuid(), ClinicId = patient.ClinicId, PatientId = patient.Id, RegimenId = regimen?.RegimenId,
@@ -159,7 +160,7 @@ public sealed class DoseLog(
         async Task<List<RaisedAlert>> StageAlertsAsync()
         {
             var staged = await AlertBook.AddNewAsync(db, patient, alerts, now, ct);
-            await watch.ReviewAsync(patient, day, zone, dose, ct);
+            await watch.ReviewAsync(patient, day, zone, dose, activeOnDay, ct);
             return [.. staged, .. db.ChangeTracker.Entries<RaisedAlert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).Except(staged)];
         }
 

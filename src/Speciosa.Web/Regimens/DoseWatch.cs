@@ -15,9 +15,10 @@ public sealed class DoseWatch(SpeciosaDbContext db, RegimenQueries queries, Clin
     public EscalationSettings? Settings => options.Value.Escalation;
 
     /// <summary>Reviews one patient as of a clinic day, with <paramref name="extra"/> (a dose being written) counted too,
-    /// and adds new alerts to the context without saving.</summary>
-    public async Task<EscalationReview?> ReviewAsync(Patient patient, DateOnly asOf, TimeZoneInfo zone, Dose? extra, CancellationToken ct) =>
-        (await StageAsync(patient, asOf, zone, extra, ct)).Review;
+    /// and adds new alerts to the context without saving. <paramref name="activeOnDay"/> is the regimen in effect that day
+    /// as the caller has just read it (null: none), so a dose write reads it once (issue 17).</summary>
+    public async Task<EscalationReview?> ReviewAsync(Patient patient, DateOnly asOf, TimeZoneInfo zone, Dose? extra, ActiveRegimen? activeOnDay, CancellationToken ct) =>
+        (await StageAsync(patient, asOf, zone, extra, () => Task.FromResult(activeOnDay), ct)).Review;
 
     /// <summary>For the safety sweep: the patient as of yesterday (the last clinic day counted in full).</summary>
     async Task<(List<RaisedAlert> Added, List<RaisedAlert> Resolved)> ISafetyReview.ReviewAsync(Patient patient, DateTimeOffset now, CancellationToken ct)
@@ -28,11 +29,12 @@ public sealed class DoseWatch(SpeciosaDbContext db, RegimenQueries queries, Clin
         }
 
         var zone = (await calendar.ZoneAsync(patient.ClinicId, ct)).Zone;
-        return ((await StageAsync(patient, ClinicDay.Of(now, zone).AddDays(-1), zone, null, ct)).Added, []);
+        var asOf = ClinicDay.Of(now, zone).AddDays(-1);
+        return ((await StageAsync(patient, asOf, zone, null, () => queries.ActiveRegimenAsync(patient.Id, asOf, ct), ct)).Added, []);
     }
 
     private async Task<(EscalationReview? Review, List<RaisedAlert> Added)> StageAsync(
-        Patient patient, DateOnly asOf, TimeZoneInfo zone, Dose? extra, CancellationToken ct)
+        Patient patient, DateOnly asOf, TimeZoneInfo zone, Dose? extra, Func<Task<ActiveRegimen?>> activeOnDay, CancellationToken ct)
     {
         if (Settings is not { } settings)
         {
@@ -47,7 +49,7 @@ public sealed class DoseWatch(SpeciosaDbContext db, RegimenQueries queries, Clin
             doses.Add(extra);
         }
 
-        var active = await queries.ActiveRegimenAsync(patient.Id, asOf, ct);
+        var active = await activeOnDay();
         var review = EscalationWatch.Review(doses.Select(DoseContent.RecordOf).ToList(), asOf, active?.Order.Taper is not null, settings, zone);
         var alerts = review.Alerts.Select(a => a with { ConditionKey = $"patient/{patient.Id}/{a.ConditionKey}" }).ToList();
         return (review, await AlertBook.AddNewAsync(db, patient, alerts, clock.GetUtcNow(), ct));

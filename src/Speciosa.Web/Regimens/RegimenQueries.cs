@@ -16,20 +16,19 @@ public sealed class RegimenQueries(SpeciosaDbContext db, ClinicCalendar calendar
 {
     public async Task<ActiveRegimen?> ActiveRegimenAsync(Guid patientId, DateOnly asOf, CancellationToken ct = default)
     {
+        // One query: the regimens in effect that day, each with its current version (ordered here, as SQLite cannot order by
+        // an instant).
         var candidates = await db.Regimens.AsNoTracking()
             .Where(r => r.PatientId == patientId && r.StartDate <= asOf && (r.EndDate == null || r.EndDate >= asOf))
+            .Join(db.RegimenVersions.AsNoTracking(), r => new { RegimenId = r.Id, Version = r.CurrentVersion }, v => new { v.RegimenId, v.Version },
+                (r, v) => new { r.StartDate, r.CreatedAt, Version = v })
             .ToListAsync(ct);
-        var regimen = candidates.OrderByDescending(r => r.StartDate).ThenByDescending(r => r.CreatedAt).FirstOrDefault();
-        if (regimen is null)
-        {
-            return null;
-        }
-
-        var version = await db.RegimenVersions.AsNoTracking()
-            .FirstAsync(v => v.RegimenId == regimen.Id && v.Version == regimen.CurrentVersion, ct);
-        return new ActiveRegimen(regimen.Id, regimen.PatientId, version.Version, version.ProductId, version.LotId, version.StartDate,
-            version.EndDate, RegimenJson.OrderOf(version));
+        var version = candidates.OrderByDescending(c => c.StartDate).ThenByDescending(c => c.CreatedAt).FirstOrDefault()?.Version;
+        return version is null ? null : Active(patientId, version);
     }
+
+    private static ActiveRegimen Active(Guid patientId, RegimenVersion v) =>
+        new(v.RegimenId, patientId, v.Version, v.ProductId, v.LotId, v.StartDate, v.EndDate, RegimenJson.OrderOf(v));
 
     /// <summary>The regimen in effect at an instant, on the clinic day of that instant in the clinic's time zone.</summary>
     public async Task<ActiveRegimen?> ActiveRegimenAsync(Guid patientId, DateTimeOffset asOf, CancellationToken ct = default)
@@ -42,13 +41,11 @@ public sealed class RegimenQueries(SpeciosaDbContext db, ClinicCalendar calendar
     /// that look back (a taper that reached zero, a break, days without a dose).</summary>
     public async Task<IReadOnlyList<ActiveRegimen>> RegimensOfAsync(Guid patientId, CancellationToken ct = default)
     {
-        var regimens = await db.Regimens.AsNoTracking().Where(r => r.PatientId == patientId).ToListAsync(ct);
-        var ids = regimens.Select(r => r.Id).ToList();
-        var versions = await db.RegimenVersions.AsNoTracking().Where(v => ids.Contains(v.RegimenId)).ToListAsync(ct);
-        return regimens.OrderBy(r => r.StartDate).ThenBy(r => r.CreatedAt)
-            .Select(r => versions.First(v => v.RegimenId == r.Id && v.Version == r.CurrentVersion))
-            .Select(v => new ActiveRegimen(v.RegimenId, patientId, v.Version, v.ProductId, v.LotId, v.StartDate, v.EndDate, RegimenJson.OrderOf(v)))
-            .ToList();
+        var regimens = await db.Regimens.AsNoTracking().Where(r => r.PatientId == patientId)
+            .Join(db.RegimenVersions.AsNoTracking(), r => new { RegimenId = r.Id, Version = r.CurrentVersion }, v => new { v.RegimenId, v.Version },
+                (r, v) => new { r.StartDate, r.CreatedAt, Version = v })
+            .ToListAsync(ct);
+        return regimens.OrderBy(r => r.StartDate).ThenBy(r => r.CreatedAt).Select(r => Active(patientId, r.Version)).ToList();
     }
 
     /// <summary>The clinic days (in the patient's clinic zone) from <paramref name="from"/> to <paramref name="to"/> on which any
