@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Audit;
+using Speciosa.Web.CarePlans;
 using Speciosa.Web.Clinics;
 using Speciosa.Web.Components;
 using Speciosa.Web.Data;
@@ -25,6 +26,7 @@ using Speciosa.Web.Patients;
 using Speciosa.Web.Portal;
 using Speciosa.Web.Products;
 using Speciosa.Web.Regimens;
+using Speciosa.Web.Reminders;
 using Speciosa.Web.Research;
 using Speciosa.Web.Safety;
 using Speciosa.Web.Treatment;
@@ -63,6 +65,8 @@ public static class SpeciosaApp
         new FhirFeature(),
         new ResearchFeature(),
         new PortalFeature(),
+        new CarePlansFeature(),
+        new RemindersFeature(),
     ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)

@@ -11,6 +11,9 @@ public enum TodayKind
 
     /// <summary>Reporting the doses taken today; listed only while a regimen is active.</summary>
     Doses,
+
+    /// <summary>A care-plan activity due today (contributed through the web's ITodayItems seam).</summary>
+    Activity,
 }
 
 /// <summary>One line of "Today": done once the patient has reported it today (<see cref="Count"/> reports so far).</summary>

@@ -10,13 +10,13 @@ using Speciosa.Web.Withdrawal;
 namespace Speciosa.Web.Portal;
 
 /// <summary>One line of the patient's "Today": what it is, where one tap takes them, and whether it is done.</summary>
-public sealed record TodayLine(TodayKind Kind, string Title, string Href, bool Done, string Status);
+public sealed record TodayLine(TodayKind Kind, string Title, string Href, bool Done, string Status, string? Key = null);
 
 /// <summary>The patient's "Today" (issue 14 item 2), from what they reported on this clinic day: the daily check-in (SOWS),
 /// craving, and the doses they took while a regimen is active (Withdrawal's history and Regimens' <see cref="RegimenQueries"/>).
 /// The check-in and craving are the patient's own pages (<c>/my/…</c>); the dose link carries their own record id, so the
 /// patient never types one.</summary>
-public sealed class PortalToday(WithdrawalRecords withdrawal, RegimenQueries regimens, ClinicCalendar calendar, TimeProvider clock)
+public sealed class PortalToday(WithdrawalRecords withdrawal, RegimenQueries regimens, ClinicCalendar calendar, TimeProvider clock, IEnumerable<ITodayItems> contributed)
 {
     public const string CheckInInstrument = InstrumentCatalog.SowsHandelsmanId;
     public const string CheckInPath = "/my/check-in";
@@ -40,6 +40,11 @@ public sealed class PortalToday(WithdrawalRecords withdrawal, RegimenQueries reg
             _ => new TodayLine(i.Kind, "Doses you took", $"/patients/{patient.Id}/doses/new", i.Done,
                 i.Count switch { 0 => "None reported yet today", 1 => "1 reported today", var n => $"{n} reported today" }),
         }).ToList();
+        foreach (var items in contributed.OrderBy(c => c.Order))
+        {
+            lines.AddRange(await items.ForAsync(patient, zone, day, ct));
+        }
+
         return (day, lines);
     }
 

@@ -19,7 +19,7 @@ public sealed class SiteCrawlTests(BrowserSession browser)
     public async Task Every_page_and_form_a_demo_account_reaches_answers_without_server_or_console_errors_passes_axe_fits_the_screen_and_a_reload_writes_nothing_twice(string account)
     {
         await using var server = await SpeciosaServer.StartAsync(
-            settings: new Dictionary<string, string> { ["Safety:SweepEnabled"] = "false" });
+            settings: new Dictionary<string, string> { ["Safety:SweepEnabled"] = "false", ["Reminders:Enabled"] = "false" });
         var isPatient = account == "demo.patient";
         // The browser runs in the clinic's time zone, as a clinic's staff and patients do: the pages read a typed
         // date and time in that zone, and "now" in another zone would be refused as in the future.
