@@ -41,6 +41,7 @@ public static class FhirEndpoints
             .Audited("fhir.metadata", "CapabilityStatement")
             .AllowAnonymous(); // what the server serves, no data: FHIR clients read it before they sign in (R4 http.html#capabilities)
 
+        fhir.MapFhirExport(); // Bulk Data $export (FhirExportEndpoints)
         // A transaction Bundle is POSTed to the base (R4 http.html#transaction): laboratory Observations in (FhirLabImport).
         fhir.MapPost("/", ImportAsync)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(FhirLabImport.MaxBytes))
