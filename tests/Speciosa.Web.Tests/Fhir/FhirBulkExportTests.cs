@@ -118,7 +118,7 @@ public sealed class FhirBulkExportTests(DemoServers servers) : IClassFixture<Dem
         Assert.Equal(FhirChart.Types.Order(), files.Order());
         var output = manifest.GetProperty("output").EnumerateArray().ToList();
         Assert.Equal(output.Count, output.Select(o => o.GetProperty("type").GetString()).Distinct().Count());
-        var resources = await DownloadAsync(again, output);
+        var resources = await DownloadAsync(again, output, saveUnder: database.ToString());
         Assert.Equal(output.Sum(o => o.GetProperty("count").GetInt32()), resources.Count);
         var errors = resources.Where(r => r is not Questionnaire).Take(150).SelectMany(FhirValidation.Errors).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
@@ -157,15 +157,25 @@ public sealed class FhirBulkExportTests(DemoServers servers) : IClassFixture<Dem
     }
 
     /// <summary>Downloads every file of a manifest; each line is one resource of the file's type, parsed by the SDK.</summary>
-    private static async Task<List<Resource>> DownloadAsync(HttpClient client, IReadOnlyList<JsonElement> output)
+    /// <summary>With <c>SPECIOSA_FHIR_NDJSON_DIR</c> set (as <c>.ci/run</c> does), the files are also written under that folder
+    /// (<paramref name="saveUnder"/>/Type.ndjson) for the second, independent validator (medplum, <c>.ci/fhir-validate</c>).</summary>
+    private static async Task<List<Resource>> DownloadAsync(HttpClient client, IReadOnlyList<JsonElement> output, string saveUnder = null)
     {
+        var folder = Environment.GetEnvironmentVariable("SPECIOSA_FHIR_NDJSON_DIR") is { Length: > 0 } root && saveUnder is not null ? Path.Combine(root, saveUnder) : null;
         var resources = new List<Resource>();
         foreach (var file in output)
         {
             var response = await client.GetAsync(new Uri(file.GetProperty("url").GetString()).PathAndQuery);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("application/fhir+ndjson", response.Content.Headers.ContentType?.MediaType);
-            var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var text = await response.Content.ReadAsStringAsync();
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+                await File.WriteAllTextAsync(Path.Combine(folder, file.GetProperty("type").GetString() + ".ndjson"), text);
+            }
+
+            var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(file.GetProperty("count").GetInt32(), lines.Length);
             var parsed = lines.Select(l => FhirValidation.Parser.DeserializeFromJson(l)).ToList();
             Assert.All(parsed, r => Assert.Equal(file.GetProperty("type").GetString(), r.TypeName));
