@@ -23,7 +23,7 @@ public static class FhirCapability
         Software = new CapabilityStatement.SoftwareComponent { Name = "Speciosa" },
         Implementation = new CapabilityStatement.ImplementationComponent
         {
-            Description = "Speciosa decision support: read-only FHIR R4 view of the charts the caller may see (care staff).",
+            Description = "Speciosa decision support: FHIR R4 view of the charts the caller may see (care staff), laboratory results in, Bulk Data export.",
             Url = baseUrl,
         },
         FhirVersion = FHIRVersion.N4_0_1,
@@ -37,6 +37,24 @@ public static class FhirCapability
                     FhirEndpoints.MaxCount + ", default " + FhirEndpoints.DefaultCount + ") and _offset; Bundle links self, next, previous. " +
                     "Errors are OperationOutcome. Every read is audited."),
                 Resource = FhirChart.Types.Select(Resource).ToList(),
+                Interaction =
+                [
+                    new CapabilityStatement.SystemInteractionComponent
+                    {
+                        Code = CapabilityStatement.SystemRestfulInteraction.Transaction,
+                        Documentation = new Markdown("POST a transaction Bundle of laboratory Observations (LOINC 1742-6, 1920-8, 6768-6, 1975-2, 2324-2, 6301-6; UCUM units; an identifier each) to the base: " +
+                            "liver results, all or nothing, idempotent by identifier."),
+                    },
+                ],
+                Operation =
+                [
+                    new CapabilityStatement.OperationComponent
+                    {
+                        Name = "export",
+                        Definition = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export",
+                        Documentation = new Markdown("FHIR Bulk Data system export (Prefer: respond-async; _type, _since, _outputFormat): the caller's clinic, as ndjson."),
+                    },
+                ],
             },
         ],
     };
@@ -72,6 +90,12 @@ public static class FhirCapability
                     Name = "everything",
                     Definition = "http://hl7.org/fhir/OperationDefinition/Patient-everything",
                     Documentation = new Markdown("The patient and every resource of their chart, paged with _count and _offset."),
+                },
+                new CapabilityStatement.OperationComponent
+                {
+                    Name = "export",
+                    Definition = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export",
+                    Documentation = new Markdown("FHIR Bulk Data export of every patient of the caller's clinic (Prefer: respond-async; _type, _since, _outputFormat)."),
                 },
             ];
         }

@@ -41,10 +41,28 @@ public static class FhirEndpoints
             .Audited("fhir.metadata", "CapabilityStatement")
             .AllowAnonymous(); // what the server serves, no data: FHIR clients read it before they sign in (R4 http.html#capabilities)
 
+        fhir.MapFhirExport(); // Bulk Data $export (FhirExportEndpoints)
+        // A transaction Bundle is POSTed to the base (R4 http.html#transaction): laboratory Observations in (FhirLabImport).
+        fhir.MapPost("/", ImportAsync)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(FhirLabImport.MaxBytes))
+            .Audited("fhir.import", "LabResult").RequireAuthorization(Policies.Clinical);
         fhir.MapGet("/{type}/{id}", ReadAsync).Audited("fhir.read", "FhirResource").RequireAuthorization(Policies.Clinical);
         fhir.MapGet("/{type}", SearchAsync).Audited("fhir.search", "FhirResource").RequireAuthorization(Policies.Clinical);
         fhir.MapGet("/Patient/{id}/$everything", EverythingAsync).Audited("fhir.everything", "FhirResource").RequireAuthorization(Policies.Clinical);
         return app;
+    }
+
+    private static async Task<IResult> ImportAsync(HttpContext http, ClaimsPrincipal user, FhirLabImport import, CancellationToken ct)
+    {
+        if (http.Request.ContentLength > FhirLabImport.MaxBytes)
+        {
+            return FhirHttp.Outcome(413, $"At most {FhirLabImport.MaxBytes} bytes.");
+        }
+
+        using var reader = new StreamReader(http.Request.Body);
+        var json = await reader.ReadToEndAsync(ct);
+        var outcome = await import.ImportAsync(json, user, http, ct);
+        return FhirHttp.Resource(outcome.Body, outcome.Status);
     }
 
     private static async Task<IResult> ReadAsync(string type, string id, HttpContext http, ClaimsPrincipal user, FhirChart chart, CancellationToken ct)

@@ -10,6 +10,8 @@ public sealed class FhirFeature : IFeature
     public void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<FhirChart>();
+        services.AddScoped<FhirLabImport>();
+        services.AddHostedService<FhirExportWorker>();
         // Before the default writer, so a /fhir error (401, 403, 405, 500 …) is an OperationOutcome, not problem+json.
         services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, FhirOutcomeWriter>());
     }

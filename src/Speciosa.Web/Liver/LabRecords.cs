@@ -21,10 +21,13 @@ public sealed class LabRecords(SpeciosaDbContext db, TimeProvider clock, LiverRe
         ["total-bilirubin"] = LiverTest.TotalBilirubin, ["ggt"] = LiverTest.Ggt, ["inr"] = LiverTest.Inr,
     };
 
-    /// <summary>Validates every result (errors keyed <c>{prefix}{index}.{field}</c>), then stores them with the alerts.</summary>
+    /// <summary>Validates every result (errors keyed <c>{prefix}{index}.{field}</c>), then stores them with the alerts.
+    /// <paramref name="identifiers"/> (one per request, or null): the sender's identifier of each result (a FHIR
+    /// Observation's <c>system|value</c>); a result whose identifier is already stored for the patient is skipped when
+    /// it is the same result and refused (key <c>.identifier</c>) when it is not.</summary>
     public async Task<(LabRecorded? Recorded, Dictionary<string, string[]> Errors)> RecordAsync(
         Patient patient, IReadOnlyList<LabResultRequest> requests, Guid userId, string enteredVia, CancellationToken ct,
-        Func<int, string>? keyOf = null, Dictionary<string, string[]>? priorErrors = null)
+        Func<int, string>? keyOf = null, Dictionary<string, string[]>? priorErrors = null, IReadOnlyList<string?>? identifiers = null)
     {
         keyOf ??= i => $"results[{i}]";
         var errors = new Dictionary<string, string[]>(priorErrors ?? []);
@@ -39,6 +42,11 @@ public sealed class LabRecords(SpeciosaDbContext db, TimeProvider clock, LiverRe
         // check is a lookup by (test, collection time), so a request costs the same however long the history is.
         var known = (await review.CurrentResultsAsync(patient.Id, ct))
             .GroupBy(r => (r.Test, r.CollectedAt)).ToDictionary(g => g.Key, g => g.First());
+        var wantedIds = identifiers?.Where(id => id is not null).Select(id => id!).Distinct(StringComparer.Ordinal).ToList() ?? [];
+        var byIdentifier = wantedIds.Count == 0 ? [] : (await db.LabResults.AsNoTracking()
+                .Where(r => r.PatientId == patient.Id && r.SourceIdentifier != null && wantedIds.Contains(r.SourceIdentifier)).ToListAsync(ct))
+            .ToDictionary(r => r.SourceIdentifier!, StringComparer.Ordinal);
+        var seenIds = new HashSet<string>(StringComparer.Ordinal);
         var fresh = new List<LabResult>();
         var unchanged = 0;
         for (var i = 0; i < requests.Count; i++)
@@ -48,6 +56,37 @@ public sealed class LabRecords(SpeciosaDbContext db, TimeProvider clock, LiverRe
             if (result is null)
             {
                 continue;
+            }
+
+            if (identifiers?[i] is { } identifier)
+            {
+                if (identifier.Length > 300)
+                {
+                    errors[$"{key}.identifier"] = ["At most 300 characters (system|value)."];
+                    continue;
+                }
+
+                if (!seenIds.Add(identifier))
+                {
+                    errors[$"{key}.identifier"] = [$"The identifier {identifier} is sent twice; each result needs its own."];
+                    continue;
+                }
+
+                if (byIdentifier.TryGetValue(identifier, out var stored))
+                {
+                    if (stored.Test == result.Test && stored.CollectedAt == result.CollectedAt && stored.Value == result.Value && stored.Unit == result.Unit)
+                    {
+                        unchanged++;
+                    }
+                    else
+                    {
+                        errors[$"{key}.identifier"] = [$"The result {identifier} is already recorded with another test, time or value; mark that result entered in error first."];
+                    }
+
+                    continue;
+                }
+
+                result.SourceIdentifier = identifier;
             }
 
             result.PatientId = patient.Id;

@@ -20,6 +20,10 @@ public sealed class LabResult
     public bool IsBaseline { get; set; }
     public string? LabName { get; set; }
 
+    /// <summary>The sender's identifier of this result (<c>system|value</c> of a FHIR Observation's identifier), when it
+    /// came in a FHIR Bundle: unique per patient, so the same Observation sent again adds nothing (M0028).</summary>
+    public string? SourceIdentifier { get; set; }
+
     /// <summary>api, form or csv.</summary>
     public required string EnteredVia { get; set; }
 

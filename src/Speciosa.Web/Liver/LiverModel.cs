@@ -4,7 +4,7 @@ using Speciosa.Web.Patients;
 
 namespace Speciosa.Web.Liver;
 
-/// <summary>EF mapping of laboratory results (migration M0005_Safety) and the kratom history (M0011_LiverSafety).</summary>
+/// <summary>EF mapping of laboratory results (migration M0005_Safety; SourceIdentifier M0028) and the kratom history (M0011_LiverSafety).</summary>
 public sealed class LiverModel : IModelPart
 {
     public void Configure(ModelBuilder modelBuilder)
@@ -21,7 +21,9 @@ public sealed class LiverModel : IModelPart
             e.Property(r => r.LabName).HasMaxLength(200);
             e.Property(r => r.EnteredVia).HasMaxLength(16);
             e.Property(r => r.EnteredInErrorReason).HasMaxLength(500);
+            e.Property(r => r.SourceIdentifier).HasMaxLength(300);
             e.HasIndex(r => new { r.PatientId, r.Test, r.CollectedAt });
+            e.HasIndex(r => new { r.PatientId, r.SourceIdentifier }).IsUnique();
             e.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<KratomHistory>(e =>
