@@ -58,24 +58,35 @@ public static class AdverseEventAssessment
     public static Alert? LiverSymptom(AdverseEvent adverseEvent)
     {
         ArgumentNullException.ThrowIfNull(adverseEvent);
-        var matched = adverseEvent.Term is { } term
-            ? term.LiverSymptom
-            : LiverSymptomWords.Any(w => adverseEvent.TermText.Contains(w, StringComparison.OrdinalIgnoreCase));
-        if (!matched)
+        return LiverSymptom(adverseEvent.Term, adverseEvent.TermText, adverseEvent.Grade, adverseEvent.Onset,
+            adverseEvent.SeriousnessCriteria.Count > 0 || adverseEvent.Grade >= SeriousFromGrade ? "yes" : "no", adverseEvent.Reference);
+    }
+
+    /// <summary>Whether a term (catalogued, or described in words) is a liver-injury symptom (LOCAL-LIVER-SYMPTOMS): the one
+    /// definition the recorded events and the patient's side-effect drafts share.</summary>
+    public static bool IsLiverSymptom(AdverseEventTerm? term, string termText) =>
+        term is not null ? term.LiverSymptom : LiverSymptomWords.Any(w => termText.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The same alert for an event not yet validated by a clinician, such as a patient's side-effect draft
+    /// (<paramref name="serious"/> is then "not assessed").</summary>
+    public static Alert? LiverSymptom(AdverseEventTerm? term, string termText, int grade, DateTimeOffset onset, string serious, string reference)
+    {
+        ArgumentNullException.ThrowIfNull(termText);
+        if (!IsLiverSymptom(term, termText))
         {
             return null;
         }
 
         return new Alert(
             AdverseEventAlertRules.LiverSymptomPanelNow,
-            "safety:liver-symptom:" + adverseEvent.Reference,
-            $"{adverseEvent.TermText} recorded: a possible sign of liver injury. Take a liver panel now (ALT, AST, ALP, total bilirubin, INR), whatever the seriousness; "
+            "safety:liver-symptom:" + reference,
+            $"{termText} recorded: a possible sign of liver injury. Take a liver panel now (ALT, AST, ALP, total bilirubin, INR), whatever the seriousness; "
                 + "kratom liver injury typically starts about 2 weeks after starting (median 14 days, DILIN) and every case in that series was jaundiced.",
             [
-                new AlertInput("Term", adverseEvent.TermText),
-                new AlertInput("CTCAE grade", adverseEvent.Grade.ToString(CultureInfo.InvariantCulture)),
-                new AlertInput("Onset", adverseEvent.Onset.ToString("O", CultureInfo.InvariantCulture)),
-                new AlertInput("Serious", adverseEvent.SeriousnessCriteria.Count > 0 || adverseEvent.Grade >= SeriousFromGrade ? "yes" : "no"),
+                new AlertInput("Term", termText),
+                new AlertInput("CTCAE grade", grade.ToString(CultureInfo.InvariantCulture)),
+                new AlertInput("Onset", onset.ToString("O", CultureInfo.InvariantCulture)),
+                new AlertInput("Serious", serious),
             ],
             "Adverse event of jaundice, dark urine, itching (pruritus) or right-upper-quadrant pain, any seriousness");
     }

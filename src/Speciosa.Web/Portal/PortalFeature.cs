@@ -21,6 +21,12 @@ public sealed class PortalFeature : IFeature
         services.AddScoped<PortalToday>();
         services.AddScoped<PortalCheckIn>();
         services.AddScoped<IPatientOverviewSection, PortalOverviewSection>();
+        services.AddScoped<PortalReports>();
+        services.AddScoped<PortalProgress>();
+        services.AddScoped<ReviewQueue>();
+        services.AddScoped<IReviewQueueSource, CheckInReports>();
+        services.AddScoped<IReviewQueueSource, DoseReports>();
+        services.AddScoped<IReviewQueueSource, SideEffectReports>();
     }
 
     public void Map(IEndpointRouteBuilder app) => app.MapPortalEndpoints();

@@ -52,7 +52,29 @@ public sealed class CheckInDraft
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>EF mapping of the portal's tables (migration M0023_Portal).</summary>
+/// <summary>A member of staff's decision on one patient-reported item in the review queue (issue 14 item 7), one per item
+/// (<see cref="Kind"/> + <see cref="ItemId"/>): the latest state, note, who and when. Each change is audited and checks the stamp.</summary>
+public sealed class PatientReportReview
+{
+    public Guid Id { get; set; }
+    public Guid ClinicId { get; set; }
+    public Guid PatientId { get; set; }
+
+    /// <summary>The queue source's kind (<see cref="IReviewQueueSource.Kind"/>).</summary>
+    public required string Kind { get; set; }
+
+    public Guid ItemId { get; set; }
+
+    /// <summary><see cref="ReviewStates"/>.</summary>
+    public required string State { get; set; }
+
+    public string? Note { get; set; }
+    public Guid ReviewedBy { get; set; }
+    public DateTimeOffset ReviewedAt { get; set; }
+    public Guid ConcurrencyStamp { get; set; }
+}
+
+/// <summary>EF mapping of the portal's tables (migrations M0023_Portal, M0024_PortalReports).</summary>
 public sealed class PortalModel : IModelPart
 {
     public void Configure(ModelBuilder modelBuilder)
@@ -82,6 +104,17 @@ public sealed class PortalModel : IModelPart
             e.Property(d => d.AnswersJson).HasMaxLength(2000);
             e.HasOne<Patient>().WithMany().HasForeignKey(d => d.PatientId).OnDelete(DeleteBehavior.Restrict);
         });
+
+        modelBuilder.Entity<PatientReportReview>(e =>
+        {
+            e.ToTable("PatientReportReviews");
+            e.Property(r => r.Kind).HasMaxLength(32);
+            e.Property(r => r.State).HasMaxLength(16);
+            e.Property(r => r.Note).HasMaxLength(1000);
+            e.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(r => new { r.Kind, r.ItemId }).IsUnique();
+            e.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }
 
@@ -93,5 +126,6 @@ public static class PortalTables
         public DbSet<PortalInvitation> PortalInvitations => db.Set<PortalInvitation>();
         public DbSet<PortalConsent> PortalConsents => db.Set<PortalConsent>();
         public DbSet<CheckInDraft> PortalCheckInDrafts => db.Set<CheckInDraft>();
+        public DbSet<PatientReportReview> PatientReportReviews => db.Set<PatientReportReview>();
     }
 }

@@ -21,6 +21,7 @@ public sealed class PortalToday(WithdrawalRecords withdrawal, RegimenQueries reg
     public const string CheckInInstrument = InstrumentCatalog.SowsHandelsmanId;
     public const string CheckInPath = "/my/check-in";
     public const string CravingPath = "/my/craving";
+    public const string DosesPath = "/my/doses";
 
     public async Task<(DateOnly Day, IReadOnlyList<TodayLine> Lines)> ForAsync(Patient patient, CancellationToken ct = default)
     {
@@ -37,7 +38,7 @@ public sealed class PortalToday(WithdrawalRecords withdrawal, RegimenQueries reg
                 i.Done ? "Done today" : "Due today"),
             TodayKind.Craving => new TodayLine(i.Kind, "Craving: how strong is it now", CravingPath, i.Done,
                 i.Done ? "Done today" : "Due today"),
-            _ => new TodayLine(i.Kind, "Doses you took", $"/patients/{patient.Id}/doses/new", i.Done,
+            _ => new TodayLine(i.Kind, "Doses you took", DosesPath, i.Done,
                 i.Count switch { 0 => "None reported yet today", 1 => "1 reported today", var n => $"{n} reported today" }),
         }).ToList();
         foreach (var items in contributed.OrderBy(c => c.Order))

@@ -2,12 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Speciosa.Clinical.Regimens;
 using Speciosa.Web.Data;
 using Speciosa.Web.Clinics;
+using Speciosa.Web.Products;
 
 namespace Speciosa.Web.Regimens;
 
 /// <summary>A regimen in effect on a day, with the core's order for its current version.</summary>
 public sealed record ActiveRegimen(Guid RegimenId, Guid PatientId, int Version, Guid ProductId, Guid? LotId, DateOnly StartDate,
     DateOnly? EndDate, RegimenOrder Order);
+
+/// <summary>A lot a patient may name when reporting a dose they took.</summary>
+public sealed record PatientLotChoice(Guid Id, string LotCode, string ProductName);
 
 /// <summary>The public seam other features use (the safety feature: pregnancy alerts, liver monitoring).
 /// Callers must already have checked the caller may see the patient. "Active on a day" means the current version's
@@ -29,6 +33,25 @@ public sealed class RegimenQueries(SpeciosaDbContext db, ClinicCalendar calendar
 
     private static ActiveRegimen Active(Guid patientId, RegimenVersion v) =>
         new(v.RegimenId, patientId, v.Version, v.ProductId, v.LotId, v.StartDate, v.EndDate, RegimenJson.OrderOf(v));
+    /// <summary>The lots a patient may name when reporting a dose (issue 14 item 3): those of their own order in effect at
+    /// <paramref name="asOf"/> — the ordered lot, or under "any released lot" the released lots of the ordered product — and only
+    /// released ones: a recalled, quarantined or failed lot is never offered. Empty without an active regimen ("I don't know" stays).</summary>
+    public async Task<IReadOnlyList<PatientLotChoice>> PatientLotChoicesAsync(Guid patientId, DateTimeOffset asOf, CancellationToken ct = default)
+    {
+        if (await ActiveRegimenAsync(patientId, asOf, ct) is not { } regimen)
+        {
+            return [];
+        }
+
+        var lots = db.Lots.AsNoTracking().Where(l => l.State == LotState.Released && l.ProductId == regimen.ProductId);
+        if (regimen.LotId is { } ordered)
+        {
+            lots = lots.Where(l => l.Id == ordered);
+        }
+
+        var rows = await lots.Join(db.Products, l => l.ProductId, p => p.Id, (l, p) => new { l.Id, l.LotCode, p.Name }).ToListAsync(ct);
+        return rows.OrderBy(l => l.LotCode, StringComparer.Ordinal).Select(l => new PatientLotChoice(l.Id, l.LotCode, l.Name)).ToList();
+    }
 
     /// <summary>The regimen in effect at an instant, on the clinic day of that instant in the clinic's time zone.</summary>
     public async Task<ActiveRegimen?> ActiveRegimenAsync(Guid patientId, DateTimeOffset asOf, CancellationToken ct = default)

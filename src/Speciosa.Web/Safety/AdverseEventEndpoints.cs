@@ -20,7 +20,8 @@ public sealed record AdverseEventRequest(
 
 public sealed record AdverseEventView(
     Guid Id, string? TermId, string TermText, int Grade, DateTimeOffset Onset, DateTimeOffset? ResolvedAt, string Outcome, string Relatedness,
-    IReadOnlyList<string> SeriousnessCriteria, bool Serious, string ActionTaken, string? Description, DateTimeOffset RecordedAt);
+    IReadOnlyList<string> SeriousnessCriteria, bool Serious, string ActionTaken, string? Description, DateTimeOffset RecordedAt,
+    bool Draft = false, bool PatientReported = false);
 
 public sealed record AdverseEventRecorded(AdverseEventView Event, IReadOnlyList<AlertView> RaisedAlerts);
 
@@ -83,7 +84,8 @@ public static class AdverseEventEndpoints
 
     public static AdverseEventView ViewOf(AdverseEventRecord e) =>
         new(e.Id, e.TermId, e.TermText, e.Grade, e.Onset, e.ResolvedAt, e.Outcome, e.Relatedness,
-            e.SeriousnessCriteria.Split(',', StringSplitOptions.RemoveEmptyEntries), e.Serious, e.ActionTaken, e.Description, e.RecordedAt);
+            e.SeriousnessCriteria.Split(',', StringSplitOptions.RemoveEmptyEntries), e.Serious, e.ActionTaken, e.Description, e.RecordedAt,
+            e.Draft, e.PatientReported);
 
     private static ProblemHttpResult NotFound() => ProblemResponses.Problem(StatusCodes.Status404NotFound);
 }

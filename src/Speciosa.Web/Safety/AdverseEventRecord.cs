@@ -32,6 +32,13 @@ public sealed class AdverseEventRecord
     public DateTimeOffset RecordedAt { get; set; }
     public Guid RecordedByUserId { get; set; }
     public bool EnteredInError { get; set; }
+
+    /// <summary>A draft made from a patient's side-effect report (issue 14 item 3): the grade is the patient's word turned into a
+    /// draft grade, relatedness is "not-assessed" and seriousness is not assessed, until a clinician records the event.</summary>
+    public bool Draft { get; set; }
+
+    /// <summary>Entered by the patient themselves through the portal.</summary>
+    public bool PatientReported { get; set; }
     public string? EnteredInErrorReason { get; set; }
 }
 

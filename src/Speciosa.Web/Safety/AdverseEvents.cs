@@ -61,4 +61,32 @@ public sealed class AdverseEvents(SpeciosaDbContext db, TimeProvider clock)
         added = await AlertBook.SaveAsync(db, added, () => AlertBook.AddNewAsync(db, patient, raised, now, ct), ct);
         return (new AdverseEventRecorded(AdverseEventEndpoints.ViewOf(row), added.Select(AlertBook.ViewOf).ToList()), errors);
     }
+
+    /// <summary>Not yet assessed by a clinician: the relatedness of a patient's draft.</summary>
+    public const string NotAssessed = "not-assessed";
+
+    /// <summary>A patient's side effect as an adverse-event DRAFT for staff (issue 14 item 3): marked draft and patient-reported,
+    /// outcome unknown, relatedness and seriousness not assessed, the grade the patient's severity as a draft grade. A liver-injury
+    /// symptom raises the "liver panel now" alert (<see cref="AdverseEventAlertRules.LiverSymptomPanelNow"/>, LOCAL-LIVER-SYMPTOMS) in
+    /// the same save, through <see cref="AlertBook"/>. Nothing here changes a dose.</summary>
+    public async Task<(AdverseEventRecord Draft, IReadOnlyList<RaisedAlert> Alerts)> RecordPatientDraftAsync(
+        Patient patient, AdverseEventTerm? term, string termText, int draftGrade, DateTimeOffset onset, string? description, Guid userId,
+        CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(draftGrade, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(draftGrade, 3);
+        var now = clock.GetUtcNow();
+        var row = new AdverseEventRecord
+        {
+            Id = Guid.NewGuid(), PatientId = patient.Id, TermId = term?.Id, TermText = termText, Grade = draftGrade, Onset = onset.ToUniversalTime(),
+            Outcome = "unknown", Relatedness = NotAssessed, SeriousnessCriteria = "", Serious = false, ActionTaken = "unknown",
+            Description = description, RecordedAt = now, RecordedByUserId = userId, Draft = true, PatientReported = true,
+        };
+        db.AdverseEvents.Add(row);
+        var raised = AdverseEventAssessment.LiverSymptom(term, termText, draftGrade, onset, "not assessed (patient-reported draft)", row.Id.ToString())
+            is { } liver ? new[] { liver } : [];
+        var added = await AlertBook.AddNewAsync(db, patient, raised, now, ct);
+        added = await AlertBook.SaveAsync(db, added, () => AlertBook.AddNewAsync(db, patient, raised, now, ct), ct);
+        return (row, added);
+    }
 }

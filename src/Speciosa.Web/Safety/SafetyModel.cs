@@ -21,6 +21,7 @@ public sealed class SafetyModel : IModelPart
             e.Property(r => r.Description).HasMaxLength(4000);
             e.Property(r => r.EnteredInErrorReason).HasMaxLength(500);
             e.HasIndex(r => new { r.PatientId, r.Onset });
+            e.HasIndex(r => new { r.PatientReported, r.RecordedAt });
             e.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);
         });
     }

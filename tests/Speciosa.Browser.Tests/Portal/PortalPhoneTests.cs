@@ -9,7 +9,9 @@ namespace Speciosa.Browser.Tests.Portal;
 /// <summary>Issue 14 items 1, 2 and 8 on a 375×812 phone: staff invite a patient from the record, the patient opens the link
 /// on the phone, sets a password, consents, sees Today and opens the check-in from it by keyboard; axe-core finds no
 /// serious or critical violation on any of these pages, and none scrolls sideways. Item 3: the check-in one question a screen
-/// with progress, an answer kept across a reload, then the craving slider; both recorded as reported by the patient.</summary>
+/// with progress, an answer kept across a reload, then the craving slider; both recorded as reported by the patient; then a dose
+/// ("I don't know" the lot) and a side effect (yellow skin: call the clinic today), each not resubmitted by a reload; My progress;
+/// and staff see all four in the review queue (item 7) and the side effect as an adverse-event draft.</summary>
 public sealed partial class PortalPhoneTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
     private const string Password = "copper lantern meadow 4";
@@ -95,7 +97,55 @@ public sealed partial class PortalPhoneTests(BrowserSession browser, DemoServers
         await BrowserSession.ExpectFitsWidthAsync(phone, "the craving page must fit a 375 px phone");
         await phone.GetByLabel("How much do you crave opioids right now?").FillAsync("35");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(phone).ToHaveURLAsync(new Regex("/today$"));
+
+        // Item 3, the rest of the check-in: doses taken (no order yet, so only "I don't know"), then a side effect.
+        await Expect(phone).ToHaveURLAsync(new Regex("/my/doses\\?from=check-in$"));
+        Assert.Empty(await Axe.SeriousViolationsAsync(phone));
+        await BrowserSession.ExpectFitsWidthAsync(phone, "the dose page must fit a 375 px phone");
+        await Expect(phone.GetByLabel("I don't know")).ToBeCheckedAsync();
+        await phone.GetByLabel("How many grams").FillAsync("2");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Save this dose" }).ClickAsync();
+        await Expect(phone.Locator("#dose-saved")).ToBeVisibleAsync();
+        // A reload after the post shows the page again and stores nothing twice.
+        await phone.ReloadAsync();
+        await Expect(phone.Locator("#dose-saved")).ToBeVisibleAsync();
+        Assert.Equal(1, await server.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.Doses.Where(d => d.PatientId == patientId && d.Source == "PatientReported"))));
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Next: side effects" }).ClickAsync();
+        await Expect(phone).ToHaveURLAsync(new Regex("/my/side-effects$"));
+        Assert.Empty(await Axe.SeriousViolationsAsync(phone));
+        await BrowserSession.ExpectFitsWidthAsync(phone, "the side-effect page must fit a 375 px phone");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Send to my care team" }).ClickAsync();
+        await Expect(phone.Locator("#sideEffect-problem")).ToContainTextAsync("Choose what you noticed");
+        Assert.Empty(await Axe.SeriousViolationsAsync(phone));
+        await phone.GetByLabel("Yellow skin or yellow eyes").CheckAsync();
+        await phone.GetByLabel("Moderate: it gets in the way of some things I do").CheckAsync();
+        await phone.GetByLabel("Anything else you want us to know (optional)").FillAsync("Noticed it in the mirror this morning.");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Send to my care team" }).ClickAsync();
+        await Expect(phone.Locator("#call-clinic")).ToContainTextAsync("please call your clinic today");
+        await phone.ReloadAsync();
+        await Expect(phone.Locator("#side-effect-saved")).ToBeVisibleAsync();
+        Assert.Equal(1, await server.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.AdverseEvents.Where(e => e.PatientId == patientId && e.Draft && e.PatientReported))));
+        text = await phone.Locator("main").InnerTextAsync();
+        foreach (var word in new[] { "MME", "threshold", "rule", "alert", "grade" })
+        {
+            Assert.DoesNotContain(word, text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // Item 4: the patient's own progress.
+        await phone.GetByRole(AriaRole.Link, new() { Name = "My progress" }).ClickAsync();
+        await Expect(phone.Locator("#scores-table")).ToContainTextAsync("You");
+        await Expect(phone.Locator("#doses-table")).ToContainTextAsync("not known");
+        Assert.Empty(await Axe.SeriousViolationsAsync(phone));
+        await BrowserSession.ExpectFitsWidthAsync(phone, "My progress must fit a 375 px phone");
+        text = await phone.Locator("main").InnerTextAsync();
+        foreach (var word in new[] { "MME", "threshold", "rule", "limit", "source", "version" })
+        {
+            Assert.DoesNotContain(word, text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        await phone.GotoAsync("/today");
         await Expect(phone.GetByRole(AriaRole.Link, new() { Name = "Daily check-in: how you feel Done today" })).ToBeVisibleAsync();
         await Expect(phone.GetByRole(AriaRole.Link, new() { Name = "Craving: how strong is it now Done today" })).ToBeVisibleAsync();
         var stored = await server.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
@@ -109,6 +159,27 @@ public sealed partial class PortalPhoneTests(BrowserSession browser, DemoServers
         await staff.GotoAsync($"/patients/{patientId}");
         await Expect(staff.Locator("#portal-consent")).ToContainTextAsync("Consent version 1 accepted");
         await Expect(staff.Locator("#portal-access")).ToContainTextAsync($"account {userName}");
+
+        // Item 7: staff see each entry in the review queue, and the side effect as an adverse-event draft.
+        await staff.GotoAsync($"/review-queue?patient={patientId}");
+        var items = staff.Locator("li.review-item");
+        await Expect(items).ToHaveCountAsync(4);
+        await Expect(items.Nth(0)).ToContainTextAsync("Side effect (adverse-event draft)");
+        await Expect(items.Nth(0)).ToContainTextAsync("Jaundice");
+        await Expect(staff.Locator("li.review-item", new() { HasText = "Dose taken" })).ToContainTextAsync("lot not known to the patient");
+        await Expect(staff.Locator("li.review-item", new() { HasText = "Check-in" })).ToHaveCountAsync(2);
+        Assert.Empty(await Axe.SeriousViolationsAsync(staff));
+        await BrowserSession.ExpectFitsWidthAsync(staff, "the review queue must fit a 375 px phone");
+        var dose = staff.Locator("li.review-item", new() { HasText = "Dose taken" });
+        await dose.GetByRole(AriaRole.Button, new() { Name = "Contact patient" }).ClickAsync();
+        await Expect(staff.Locator("li.review-item", new() { HasText = "Dose taken" }).Locator(".field-problem")).ToContainTextAsync("Write a note");
+        await staff.Locator("li.review-item", new() { HasText = "Dose taken" }).GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await Expect(staff.Locator("#review-done")).ToContainTextAsync("accepted");
+        await Expect(staff.Locator("li.review-item")).ToHaveCountAsync(3);
+        await staff.ReloadAsync();
+        await Expect(staff.Locator("li.review-item")).ToHaveCountAsync(3);
+        await staff.GotoAsync($"/patients/{patientId}/adverse-events");
+        await Expect(staff.GetByText("Draft from the patient's report, not yet assessed:")).ToBeVisibleAsync();
     }
 
     [GeneratedRegex("/portal/accept\\?token=[A-Za-z0-9_-]{43}$")]

@@ -51,3 +51,20 @@ public class LiverSymptomAlertTests
         Assert.Empty(AdverseEventAssessment.Assess(AdverseEvents.Valid(AdverseEvents.Report(termId: "nausea"))).Alerts);
     }
 }
+
+/// <summary>The draft path (a patient's side effect, not yet assessed) raises the same rule with the same threshold.</summary>
+public sealed class LiverSymptomDraftAlertTests
+{
+    [Fact]
+    public void A_draft_jaundice_report_raises_the_liver_panel_rule_with_serious_not_assessed_per_LOCAL_LIVER_SYMPTOMS()
+    {
+        var alert = AdverseEventAssessment.LiverSymptom(AdverseEventTermCatalogue.Default.Get("jaundice"), "Jaundice", 1,
+            new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero), "not assessed", "draft-1");
+        Assert.NotNull(alert);
+        Assert.Equal(AdverseEventAlertRules.LiverSymptomPanelNow, alert.Rule);
+        Assert.Equal("LOCAL-LIVER-SYMPTOMS", alert.Rule.Source.Id);
+        Assert.Contains(alert.Inputs, i => i.Name == "Serious" && i.Value == "not assessed");
+        Assert.Null(AdverseEventAssessment.LiverSymptom(AdverseEventTermCatalogue.Default.Get("nausea"), "Nausea", 1,
+            new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero), "not assessed", "draft-2"));
+    }
+}
