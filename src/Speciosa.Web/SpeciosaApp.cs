@@ -63,6 +63,7 @@ public static class SpeciosaApp
         new FhirFeature(),
         new ResearchFeature(),
         new PortalFeature(),
+        new Speciosa.Web.Rounds.RoundsFeature(),
     ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
