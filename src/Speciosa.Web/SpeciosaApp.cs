@@ -67,6 +67,7 @@ public static class SpeciosaApp
         new PortalFeature(),
         new CarePlansFeature(),
         new RemindersFeature(),
+        new Speciosa.Web.Rounds.RoundsFeature(),
     ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)

@@ -54,6 +54,21 @@ public sealed class DoseLog(
         var now = clock.GetUtcNow();
         var givenAt = (request.GivenAt ?? now).ToUniversalTime();
         var errors = new Dictionary<string, string[]>();
+        var doseStatus = DoseStatuses.Parse(request.Status);
+        if (doseStatus is null)
+        {
+            errors["status"] = [$"The status is one of: {string.Join(", ", DoseStatuses.Names)}."];
+        }
+        else if (doseStatus != DoseStatus.Given)
+        {
+            return await RecordNotGivenAsync(user, patient, request, doseStatus.Value, source, givenAt, now, ct);
+        }
+
+        if (request.Note is { Length: > DoseStatuses.MaxNoteLength })
+        {
+            errors["note"] = [$"The note is at most {DoseStatuses.MaxNoteLength} characters."];
+        }
+
         if (request.Grams is not (> 0m and <= 1000m))
         {
             errors["grams"] = ["Grams are above 0 and at most 1000."];
@@ -94,7 +109,7 @@ public sealed class DoseLog(
         {
             Id = Guid.NewGuid(), ClinicId = patient.ClinicId, PatientId = patient.Id, RegimenId = regimen?.RegimenId,
             RegimenVersion = regimen?.Version, LotId = lot?.Id, GivenAt = givenAt, Grams = request.Grams!.Value, Source = source.ToString(),
-            RecordedBy = user.UserId()!.Value, RecordedAt = now,
+            RecordedBy = user.UserId()!.Value, RecordedAt = now, Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
         };
         var alerts = new List<Alert>();
         if (regimen is null)
@@ -170,6 +185,64 @@ public sealed class DoseLog(
         return new(Outcome.Done, dose, Alerts: raised);
     }
 
+    /// <summary>A dose that was due and not given (held, refused, missed): staff only, against the order in effect that
+    /// clinic day, with its reason. Nothing is given, so no grams, lot, limit check or law applies; it is stored for the
+    /// record (and hidden from every count of doses by the context's query filter).</summary>
+    private async Task<DoseWriteResult> RecordNotGivenAsync(ClaimsPrincipal user, Patient patient, DoseRequest request, DoseStatus status,
+        DoseSource source, DateTimeOffset at, DateTimeOffset now, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (source != DoseSource.StaffGiven)
+        {
+            errors["status"] = ["A patient reports the doses they took; held, refused and missed are recorded by staff."];
+        }
+
+        if (DoseStatuses.ReasonProblem(status, request.Reason) is { } problem)
+        {
+            errors["reason"] = [problem];
+        }
+
+        if (request.Grams is not null)
+        {
+            errors["grams"] = [$"A {DoseStatuses.Word(status)} dose was not given: leave the grams empty."];
+        }
+
+        if (request.Note is { Length: > DoseStatuses.MaxNoteLength })
+        {
+            errors["note"] = [$"The note is at most {DoseStatuses.MaxNoteLength} characters."];
+        }
+
+        if (at > now.AddMinutes(5))
+        {
+            errors["givenAt"] = ["The dose time cannot be in the future."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(Outcome.Invalid(errors));
+        }
+
+        await using var serialised = await db.BeginSerialisedAsync("dose-log", patient.Id.ToString(), ct);
+        var zone = (await calendar.ZoneAsync(patient.ClinicId, ct)).Zone;
+        var regimen = await queries.ActiveRegimenAsync(patient.Id, ClinicDay.Of(at, zone), ct);
+        if (regimen is null)
+        {
+            return DoseWriteResult.OutsideOrder(["The patient has no regimen that day: no dose was due."]);
+        }
+
+        var dose = new Dose
+        {
+            Id = Guid.NewGuid(), ClinicId = patient.ClinicId, PatientId = patient.Id, RegimenId = regimen.RegimenId,
+            RegimenVersion = regimen.Version, LotId = null, GivenAt = at, Grams = 0m, Source = source.ToString(),
+            RecordedBy = user.UserId()!.Value, RecordedAt = now, Status = status.ToString(), StatusReason = request.Reason!.Trim(),
+            Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
+        };
+        db.Doses.Add(dose);
+        await db.SaveChangesAsync(ct);
+        await serialised.CommitAsync(ct);
+        return new(Outcome.Done, dose, Alerts: []);
+    }
+
     private async Task<ActiveRegimen?> LatestAsync(Guid patientId, CancellationToken ct)
     {
         var latest = (await db.Regimens.AsNoTracking().Where(r => r.PatientId == patientId).ToListAsync(ct))
@@ -183,7 +256,8 @@ public sealed class DoseLog(
 
     public async Task<ListPage<DoseView>> ListAsync(Patient patient, PageRequest paging, CancellationToken ct = default)
     {
-        var query = db.Doses.AsNoTracking().Where(d => d.PatientId == patient.Id);
+        // The log lists every status (held, refused, missed beside given); the counts elsewhere see given doses only.
+        var query = db.Doses.IgnoreQueryFilters().AsNoTracking().Where(d => d.PatientId == patient.Id);
         var total = await query.CountAsync(ct);
         // Instants are ticks on SQLite: order in SQL works on both providers.
         var rows = await query.OrderByDescending(d => d.GivenAt).Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
@@ -198,7 +272,7 @@ public sealed class DoseLog(
             var e = DoseContent.Of(d, lots);
             return new DoseView(d.Id, d.PatientId, d.RegimenId, d.RegimenVersion, d.LotId, d.LotId is { } l && lots.TryGetValue(l, out var f) ? f.LotCode : null,
                 d.GivenAt, d.Grams, d.Source, d.Source == nameof(DoseSource.PatientReported), e?.MitragynineMgPerDose, e?.SevenHydroxymitragynineMgPerDose,
-                e?.IsEstimate ?? false, DoseContent.Basis(e), []);
+                e?.IsEstimate ?? false, DoseContent.Basis(e), [], d.Status.ToLowerInvariant(), d.StatusReason, d.Note);
         }).ToList();
     }
 

@@ -99,11 +99,16 @@ public sealed record DayLimitsView(DateOnly Day, decimal GramsPerAdministration,
     decimal MaxGramsPerDay, string MaxGramsPerDayBasis);
 
 /// <summary>A dose: <see cref="GivenAt"/> defaults to now; <see cref="LotId"/> may be omitted only in a patient's report.</summary>
-public sealed record DoseRequest([Http.ClinicalTime] DateTimeOffset? GivenAt, decimal? Grams, Guid? LotId, bool ConfirmLegalWarning = false);
+/// <summary>A dose: <c>status</c> given (the default), held, refused or missed; every status but given needs
+/// <c>reason</c> and takes no grams or lot. <c>note</c> is the giver's note.</summary>
+public sealed record DoseRequest([Http.ClinicalTime] DateTimeOffset? GivenAt, decimal? Grams, Guid? LotId, bool ConfirmLegalWarning = false,
+    [System.ComponentModel.DataAnnotations.MaxLength(16)] string? Status = null,
+    [System.ComponentModel.DataAnnotations.MaxLength(500)] string? Reason = null,
+    [System.ComponentModel.DataAnnotations.MaxLength(1000)] string? Note = null);
 
 public sealed record DoseView(Guid Id, Guid PatientId, Guid? RegimenId, int? RegimenVersion, Guid? LotId, string? LotCode,
     DateTimeOffset GivenAt, decimal Grams, string Source, bool PatientReported, decimal? MitragynineMg, decimal? SevenHydroxyMg,
-    bool AlkaloidEstimate, string AlkaloidBasis, IReadOnlyList<string> Alerts);
+    bool AlkaloidEstimate, string AlkaloidBasis, IReadOnlyList<string> Alerts, string Status = "given", string? StatusReason = null, string? Note = null);
 
 
 public sealed record DailyDoseView(DateOnly Day, decimal Grams, int Administrations, decimal? MitragynineMg, decimal? SevenHydroxyMg,

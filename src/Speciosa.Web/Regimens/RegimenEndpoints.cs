@@ -109,7 +109,8 @@ public static class RegimenEndpoints
                     "alkaloid_basis", "regimen_version");
                 foreach (var d in doses.Items)
                 {
-                    csv.Row(zone.Local(d.GivenAt), d.Grams, d.LotCode ?? "not known", d.PatientReported ? "reported by the patient" : "given by staff",
+                    csv.Row(zone.Local(d.GivenAt), d.Grams, d.LotCode ?? "not known",
+                        d.PatientReported ? "reported by the patient" : d.Status == "given" ? "given by staff" : $"{d.Status} (not given): {d.StatusReason}",
                         d.MitragynineMg, d.SevenHydroxyMg, d.AlkaloidBasis, d.RegimenVersion);
                 }
 

@@ -75,6 +75,17 @@ public sealed class Dose
 
     /// <summary>Legal warnings confirmed when this dose chose a lot under an "any released lot" order (JSON).</summary>
     public string? LegalWarningsJson { get; set; }
+
+    /// <summary>Given, Held, Refused or Missed (<see cref="Speciosa.Clinical.Regimens.DoseStatus"/>; M0026: doses from
+    /// before are Given). Only a given dose is a dose: the context's query filter hides the others from every read of
+    /// <c>Doses</c> (limits, charts, intake, exposure, extracts); the dose log reads them with <c>IgnoreQueryFilters</c>.</summary>
+    public string Status { get; set; } = nameof(Speciosa.Clinical.Regimens.DoseStatus.Given);
+
+    /// <summary>Why a dose was not given (required for every status but Given).</summary>
+    public string? StatusReason { get; set; }
+
+    /// <summary>The nurse's note on this dose, as written.</summary>
+    public string? Note { get; set; }
 }
 
 /// <summary>A clinician's decision on a due titration step (<see cref="Speciosa.Clinical.Regimens.TitrationDecision"/>):

@@ -43,6 +43,11 @@ public sealed class RegimenModel : IModelPart
             e.ToTable("Doses");
             e.Property(d => d.Grams).HasPrecision(9, 3);
             e.Property(d => d.Source).HasMaxLength(32);
+            e.Property(d => d.Status).HasMaxLength(16);
+            e.Property(d => d.StatusReason).HasMaxLength(500);
+            e.Property(d => d.Note).HasMaxLength(1000);
+            // A held, refused or missed dose was not taken: no limit, chart, intake or exposure may count it (M0026).
+            e.HasQueryFilter(d => d.Status == nameof(Speciosa.Clinical.Regimens.DoseStatus.Given));
             e.HasIndex(d => new { d.LotId, d.ClinicId, d.PatientId, d.GivenAt }); // the recall trace, from the index alone (M0020)
             e.HasIndex(d => new { d.PatientId, d.GivenAt });
             e.HasIndex(d => d.ClinicId);
