@@ -1,7 +1,11 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Speciosa.Clinical.CarePlans;
 using Speciosa.Web.CarePlans.Pages;
 using Speciosa.Web.Documents;
+using Speciosa.Web.Data;
 using Speciosa.Web.Patients;
+using Speciosa.Web.Portal;
 
 namespace Speciosa.Web.CarePlans;
 
@@ -55,5 +59,48 @@ public sealed class CarePlanSummarySection(CarePlanRecords plans) : IPatientSumm
             new DocText("Adherence: occurrences whose time has come in the clinic's time zone, done by the patient or attended, of those due; " +
                 "'not applicable' when nothing was due.", DocTextStyle.Small),
         ];
+    }
+}
+
+/// <summary>Activities the patient marked done, in the staff review queue (issue 14 item 7: "activity notes"): how it went and
+/// their note, for staff to accept, comment on or follow up.</summary>
+public sealed class CarePlanActivityReports(SpeciosaDbContext db) : IReviewQueueSource
+{
+    public string Kind => "activity";
+    public string Title => "Care-plan activity done";
+
+    public async Task<(int Total, IReadOnlyList<ReportedItem> Newest)> ReportedAsync(ReviewQueueQuery query, CancellationToken ct)
+    {
+        var rows = query.Apply(db.CarePlanActivityRecords.AsNoTracking().Where(r => r.PatientReported), r => r.Id, r => r.PatientId);
+        var total = await rows.CountAsync(ct);
+        var newest = await rows.OrderByDescending(r => r.RecordedAt).Take(query.Take)
+            .Select(r => new { r.Id, r.PatientId, r.RecordedAt, r.Day, r.Time, r.Rating, r.Note }).ToListAsync(ct);
+        return (total, newest.Select(r => new ReportedItem(r.Id, r.PatientId, r.RecordedAt,
+            string.Create(CultureInfo.InvariantCulture, $"Activity of {r.Day:yyyy-MM-dd} {r.Time} marked done")
+                + (r.Rating is { } rating ? string.Create(CultureInfo.InvariantCulture, $", how it went {rating} of 5") : "")
+                + (string.IsNullOrWhiteSpace(r.Note) ? "." : $". “{r.Note}”"),
+            $"/patients/{r.PatientId}/care-plan")).ToList());
+    }
+}
+
+/// <summary>The patient's own care-plan adherence on "My progress" (issue 14 item 4): each activity this week and last, in
+/// plain words.</summary>
+public sealed class CarePlanProgressSection(CarePlanRecords plans) : IProgressSection
+{
+    public int Order => 30;
+
+    public async Task<ProgressPart?> LoadAsync(Patient patient, CancellationToken ct)
+    {
+        var view = await plans.ViewAsync(patient, staff: false, ct);
+        if (view.Version is null)
+        {
+            return null;
+        }
+
+        var lines = view.Adherence.OrderByDescending(w => w.WeekStart).Take(2)
+            .SelectMany(w => w.Activities.Select(a => string.Create(CultureInfo.InvariantCulture,
+                $"{(w.WeekStart <= view.Today && view.Today < w.WeekStart.AddDays(7) ? "This week" : $"Week from {w.WeekStart:d MMMM}")}, {a.Title}: {a.Figure.InWords}")))
+            .ToList();
+        return new ProgressPart("care-plan", "Your care plan", lines.Count > 0 ? lines : ["Nothing was due yet."]);
     }
 }

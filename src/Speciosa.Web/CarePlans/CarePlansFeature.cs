@@ -6,7 +6,8 @@ namespace Speciosa.Web.CarePlans;
 
 /// <summary>Care plans (issue 14 item 5): versioned plans of activities around the regimen (counselling, groups, exercise,
 /// mindfulness…), what the patient did and staff saw, and adherence. Contributes to Portal's Today (<see cref="ITodayItems"/>),
-/// the overview and the printed summary; depends on Portal's seam only, and nothing but Reminders depends on it.</summary>
+/// the staff review queue (<see cref="IReviewQueueSource"/>), the patient's progress (<see cref="IProgressSection"/>),
+/// the overview and the printed summary; depends on Portal's seams only, and nothing but Reminders depends on it.</summary>
 public sealed class CarePlansFeature : IFeature
 {
     public void Add(IServiceCollection services, IConfiguration configuration)
@@ -15,6 +16,8 @@ public sealed class CarePlansFeature : IFeature
         services.AddScoped<ITodayItems, CarePlanTodayItems>();
         services.AddScoped<IPatientOverviewSection, CarePlanOverviewSection>();
         services.AddScoped<IPatientSummarySection, CarePlanSummarySection>();
+        services.AddScoped<IReviewQueueSource, CarePlanActivityReports>();
+        services.AddScoped<IProgressSection, CarePlanProgressSection>();
     }
 
     public void Map(IEndpointRouteBuilder app) => app.MapCarePlanEndpoints();

@@ -146,6 +146,17 @@ public sealed class CarePlanTests(DemoServers servers) : IClassFixture<DemoServe
         Assert.Contains("Care plan", pdf.All, StringComparison.Ordinal);
         Assert.Contains("Ten quiet minutes", pdf.All, StringComparison.Ordinal);
         Assert.Contains("1 of 1 done (100 %)", pdf.All, StringComparison.Ordinal);
+
+        // What the patient said waits in the staff review queue, and the patient sees their adherence on My progress.
+        var nurse = await server.SignedInClientAsync("demo.nurse");
+        var queue = await nurse.GetFromJsonAsync<JsonElement>($"/api/review-queue?patientId={patientId}");
+        var item = Assert.Single(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("kind").GetString() == "activity");
+        Assert.Equal("awaiting", item.GetProperty("state").GetString());
+        Assert.Contains("how it went 4 of 5", item.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Felt calmer", item.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        var progress = WebUtility.HtmlDecode(await patient.GetStringAsync("/my/progress"));
+        Assert.Contains("Your care plan", progress, StringComparison.Ordinal);
+        Assert.Contains("This week, Breathing: 1 of 1 done (100 %)", progress, StringComparison.Ordinal);
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
