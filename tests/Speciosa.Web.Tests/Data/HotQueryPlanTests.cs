@@ -38,6 +38,25 @@ public sealed class HotQueryPlanTests(DemoServers servers) : IClassFixture<DemoS
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_audit_search_by_patient_user_or_action_is_read_newest_first_from_an_index(Speciosa.Testing.Database database)
+    {
+        var server = await servers.On(database);
+
+        foreach (var (filter, index) in new[]
+        {
+            ("\"PatientId\" = " + Id(database), "IX_AuditEntries_PatientId_Sequence"),
+            ("\"UserId\" = " + Id(database), "IX_AuditEntries_UserId_Sequence"),
+            ("\"ClinicId\" = " + Id(database) + " AND \"Action\" = 'alert.acknowledge'", "IX_AuditEntries_ClinicId_Action_Sequence"),
+        })
+        {
+            var plan = await PlanAsync(server, database, $"SELECT * FROM \"AuditEntries\" WHERE {filter} ORDER BY \"Sequence\" DESC LIMIT 50");
+            Assert.Contains(index, plan, StringComparison.Ordinal);
+            Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Sort", plan, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task The_recall_trace_counts_a_lots_doses_per_patient_from_the_index_alone(Speciosa.Testing.Database database)
     {
         var server = await servers.On(database);

@@ -8,7 +8,8 @@ namespace Speciosa.Web.Data.Migrations;
 /// new alert names the earlier one in <c>PreviousAlertId</c>). Alerts that resolved automatically before this migration
 /// cleared when they resolved. Two worklist indexes in the worklist's order serve the new rule and assignee filters
 /// (the patient filter uses (PatientId, Status); the care-team filter PatientCareTeam's UserId index, then that one);
-/// (PatientId, RuleId, ConditionKey, RaisedAt) finds the latest alert of a condition.</summary>
+/// (PatientId, RuleId, ConditionKey, RaisedAt) finds the latest alert of a condition. Item 7, the audit viewer: the audit
+/// log searched by patient, user or action newest first, each on an index ending in Sequence.</summary>
 [DbContext(typeof(SpeciosaDbContext))]
 [Migration("20261203040000_AlertWorkflow")]
 public sealed class M0027_AlertWorkflow : Migration
@@ -32,10 +33,24 @@ public sealed class M0027_AlertWorkflow : Migration
             columns: ["ClinicId", "Status", "AssignedToUserId", "SeverityRank", "RaisedAt", "Id"], descending: [false, false, false, true, true, false]);
         migrationBuilder.CreateIndex(
             name: "IX_Alerts_PatientId_RuleId_ConditionKey_RaisedAt", table: "Alerts", columns: ["PatientId", "RuleId", "ConditionKey", "RaisedAt"]);
+
+        // Item 7, the audit viewer: search by patient, user, action (and time) newest first, each from an index.
+        migrationBuilder.DropIndex("IX_AuditEntries_PatientId", "AuditEntries");
+        migrationBuilder.DropIndex("IX_AuditEntries_UserId", "AuditEntries");
+        migrationBuilder.CreateIndex("IX_AuditEntries_PatientId_Sequence", "AuditEntries", ["PatientId", "Sequence"]);
+        migrationBuilder.CreateIndex("IX_AuditEntries_UserId_Sequence", "AuditEntries", ["UserId", "Sequence"]);
+        migrationBuilder.CreateIndex("IX_AuditEntries_ClinicId_Sequence", "AuditEntries", ["ClinicId", "Sequence"]);
+        migrationBuilder.CreateIndex("IX_AuditEntries_ClinicId_Action_Sequence", "AuditEntries", ["ClinicId", "Action", "Sequence"]);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropIndex("IX_AuditEntries_ClinicId_Action_Sequence", "AuditEntries");
+        migrationBuilder.DropIndex("IX_AuditEntries_ClinicId_Sequence", "AuditEntries");
+        migrationBuilder.DropIndex("IX_AuditEntries_UserId_Sequence", "AuditEntries");
+        migrationBuilder.DropIndex("IX_AuditEntries_PatientId_Sequence", "AuditEntries");
+        migrationBuilder.CreateIndex("IX_AuditEntries_PatientId", "AuditEntries", "PatientId");
+        migrationBuilder.CreateIndex("IX_AuditEntries_UserId", "AuditEntries", "UserId");
         migrationBuilder.DropIndex(name: "IX_Alerts_PatientId_RuleId_ConditionKey_RaisedAt", table: "Alerts");
         migrationBuilder.DropIndex(name: "IX_Alerts_ClinicId_Status_AssignedTo_Worklist", table: "Alerts");
         migrationBuilder.DropIndex(name: "IX_Alerts_ClinicId_Status_RuleId_SeverityRank_RaisedAt_Id", table: "Alerts");
