@@ -20,11 +20,14 @@ public static class AlertBook
         var added = new List<RaisedAlert>();
         foreach (var alert in raised)
         {
-            var active = await db.Alerts.AnyAsync(a => a.PatientId == patient.Id && a.RuleId == alert.Rule.Id
-                && a.ConditionKey == alert.ConditionKey && a.Status != AlertStatus.Resolved, ct)
-                || db.Alerts.Local.Any(a => a.PatientId == patient.Id && a.RuleId == alert.Rule.Id
-                    && a.ConditionKey == alert.ConditionKey && a.Status != AlertStatus.Resolved);
-            if (active)
+            // The recurrence rule (AlertRecurrence): one active alert per condition, and a condition resolved by hand is
+            // raised again only after an evaluation found it cleared.
+            var stored = await db.Alerts.Where(a => a.PatientId == patient.Id && a.RuleId == alert.Rule.Id && a.ConditionKey == alert.ConditionKey)
+                .OrderByDescending(a => a.RaisedAt).FirstOrDefaultAsync(ct);
+            var latest = db.Alerts.Local.Where(a => a.PatientId == patient.Id && a.RuleId == alert.Rule.Id && a.ConditionKey == alert.ConditionKey)
+                .Append(stored).OfType<RaisedAlert>().OrderByDescending(a => a.RaisedAt).FirstOrDefault();
+            var decision = AlertRecurrence.Decide(latest is null ? null : PriorOf(latest));
+            if (decision is RecurrenceDecision.SkipActive or RecurrenceDecision.SkipResolvedConditionPersists)
             {
                 continue;
             }
@@ -37,6 +40,7 @@ public static class AlertBook
                 InputsJson = JsonSerializer.Serialize(alert.Inputs.Select(i => new AlertInputView(i.Name, i.Value))),
                 Threshold = Clip(alert.Threshold, 500), SourceCitation = Clip(alert.Rule.Source.Citation, 2000), SourceUrl = alert.Rule.Source.Url,
                 Status = AlertStatus.Open, RaisedAt = now, ConcurrencyStamp = Guid.NewGuid(),
+                PreviousAlertId = decision == RecurrenceDecision.RaiseAgain ? latest!.Id : null,
             };
             db.Alerts.Add(row);
             added.Add(row);
@@ -53,12 +57,21 @@ public static class AlertBook
         CancellationToken ct, string? keyPrefix = null)
     {
         var still = raised.Select(a => (a.Rule.Id, a.ConditionKey)).ToHashSet();
-        var active = await db.Alerts.Where(a => a.PatientId == patient.Id && ruleIds.Contains(a.RuleId) && a.Status != AlertStatus.Resolved)
+        // Active alerts, and alerts resolved by hand whose condition has not yet been seen to clear.
+        var active = await db.Alerts.Where(a => a.PatientId == patient.Id && ruleIds.Contains(a.RuleId)
+                && (a.Status != AlertStatus.Resolved || a.ConditionClearedAt == null))
             .ToListAsync(ct);
         var resolved = new List<RaisedAlert>();
         foreach (var alert in active.Where(a => (keyPrefix is null || a.ConditionKey.StartsWith(keyPrefix, StringComparison.Ordinal))
             && !still.Contains((a.RuleId, a.ConditionKey))))
         {
+            alert.ConditionClearedAt = now;
+            if (alert.Status == AlertStatus.Resolved)
+            {
+                // Resolved by hand earlier; now the condition is gone, so it is raised again should it arise anew.
+                continue;
+            }
+
             alert.Status = AlertStatus.Resolved;
             alert.ResolvedAt = now;
             alert.ResolvedByUserId = null;
@@ -112,6 +125,9 @@ public static class AlertBook
 
     public static List<AlertInputView> InputsOf(RaisedAlert a) =>
         JsonSerializer.Deserialize<List<AlertInputView>>(a.InputsJson) ?? [];
+
+    public static PriorAlert PriorOf(RaisedAlert a) =>
+        new(a.Id, a.Status != AlertStatus.Resolved, a.RaisedAt, a.ResolvedAt, a.ResolvedByUserId is not null, a.ConditionClearedAt);
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -18,7 +18,8 @@ public static class AlertEndpoints
 
         group.MapGet("/", async Task<Results<Ok<ListPage<AlertDetail>>, ValidationProblem>> (
                 ClaimsPrincipal user, HttpContext http, AlertWorklist worklist, [AsParameters] PageRequest paging, CancellationToken ct,
-                string? severity = null, string? status = null, string? rule = null, Guid? patientId = null) =>
+                string? severity = null, string? status = null, string? rule = null, Guid? patientId = null, Guid? assignedTo = null,
+                Guid? careTeamOf = null) =>
             {
                 var errors = AlertWorklist.CheckFilters(severity, status, paging);
                 if (errors.Count > 0)
@@ -26,12 +27,13 @@ public static class AlertEndpoints
                     return ProblemResponses.Invalid(errors);
                 }
 
-                var page = await worklist.ListAsync(user, severity, status, rule, patientId, paging.OrSize(25), ct);
+                var page = await worklist.ListAsync(user, new AlertFilter(severity, status, rule, patientId, assignedTo, careTeamOf), paging.OrSize(25), ct);
                 http.Audit().Showed(page.Items.Select(a => a.PatientId));
                 return TypedResults.Ok(page);
             })
             .WithSummary("Alerts of your clinic, most severe then newest first. Filters: severity (Info, Warning, High, Critical), " +
-                "status (open by default; acknowledged, resolved, active, all), rule id, patientId; page from 1, pageSize up to 100.")
+                "status (open by default, without alerts snoozed until later; acknowledged, resolved, active, snoozed, all), rule id, patientId, " +
+                "assignedTo (a user id), careTeamOf (a user id: patients whose care team includes them); page from 1, pageSize up to 100.")
             .Audited("alert.list", "Alert").RequireAuthorization(Policies.Clinical);
 
         app.MapGet("/api/alerts.csv", async Task<IResult> (
@@ -69,6 +71,28 @@ public static class AlertEndpoints
             })
             .WithSummary("One alert with its rule, inputs, threshold, source and lifecycle.")
             .Audited("alert.read", "Alert").RequireAuthorization(Policies.Clinical);
+
+        group.MapPost("/acknowledge", (BulkAcknowledgeRequest request, ClaimsPrincipal user, HttpContext http, AlertWorklist worklist, CancellationToken ct) =>
+                AnswerAll(worklist.AcknowledgeAllAsync(user, request, AuditMiddleware.CorrelationId(http), ct), http, worklist, ct))
+            .WithSummary("Acknowledge several open alerts with one note, all or nothing: each {id, concurrencyStamp} must be of your clinic, " +
+                "open and unchanged (409 otherwise, and nothing is saved). Each alert gets its own audit row.")
+            .Audited("alert.acknowledge-bulk", "Alert").RequireAuthorization(Policies.Clinical);
+
+        group.MapPost("/snooze", (SnoozeRequest request, ClaimsPrincipal user, HttpContext http, AlertWorklist worklist, CancellationToken ct) =>
+                AnswerAll(worklist.SnoozeAsync(user, request, AuditMiddleware.CorrelationId(http), ct), http, worklist, ct))
+            .WithSummary("Snooze open or acknowledged alerts until a later time (an instant with offset, at most 7 days ahead) with a reason, " +
+                "all or nothing. They leave the open worklist and return to it at that time.")
+            .Audited("alert.snooze-bulk", "Alert").RequireAuthorization(Policies.Clinical);
+
+        group.MapPost("/assign", (AssignRequest request, ClaimsPrincipal user, HttpContext http, AlertWorklist worklist, CancellationToken ct) =>
+                AnswerAll(worklist.AssignAsync(user, request, AuditMiddleware.CorrelationId(http), ct), http, worklist, ct))
+            .WithSummary("Assign alerts to a clinician, nurse or administrator of your clinic (assigneeUserId; null unassigns), all or nothing.")
+            .Audited("alert.assign-bulk", "Alert").RequireAuthorization(Policies.Clinical);
+
+        group.MapGet("/assignees", async (ClaimsPrincipal user, AlertWorklist worklist, CancellationToken ct) =>
+                TypedResults.Ok(await worklist.AssigneesAsync(user, ct)))
+            .WithSummary("The people alerts can be assigned to: active clinicians, nurses and administrators of your clinic.")
+            .RequireAuthorization(Policies.Clinical);
 
         group.MapPost("/{alertId:guid}/acknowledge", Task<Results<Ok<AlertDetail>, ValidationProblem, ProblemHttpResult>> (
                 Guid alertId, AcknowledgeRequest request, ClaimsPrincipal user, HttpContext http, AlertWorklist worklist, CancellationToken ct) =>
@@ -111,6 +135,19 @@ public static class AlertEndpoints
         }
 
         return outcome.Succeeded ? TypedResults.Ok((await worklist.DetailsAsync([alert!], ct))[0]) : outcome.ToProblem();
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AlertDetail>>, ValidationProblem, ProblemHttpResult>> AnswerAll(
+        Task<(Outcome Outcome, IReadOnlyList<RaisedAlert> Alerts)> pending, HttpContext http, AlertWorklist worklist, CancellationToken ct)
+    {
+        var (outcome, alerts) = await pending;
+        http.Audit().ResourceId = $"alerts={alerts.Count}";
+        if (alerts.Select(a => a.PatientId).Distinct().Count() == 1)
+        {
+            http.Audit().PatientId = alerts[0].PatientId;
+        }
+
+        return outcome.Succeeded ? TypedResults.Ok(await worklist.DetailsAsync(alerts, ct)) : outcome.ToProblem();
     }
 
     /// <summary>The worklist's cards as CSV rows, in the worklist's order.</summary>

@@ -38,6 +38,23 @@ public sealed class RaisedAlert
 
     public string? ResolutionReason { get; set; }
 
+    /// <summary>When an evaluation found the condition absent (M0027): set on automatic resolution, and later on an alert
+    /// resolved by hand. Only then is the same condition raised again (<see cref="Speciosa.Clinical.Alerts.AlertRecurrence"/>).</summary>
+    public DateTimeOffset? ConditionClearedAt { get; set; }
+
+    /// <summary>The earlier alert of the same condition when this one was raised again after it cleared (M0027).</summary>
+    public Guid? PreviousAlertId { get; set; }
+
+    /// <summary>The person the alert is assigned to (M0027), a user of the clinic.</summary>
+    public Guid? AssignedToUserId { get; set; }
+
+    /// <summary>Snoozed until this instant (M0027): off the open worklist until then, back on it after.</summary>
+    public DateTimeOffset? SnoozedUntil { get; set; }
+
+    public string? SnoozeReason { get; set; }
+
+    public Guid? SnoozedByUserId { get; set; }
+
     /// <summary>Changes on every acknowledge/resolve, so two people acting at once get a 409, not a lost update.</summary>
     public Guid ConcurrencyStamp { get; set; }
 }

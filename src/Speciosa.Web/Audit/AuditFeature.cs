@@ -12,6 +12,7 @@ public sealed class AuditFeature : IFeature
         services.AddSingleton<AuditAnchors>();
         services.AddHostedService<AuditAnchorService>();
         services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<AuditSearch>();
     }
 
     public void Map(IEndpointRouteBuilder app) => app.MapAuditEndpoints();

@@ -160,8 +160,11 @@ public class SpeciosaDbContext(DbContextOptions options, IHttpContextAccessor? h
             e.Property(a => a.Hash).HasMaxLength(64);
             e.Property(a => a.PatientIdsShown);
             e.HasIndex(a => a.Sequence).IsUnique();
-            e.HasIndex(a => a.PatientId);
-            e.HasIndex(a => a.UserId);
+            // The audit viewer (M0027): each filter read newest first by sequence from an index.
+            e.HasIndex(a => new { a.PatientId, a.Sequence });
+            e.HasIndex(a => new { a.UserId, a.Sequence });
+            e.HasIndex(a => new { a.ClinicId, a.Sequence });
+            e.HasIndex(a => new { a.ClinicId, a.Action, a.Sequence });
         });
 
         modelBuilder.Entity<DataProtectionKey>(e =>

@@ -151,4 +151,70 @@ public sealed class AlertWorklistTests(BrowserSession browser, DemoServers serve
             Assert.Equal("open", await AlertStatusAsync(api, id));
         }
     }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Three_alike_alerts_are_one_card_acknowledged_together_on_a_phone_and_a_reload_sends_nothing(Database database)
+    {
+        const string rule = "test.browser-alike";
+        var server = await servers.On(database);
+        var api = await server.SignedInClientAsync("demo.clinician");
+        var patientId = await PatientWithHysLawAlertAsync(api, "Robin", "Alike");
+        await server.QueryAsync(async db =>
+        {
+            var clinicId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Patients.Where(p => p.Id == patientId).Select(p => p.ClinicId));
+            for (var k = 0; k < 3; k++)
+            {
+                db.Alerts.Add(new Speciosa.Web.Alerts.RaisedAlert
+                {
+                    Id = Guid.NewGuid(), ClinicId = clinicId, PatientId = patientId, RuleId = rule, RuleVersion = 1, Severity = "Critical", SeverityRank = 3,
+                    ConditionKey = $"k{k}", Message = $"Made-up alike condition {k}.", Threshold = "made up", SourceCitation = "Test source",
+                    InputsJson = JsonSerializer.Serialize(new[] { new Speciosa.Web.Alerts.AlertInputView("Seriousness", "LifeThreatening") }),
+                    Status = "open", RaisedAt = DateTimeOffset.UtcNow.AddMinutes(-k), ConcurrencyStamp = Guid.NewGuid(),
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        await using var context = await browser.NewContextAsync(server);
+        await Axe.AddToAsync(context);
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(375, 812);
+        await BrowserSession.SignInAsync(page, "demo.clinician");
+        await page.GotoAsync($"/alerts?rule={rule}");
+        var card = page.GetByRole(AriaRole.Article, new() { Name = $"Critical alert {rule}, 3 alike" });
+        await Expect(card).ToContainTextAsync("3 alike alerts");
+        await Expect(card).ToContainTextAsync("Seriousness: Life threatening");
+        await BrowserSession.ExpectFitsWidthAsync(page, "The grouped alert worklist scrolls sideways on a 375 px phone.");
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+        await BrowserSession.ScreenshotAsync(page, $"alert-worklist-alike-{database}");
+
+        await card.GetByLabel("Select").CheckAsync();
+        await page.GetByLabel("Note for every selected alert").FillAsync("Reviewed together at the huddle.");
+        await page.GetByLabel("Acknowledge every selected alert with this note").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge selected" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("3 alerts acknowledged.");
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("3 alerts acknowledged.");
+        Assert.Equal(3, (await api.GetFromJsonAsync<JsonElement>($"/api/alerts?status=acknowledged&rule={rule}&patientId={patientId}")).GetProperty("total").GetInt32());
+        Assert.Equal(3, await server.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.AuditEntries.Where(e => e.Action == "alert.acknowledge" && e.PatientId == patientId))));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_audit_search_page_passes_axe_on_a_phone_beside_the_chain_verification(Database database)
+    {
+        var server = await servers.On(database);
+        await using var context = await browser.NewContextAsync(server);
+        await Axe.AddToAsync(context);
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(375, 812);
+        await BrowserSession.SignInAsync(page, "demo.admin");
+        await page.GotoAsync("/admin/audit?verify=1");
+        await page.GetByLabel("Action (exact, e.g. alert.acknowledge)").FillAsync("auth.sign-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download CSV" })).ToBeVisibleAsync();
+        await BrowserSession.ExpectFitsWidthAsync(page, "The audit search scrolls sideways on a 375 px phone.");
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+    }
 }

@@ -13,6 +13,7 @@ public sealed class HotQueryPlanTests(DemoServers servers) : IClassFixture<DemoS
 {
     // The worklist's query shape (AlertWorklist.ListAsync): one status, optionally one severity, most severe, newest, then id.
     private const string Worklist = "SELECT * FROM \"Alerts\" WHERE \"ClinicId\" = {0} AND \"Status\" = 'open'{1} " +
+        "AND (\"SnoozedUntil\" IS NULL OR \"SnoozedUntil\" <= {2}) " +
         "ORDER BY \"SeverityRank\" DESC, \"RaisedAt\" DESC, \"Id\" LIMIT 25 OFFSET 100";
 
     // The recall trace's dose count (LotExposure.ExposedAsync): per patient, a lot's doses since a date.
@@ -24,13 +25,34 @@ public sealed class HotQueryPlanTests(DemoServers servers) : IClassFixture<DemoS
     {
         var server = await servers.On(database);
 
-        foreach (var severity in new[] { "", " AND \"Severity\" = 'High'" })
+        // Issue 15 item 6 (M0027): the rule and assignee filters too, with snoozed alerts left out.
+        foreach (var severity in new[] { "", " AND \"Severity\" = 'High'", " AND \"RuleId\" = 'liver.potential-hys-law'", " AND \"AssignedToUserId\" = " + Id(database) })
         {
-            var plan = await PlanAsync(server, database, string.Format(Worklist, Id(database), severity));
+            var plan = await PlanAsync(server, database, string.Format(Worklist, Id(database), severity,
+                database == Speciosa.Testing.Database.Sqlite ? "0" : "'2026-01-01T00:00:00Z'"));
 
             Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("Sort", plan, StringComparison.Ordinal);
             Assert.Contains("IX_Alerts_ClinicId_Status_", plan, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_audit_search_by_patient_user_or_action_is_read_newest_first_from_an_index(Speciosa.Testing.Database database)
+    {
+        var server = await servers.On(database);
+
+        foreach (var (filter, index) in new[]
+        {
+            ("\"PatientId\" = " + Id(database), "IX_AuditEntries_PatientId_Sequence"),
+            ("\"UserId\" = " + Id(database), "IX_AuditEntries_UserId_Sequence"),
+            ("\"ClinicId\" = " + Id(database) + " AND \"Action\" = 'alert.acknowledge'", "IX_AuditEntries_ClinicId_Action_Sequence"),
+        })
+        {
+            var plan = await PlanAsync(server, database, $"SELECT * FROM \"AuditEntries\" WHERE {filter} ORDER BY \"Sequence\" DESC LIMIT 50");
+            Assert.Contains(index, plan, StringComparison.Ordinal);
+            Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Sort", plan, StringComparison.Ordinal);
         }
     }
 

@@ -175,6 +175,7 @@ public sealed partial class CsvExportTests(DemoServers servers) : IClassFixture<
     public static Task<long> AuditHeadAsync(SpeciosaServer server) =>
         server.QueryAsync(async db => await db.AuditEntries.MaxAsync(e => (long?)e.Sequence) ?? 0);
 
-    [GeneratedRegex("<article class=\"alert-card\" aria-label=\"\\w+ alert (?<rule>[^\"]+)\">")]
+    // Cards carry a severity class and, for alike alerts, ", N alike" after the rule (issue 15 item 6).
+    [GeneratedRegex("<article class=\"alert-card[^\"]*\" aria-label=\"\\w+ alert (?<rule>[^\",]+)[^\"]*\">")]
     private static partial Regex AlertCards();
 }
