@@ -92,7 +92,7 @@ public static class AlertEndpoints
         group.MapGet("/assignees", async (ClaimsPrincipal user, AlertWorklist worklist, CancellationToken ct) =>
                 TypedResults.Ok(await worklist.AssigneesAsync(user, ct)))
             .WithSummary("The people alerts can be assigned to: active clinicians, nurses and administrators of your clinic.")
-            .RequireAuthorization(Policies.Clinical);
+            .Audited("alert.assignees", "User").RequireAuthorization(Policies.Clinical);
 
         group.MapPost("/{alertId:guid}/acknowledge", Task<Results<Ok<AlertDetail>, ValidationProblem, ProblemHttpResult>> (
                 Guid alertId, AcknowledgeRequest request, ClaimsPrincipal user, HttpContext http, AlertWorklist worklist, CancellationToken ct) =>

@@ -10,19 +10,29 @@ namespace Speciosa.Browser.Tests.Portal;
 /// on the phone, sets a password, consents, sees Today and opens the check-in from it by keyboard; axe-core finds no
 /// serious or critical violation on any of these pages, and none scrolls sideways. Item 3: the check-in one question a screen
 /// with progress, an answer kept across a reload, then the craving slider; both recorded as reported by the patient; then a dose
-/// ("I don't know" the lot) and a side effect (yellow skin: call the clinic today), each not resubmitted by a reload; My progress;
-/// and staff see all four in the review queue (item 7) and the side effect as an adverse-event draft.</summary>
+/// ("I don't know" the lot) and a side effect (yellow skin: call the clinic today), each not resubmitted by a reload; a care-plan
+/// activity marked done from Today (item 5); My progress with the scores and the care plan (item 4); and staff see all five in the
+/// review queue (item 7) and the side effect as an adverse-event draft.</summary>
 public sealed partial class PortalPhoneTests(BrowserSession browser, DemoServers servers) : IClassFixture<DemoServers>
 {
     private const string Password = "copper lantern meadow 4";
 
     [Theory, ClassData(typeof(BothDatabases))]
-    public async Task Staff_invite_a_patient_who_accepts_on_a_phone_consents_sees_today_and_opens_the_check_in(Database database)
+    public async Task Staff_invite_a_patient_who_on_a_phone_consents_checks_in_marks_an_activity_done_and_staff_review_every_entry(Database database)
     {
         var server = await servers.On(database);
         var api = await server.SignedInClientAsync("demo.nurse");
         var family = $"Phone-{database}";
         var patientId = await PatientTestData.EnrolAsync(api, family);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(api, $"/api/patients/{patientId}/care-plan", new
+        {
+            reason = "Plan agreed at enrolment",
+            activities = new object[]
+            {
+                new { kind = "exercise", title = "Evening walk", days = new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" },
+                    times = new[] { "23:59" }, goal = "Walk for 20 minutes" },
+            },
+        })).StatusCode);
 
         await using var staffContext = await browser.NewContextAsync(server, width: 375, height: 812);
         await Axe.AddToAsync(staffContext);
@@ -133,8 +143,20 @@ public sealed partial class PortalPhoneTests(BrowserSession browser, DemoServers
             Assert.DoesNotContain(word, text, StringComparison.OrdinalIgnoreCase);
         }
 
+        // Item 5: a care-plan activity marked done from Today, with how it went.
+        await phone.GotoAsync("/today");
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Evening walk (23:59) Due at 23:59" }).ClickAsync();
+        await Expect(phone.Locator("#goal")).ToContainTextAsync("Walk for 20 minutes");
+        Assert.Empty(await Axe.SeriousViolationsAsync(phone));
+        await BrowserSession.ExpectFitsWidthAsync(phone, "the activity page must fit a 375 px phone");
+        await phone.GetByLabel("4: well").CheckAsync();
+        await phone.GetByLabel("Anything to add? (optional)").FillAsync("Walked by the river");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Mark done" }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Link, new() { Name = "Evening walk (23:59) Done today" })).ToBeVisibleAsync();
+
         // Item 4: the patient's own progress.
         await phone.GetByRole(AriaRole.Link, new() { Name = "My progress" }).ClickAsync();
+        await Expect(phone.GetByText("This week, Evening walk: 1 of 1 done (100 %)")).ToBeVisibleAsync();
         await Expect(phone.Locator("#scores-table")).ToContainTextAsync("You");
         await Expect(phone.Locator("#doses-table")).ToContainTextAsync("not known");
         Assert.Empty(await Axe.SeriousViolationsAsync(phone));
@@ -163,9 +185,11 @@ public sealed partial class PortalPhoneTests(BrowserSession browser, DemoServers
         // Item 7: staff see each entry in the review queue, and the side effect as an adverse-event draft.
         await staff.GotoAsync($"/review-queue?patient={patientId}");
         var items = staff.Locator("li.review-item");
-        await Expect(items).ToHaveCountAsync(4);
-        await Expect(items.Nth(0)).ToContainTextAsync("Side effect (adverse-event draft)");
-        await Expect(items.Nth(0)).ToContainTextAsync("Jaundice");
+        await Expect(items).ToHaveCountAsync(5);
+        await Expect(staff.Locator("li.review-item", new() { HasText = "Care-plan activity done" })).ToContainTextAsync("Walked by the river");
+        await Expect(items.Nth(0)).ToContainTextAsync("Care-plan activity done"); // newest first: the activity came last
+        await Expect(items.Nth(1)).ToContainTextAsync("Side effect (adverse-event draft)");
+        await Expect(items.Nth(1)).ToContainTextAsync("Jaundice");
         await Expect(staff.Locator("li.review-item", new() { HasText = "Dose taken" })).ToContainTextAsync("lot not known to the patient");
         await Expect(staff.Locator("li.review-item", new() { HasText = "Check-in" })).ToHaveCountAsync(2);
         Assert.Empty(await Axe.SeriousViolationsAsync(staff));
@@ -175,9 +199,9 @@ public sealed partial class PortalPhoneTests(BrowserSession browser, DemoServers
         await Expect(staff.Locator("li.review-item", new() { HasText = "Dose taken" }).Locator(".field-problem")).ToContainTextAsync("Write a note");
         await staff.Locator("li.review-item", new() { HasText = "Dose taken" }).GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
         await Expect(staff.Locator("#review-done")).ToContainTextAsync("accepted");
-        await Expect(staff.Locator("li.review-item")).ToHaveCountAsync(3);
+        await Expect(staff.Locator("li.review-item")).ToHaveCountAsync(4);
         await staff.ReloadAsync();
-        await Expect(staff.Locator("li.review-item")).ToHaveCountAsync(3);
+        await Expect(staff.Locator("li.review-item")).ToHaveCountAsync(4);
         await staff.GotoAsync($"/patients/{patientId}/adverse-events");
         await Expect(staff.GetByText("Draft from the patient's report, not yet assessed:")).ToBeVisibleAsync();
     }
