@@ -80,5 +80,16 @@ public sealed class CarePlanBrowserTests(BrowserSession browser, DemoServers ser
         await Expect(staff.Locator("#care-plan-adherence")).ToContainTextAsync("1 of 1 done (100 %)");
         await staff.GotoAsync($"/patients/{patientId}/care-plan");
         await Expect(staff.Locator("#records")).ToContainTextAsync("Nice morning");
+
+        // Staff on a phone: the care-plan page and the overview's care-plan section fit 375 px and pass axe.
+        await staff.SetViewportSizeAsync(375, 812);
+        await staff.ReloadAsync();
+        await Expect(staff.Locator("#records")).ToContainTextAsync("Nice morning");
+        Assert.Empty(await Axe.SeriousViolationsAsync(staff));
+        await BrowserSession.ExpectFitsWidthAsync(staff, "the care-plan page must fit a 375 px phone");
+        await staff.GotoAsync($"/patients/{patientId}");
+        await Expect(staff.Locator("#care-plan-adherence")).ToContainTextAsync("1 of 1 done (100 %)");
+        Assert.Empty(await Axe.SeriousViolationsAsync(staff));
+        await BrowserSession.ExpectFitsWidthAsync(staff, "the overview with its care-plan section must fit a 375 px phone");
     }
 }
