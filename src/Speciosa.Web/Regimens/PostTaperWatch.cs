@@ -34,29 +34,40 @@ public sealed class PostTaperWatch(SpeciosaDbContext db, ClinicCalendar calendar
     /// <summary>Every regimen of the patient whose taper has reached zero by <paramref name="now"/>, newest zero day first.</summary>
     public async Task<IReadOnlyList<PostTaperView>> WindowsAsync(Patient patient, DateTimeOffset now, CancellationToken ct, ScoreReading? extra = null)
     {
-        var regimens = await db.Regimens.AsNoTracking().Where(r => r.PatientId == patient.Id).ToListAsync(ct);
+        // Each regimen with its current version in one query; doses and scores are read only when a taper has reached zero
+        // (issue 17: most patients have none, and the overview and every sweep ask).
+        var versions = await db.Regimens.AsNoTracking().Where(r => r.PatientId == patient.Id)
+            .Join(db.RegimenVersions.AsNoTracking(), r => new { RegimenId = r.Id, Version = r.CurrentVersion }, v => new { v.RegimenId, v.Version },
+                (r, v) => v)
+            .ToListAsync(ct);
         var views = new List<PostTaperView>();
-        if (regimens.Count == 0)
+        if (versions.Count == 0)
         {
             return views;
         }
 
         var zone = (await calendar.ZoneAsync(patient.ClinicId, ct)).Zone;
-        var doses = await db.Doses.AsNoTracking().Where(d => d.PatientId == patient.Id).Select(d => d.GivenAt).ToListAsync(ct);
-        DateTimeOffset? lastDose = doses.Where(d => d <= now).Cast<DateTimeOffset?>().Max();
+        var today = ClinicDay.Of(now, zone);
+        var tapers = versions.Select(v => (v.RegimenId, RegimenJson.OrderOf(v).Taper))
+            .Where(t => PostTaperMonitoring.ZeroDay(t.Taper) is { } zero && zero <= today).ToList();
+        if (tapers.Count == 0)
+        {
+            return views;
+        }
+
+        var lastDose = await db.Doses.AsNoTracking().Where(d => d.PatientId == patient.Id && d.GivenAt <= now)
+            .OrderByDescending(d => d.GivenAt).Select(d => (DateTimeOffset?)d.GivenAt).FirstOrDefaultAsync(ct);
         var readings = await ReadingsAsync(patient.Id, ct);
         if (extra is not null)
         {
             readings.Add(extra);
         }
 
-        foreach (var regimen in regimens)
+        foreach (var (regimenId, taper) in tapers)
         {
-            var version = await db.RegimenVersions.AsNoTracking()
-                .FirstOrDefaultAsync(v => v.RegimenId == regimen.Id && v.Version == regimen.CurrentVersion, ct);
-            if (version is not null && PostTaperMonitoring.Window(RegimenJson.OrderOf(version).Taper, lastDose, readings, now, zone) is { } window)
+            if (PostTaperMonitoring.Window(taper, lastDose, readings, now, zone) is { } window)
             {
-                views.Add(new PostTaperView(regimen.Id, window, SowsFrom));
+                views.Add(new PostTaperView(regimenId, window, SowsFrom));
             }
         }
 

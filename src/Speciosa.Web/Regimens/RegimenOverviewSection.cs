@@ -12,6 +12,6 @@ public sealed class RegimenOverviewSection(RegimenService regimens) : IPatientOv
         new(typeof(RegimenSection), new Dictionary<string, object?>
         {
             [nameof(RegimenSection.PatientId)] = context.Patient.Id,
-            [nameof(RegimenSection.Current)] = (await regimens.ListAsync(context.Patient, ct)).FirstOrDefault(),
+            [nameof(RegimenSection.Current)] = await regimens.CurrentAsync(context.Patient, ct),
         });
 }

@@ -216,6 +216,15 @@ public sealed class RegimenService(
         return views;
     }
 
+    /// <summary>The patient's newest regimen (the first of <see cref="ListAsync"/>) alone, or null: the overview shows only
+    /// this one, so it does not read every older regimen's versions (issue 17).</summary>
+    public async Task<RegimenView?> CurrentAsync(Patient patient, CancellationToken ct = default)
+    {
+        var regimens = await db.Regimens.AsNoTracking().Where(r => r.PatientId == patient.Id).ToListAsync(ct);
+        return regimens.OrderByDescending(r => r.StartDate).ThenByDescending(r => r.CreatedAt).FirstOrDefault() is { } newest
+            ? await ViewAsync(patient, newest, ct) : null;
+    }
+
     public async Task<RegimenView> ViewAsync(Patient patient, Regimen regimen, CancellationToken ct = default)
     {
         var versions = await db.RegimenVersions.AsNoTracking().Where(v => v.RegimenId == regimen.Id).ToListAsync(ct);
@@ -224,7 +233,8 @@ public sealed class RegimenService(
         var lotIds = versions.Where(v => v.LotId != null).Select(v => v.LotId!.Value).Distinct().ToList();
         var userIds = versions.Select(v => v.AuthoredBy).Distinct().ToList();
         var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var lots = await db.Lots.AsNoTracking().Where(l => lotIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.LotCode, ct);
+        var lots = lotIds.Count == 0 ? []
+            : await db.Lots.AsNoTracking().Where(l => lotIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.LotCode, ct);
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var views = versions.Select(v =>
         {
@@ -249,7 +259,8 @@ public sealed class RegimenService(
         {
             var status = TitrationSchedule.Evaluate(currentOrder, today, scores, zone, decisions);
             var deciders = decisionRows.Select(d => d.DecidedBy).Distinct().ToList();
-            var names = await db.Users.AsNoTracking().Where(u => deciders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            var names = deciders.Count == 0 ? []
+                : await db.Users.AsNoTracking().Where(u => deciders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
             titration = new TitrationView(status.Current?.StepNumber ?? 0, status.Current?.GramsPerAdministration ?? currentOrder.GramsPerAdministration,
                 status.Current?.StartedOn ?? currentOrder.StartDate, status.Next?.StepNumber, status.Next?.GramsPerAdministration, status.Next?.DueOn,
                 status.Next?.HoldUntil?.ToString(), status.Next?.HeldBecause, status.IsComplete,

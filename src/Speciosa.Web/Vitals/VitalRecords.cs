@@ -76,6 +76,11 @@ public sealed class VitalRecords(SpeciosaDbContext db, MedicineQueries medicines
         return new(Outcome.Done, new VitalsRecorded(ViewOf(set), assessment.Findings, added.Select(AlertBook.ViewOf).ToList()));
     }
 
+    /// <summary>The newest set of vital signs, or null: one query (the list's page also counts).</summary>
+    public async Task<VitalSignsView?> LatestAsync(Guid patientId, CancellationToken ct) =>
+        (await db.VitalSigns.AsNoTracking().Where(v => v.PatientId == patientId).ToListAsync(ct)).MaxBy(v => v.TakenAt) is { } newest
+            ? ViewOf(newest) : null;
+
     public async Task<ListPage<VitalSignsView>> ListAsync(Guid patientId, PageRequest paging, CancellationToken ct)
     {
         var query = db.VitalSigns.AsNoTracking().Where(v => v.PatientId == patientId);
@@ -155,12 +160,25 @@ public sealed class VitalRecords(SpeciosaDbContext db, MedicineQueries medicines
     public async Task<HighIntake> IntakeAsync(Guid patientId, DateTimeOffset now, CancellationToken ct) =>
         HighIntake.Judge(await regimens.IntakePeakAsync(patientId, now, ct), Thresholds.HighIntakeMitragynineMgPerDay);
 
-    public async Task<HeartView> HeartAsync(Guid patientId, DateTimeOffset now, CancellationToken ct)
+    public async Task<HeartView> HeartAsync(Guid patientId, DateTimeOffset now, CancellationToken ct) =>
+        await HeartAsync(patientId, now, await ListedAsync(patientId, ct), await IntakeAsync(patientId, now, ct), ct);
+
+    public async Task<SeizureRiskView> SeizureRiskAsync(Guid patientId, DateTimeOffset now, CancellationToken ct) =>
+        SeizureRiskOf(await ListedAsync(patientId, ct), await IntakeAsync(patientId, now, ct));
+
+    /// <summary>Both judgements the overview shows, from one read of the medicine list and of the intake (issue 17: each
+    /// alone reads both).</summary>
+    public async Task<(SeizureRiskView Seizure, HeartView Heart)> SeizureRiskAndHeartAsync(Guid patientId, DateTimeOffset now, CancellationToken ct)
+    {
+        var listed = await ListedAsync(patientId, ct);
+        var intake = await IntakeAsync(patientId, now, ct);
+        return (SeizureRiskOf(listed, intake), await HeartAsync(patientId, now, listed, intake, ct));
+    }
+
+    private async Task<HeartView> HeartAsync(Guid patientId, DateTimeOffset now, List<ListedMedicine> listed, HighIntake intake, CancellationToken ct)
     {
         var ecgs = (await db.Ecgs.AsNoTracking().Where(e => e.PatientId == patientId).ToListAsync(ct)).OrderByDescending(e => e.TakenAt).ToList();
-        var listed = await ListedAsync(patientId, ct);
         var qt = HeartRules.QtMedicines(listed).Select(q => $"{q.Medicine.Described} ({q.Why})").ToList();
-        var intake = await IntakeAsync(patientId, now, ct);
         var prompt = HeartRules.EcgPrompt(listed, ecgs.FirstOrDefault()?.TakenAt, now, Thresholds, intake);
         var heart = HeartCatalogue.Default;
         var source = VitalSources.Get(heart.ThresholdSource);
@@ -170,10 +188,9 @@ public sealed class VitalRecords(SpeciosaDbContext db, MedicineQueries medicines
             new IntakeView(intake.IsHigh, intake.Finding, intake.Rule, Thresholds.HighIntakeMitragynineMgPerDay is not null));
     }
 
-    public async Task<SeizureRiskView> SeizureRiskAsync(Guid patientId, DateTimeOffset now, CancellationToken ct)
+    private static SeizureRiskView SeizureRiskOf(List<ListedMedicine> listed, HighIntake intake)
     {
-        var intake = await IntakeAsync(patientId, now, ct);
-        var flags = SeizureRisk.Flags(await ListedAsync(patientId, ct), intake);
+        var flags = SeizureRisk.Flags(listed, intake);
         return new(SeizureRisk.Background, SourceOf(SeizureRisk.BackgroundSource),
             flags.Select(f => new SeizureFlagView(f.Definition.Id, f.Definition.Title, f.Definition.Text,
                 f.Medicines.Select(m => m.Described).ToList(), f.Sources.Select(SourceOf).ToList(), f.Intake)).ToList(),

@@ -17,10 +17,8 @@ public sealed class VitalsOverviewSection(VitalRecords records, TimeProvider clo
         }
 
         var id = context.Patient.Id;
-        var latest = (await records.ListAsync(id, new Http.PageRequest(1, 1), ct)).Items.FirstOrDefault();
-        var now = clock.GetUtcNow();
-        var seizure = await records.SeizureRiskAsync(id, now, ct);
-        var heart = await records.HeartAsync(id, now, ct);
+        var latest = await records.LatestAsync(id, ct);
+        var (seizure, heart) = await records.SeizureRiskAndHeartAsync(id, clock.GetUtcNow(), ct);
         return new(typeof(VitalsSection), new Dictionary<string, object?>
         {
             [nameof(VitalsSection.Context)] = context,

@@ -12,8 +12,7 @@ public sealed class WithdrawalOverviewSection(WithdrawalRecords withdrawal) : IP
     public async Task<OverviewSection?> LoadAsync(PatientOverviewContext context, CancellationToken ct)
     {
         var id = context.Patient.Id;
-        var uses = await withdrawal.OpioidHistoryAsync(id, ct);
-        var episodes = await withdrawal.EpisodesAsync(id, ct);
+        var (uses, episodes) = await withdrawal.HistoryAndEpisodesAsync(id, ct);
         var assessments = await withdrawal.AssessmentsAsync(id, ct);
         return new(typeof(WithdrawalOverview), new Dictionary<string, object?>
         {

@@ -130,6 +130,23 @@ public sealed class WithdrawalRecords(SpeciosaDbContext db, TimeProvider clock, 
         return (episode, []);
     }
 
+    /// <summary>The opioid history and the episodes together, reading the patient's opioid uses once (the overview shows
+    /// both; issue 17).</summary>
+    public async Task<(IReadOnlyList<OpioidUseView> Uses, IReadOnlyList<EpisodeView> Episodes)> HistoryAndEpisodesAsync(Guid patientId,
+        CancellationToken ct = default)
+    {
+        var uses = await db.OpioidUses.AsNoTracking().Where(u => u.PatientId == patientId).ToDictionaryAsync(u => u.Id, ct);
+        var episodes = await db.WithdrawalEpisodes.AsNoTracking().Where(e => e.PatientId == patientId).ToListAsync(ct);
+        if (episodes.Any(e => !uses.ContainsKey(e.OpioidUseId)))
+        {
+            return (uses.Values.OrderByDescending(u => u.LastUseAt).Select(ViewOf).ToList(), await EpisodesAsync(patientId, ct));
+        }
+
+        var now = clock.GetUtcNow();
+        return (uses.Values.OrderByDescending(u => u.LastUseAt).Select(ViewOf).ToList(),
+            episodes.OrderByDescending(e => e.StartedAt).Select(e => ViewOf(e, uses[e.OpioidUseId], now)).ToList());
+    }
+
     public async Task<IReadOnlyList<EpisodeView>> EpisodesAsync(Guid patientId, CancellationToken ct = default)
     {
         var episodes = await db.WithdrawalEpisodes.AsNoTracking().Where(e => e.PatientId == patientId).ToListAsync(ct);

@@ -36,6 +36,23 @@ public sealed class QueriesPerRequestTests(DemoServers servers) : IClassFixture<
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_patient_overview_reads_the_medicine_list_vital_signs_and_opioid_history_once_each(Database database)
+    {
+        var server = await servers.On(database);
+        var clinician = await server.SignedInClientAsync("demo.clinician");
+        var patientId = await PatientIdAsync(clinician, "Sampleton");
+
+        var commands = await SqlCommandLog.OfRequestAsync(server, () => clinician.GetAsync($"/patients/{patientId}"));
+
+        foreach (var table in new[] { "\"PatientMedicines\"", "\"VitalSigns\"", "\"OpioidUses\"" })
+        {
+            Assert.Single(commands, c => c.Contains(table, StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(commands, c => c.Contains("WHERE 0", StringComparison.Ordinal) || c.Contains("WHERE FALSE", StringComparison.Ordinal));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task A_staff_dose_reads_the_patients_regimen_once(Database database)
     {
         var server = await servers.On(database);
