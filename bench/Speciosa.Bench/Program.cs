@@ -429,7 +429,10 @@ namespace Speciosa.Bench
             var openCount = Convert.ToInt64(open, CultureInfo.InvariantCulture);
             var deepPage = (int)Math.Max(1, Math.Min(200, openCount / 25 / 2));
             const string Goal = "p99 ≤ 50 ms at 8 connections";
-            var worklistSql = "SELECT * FROM \"Alerts\" WHERE \"ClinicId\" = @p0 AND \"Status\" = 'open'{0} ORDER BY \"SeverityRank\" DESC, \"RaisedAt\" DESC, \"Id\" LIMIT 25 OFFSET {1}";
+            // The app's own predicate: open alerts not snoozed until later (M0027).
+            var notSnoozed = " AND (\"SnoozedUntil\" IS NULL OR \"SnoozedUntil\" <= @p1)";
+            var now = raw.IsSqlite ? (object)DateTimeOffset.UtcNow.UtcTicks : DateTimeOffset.UtcNow;
+            var worklistSql = "SELECT * FROM \"Alerts\" WHERE \"ClinicId\" = @p0 AND \"Status\" = 'open'{0}" + notSnoozed + " ORDER BY \"SeverityRank\" DESC, \"RaisedAt\" DESC, \"Id\" LIMIT 25 OFFSET {1}";
             foreach (var (name, query, filter, offset) in new[]
             {
                 ("worklist", "", "", 0),
@@ -441,8 +444,8 @@ namespace Speciosa.Bench
                 await ScenarioAsync("worklist at scale", $"GET {url} ({openCount:N0} open alerts)", 8, Goal, Get(api, url),
                     [("static file", Static), ("ADO.NET same page + count", async (n, ct) =>
                     {
-                        await raw.ReadAllAsync(string.Format(CultureInfo.InvariantCulture, worklistSql, filter, offset), [clinicId], ct);
-                        await raw.ReadAllAsync($"SELECT COUNT(*) FROM \"Alerts\" WHERE \"ClinicId\" = @p0 AND \"Status\" = 'open'{filter}", [clinicId], ct);
+                        await raw.ReadAllAsync(string.Format(CultureInfo.InvariantCulture, worklistSql, filter, offset), [clinicId, now], ct);
+                        await raw.ReadAllAsync($"SELECT COUNT(*) FROM \"Alerts\" WHERE \"ClinicId\" = @p0 AND \"Status\" = 'open'{filter}{notSnoozed}", [clinicId, now], ct);
                         return true;
                     })],
                     () => api.GetAsync(url));

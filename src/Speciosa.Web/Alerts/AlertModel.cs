@@ -31,15 +31,19 @@ public sealed class AlertModel : IModelPart
             e.Property(a => a.SnoozeReason).HasMaxLength(500);
             e.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
             e.HasIndex(a => new { a.PatientId, a.RuleId, a.ConditionKey }).IsUnique().HasFilter(ActiveFilter);
-            // The worklist's order (most severe, newest, then id), with and without a severity filter (M0020).
-            e.HasIndex(a => new { a.ClinicId, a.Status, a.SeverityRank, a.RaisedAt, a.Id }).IsDescending(false, false, true, true, false);
-            e.HasIndex(a => new { a.ClinicId, a.Status, a.Severity, a.SeverityRank, a.RaisedAt, a.Id }).IsDescending(false, false, false, true, true, false);
+            // The worklist's order (most severe, newest, then id), with and without a severity filter (M0020), by rule or by
+            // assignee (M0027); each ends in SnoozedUntil (M0034), so the open-and-not-snoozed count and filter are read from the
+            // index alone instead of from every open alert's row. The patient filter uses (PatientId, Status); the latest alert of
+            // one condition (the recurrence rule) uses (PatientId, RuleId, ConditionKey, RaisedAt).
+            e.HasIndex(a => new { a.ClinicId, a.Status, a.SeverityRank, a.RaisedAt, a.Id, a.SnoozedUntil })
+                .IsDescending(false, false, true, true, false, false).HasDatabaseName("IX_Alerts_ClinicId_Status_Worklist");
+            e.HasIndex(a => new { a.ClinicId, a.Status, a.Severity, a.SeverityRank, a.RaisedAt, a.Id, a.SnoozedUntil })
+                .IsDescending(false, false, false, true, true, false, false).HasDatabaseName("IX_Alerts_ClinicId_Status_Severity_Worklist");
             e.HasIndex(a => new { a.PatientId, a.Status });
-            // M0027 (issue 15 item 6): the worklist filtered by rule or by assignee, in the worklist's order; the latest alert
-            // of one condition (the recurrence rule).
-            e.HasIndex(a => new { a.ClinicId, a.Status, a.RuleId, a.SeverityRank, a.RaisedAt, a.Id }).IsDescending(false, false, false, true, true, false);
-            e.HasIndex(a => new { a.ClinicId, a.Status, a.AssignedToUserId, a.SeverityRank, a.RaisedAt, a.Id }).IsDescending(false, false, false, true, true, false)
-                .HasDatabaseName("IX_Alerts_ClinicId_Status_AssignedTo_Worklist"); // the default name passes PostgreSQL's 63 characters
+            e.HasIndex(a => new { a.ClinicId, a.Status, a.RuleId, a.SeverityRank, a.RaisedAt, a.Id, a.SnoozedUntil })
+                .IsDescending(false, false, false, true, true, false, false).HasDatabaseName("IX_Alerts_ClinicId_Status_RuleId_Worklist");
+            e.HasIndex(a => new { a.ClinicId, a.Status, a.AssignedToUserId, a.SeverityRank, a.RaisedAt, a.Id, a.SnoozedUntil })
+                .IsDescending(false, false, false, true, true, false, false).HasDatabaseName("IX_Alerts_ClinicId_Status_AssignedTo_Worklist");
             e.HasIndex(a => new { a.PatientId, a.RuleId, a.ConditionKey, a.RaisedAt });
             e.HasOne<Clinic>().WithMany().HasForeignKey(a => a.ClinicId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
