@@ -105,6 +105,18 @@ public sealed class FhirMappingTests(DemoServers servers) : IClassFixture<DemoSe
 
         var errors = everything.Append(questionnaire).SelectMany(FhirValidation.Errors).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
+
+        // With SPECIOSA_FHIR_NDJSON_DIR set (.ci/run), this chart is also written as ndjson for the second validator (medplum),
+        // which the demo clinic's export alone would not show a Flag or a CarePlan.
+        if (Environment.GetEnvironmentVariable("SPECIOSA_FHIR_NDJSON_DIR") is { Length: > 0 } root)
+        {
+            var folder = Path.Combine(root, database + "-mapping");
+            Directory.CreateDirectory(folder);
+            foreach (var type in everything.Append(questionnaire).GroupBy(r => r.TypeName))
+            {
+                await File.WriteAllLinesAsync(Path.Combine(folder, type.Key + ".ndjson"), type.Select(r => FhirValidation.Parser.SerializeToJson(r)));
+            }
+        }
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
