@@ -20,7 +20,8 @@ public sealed class DemoOptions
 
 /// <summary>Seeds a demo clinic of made-up people, once, and prints its sign-ins to the console that
 /// one time. Nothing here is a real person.</summary>
-public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, TimeProvider clock, TwoFactor twoFactor, KeyRingKey keyRingKey)
+public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, TimeProvider clock, TwoFactor twoFactor, KeyRingKey keyRingKey,
+    IServiceProvider services)
 {
     public const string ClinicName = "Riverside Demo Clinic";
 
@@ -78,6 +79,8 @@ public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, T
         await db.SaveChangesAsync(ct);
         await DemoProducts.SeedAsync(db, clinic.Id, ids["demo.quality"], clock.GetUtcNow(), ct);
         await DemoRegimens.SeedAsync(db, clinic.Id, ids["demo.clinician"], ids["demo.nurse"], clock.GetUtcNow(), ct);
+        // Liver results, an adverse event and a PHQ-9 through the app's own services (the FHIR export's second validator sees them).
+        await DemoRecords.SeedAsync(services, clinic.Id, ids["demo.clinician"], clock.GetUtcNow(), ct);
 
         return lines;
     }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
-using Speciosa.Clinical.Withdrawal.Instruments;
 using Speciosa.Web.Audit;
 using Speciosa.Web.Identity;
 
@@ -29,6 +28,9 @@ public static class FhirEndpoints
         ["MedicationAdministration"] = ["patient"],
         ["MedicationStatement"] = ["patient"],
         ["AdverseEvent"] = ["patient"],
+        ["MedicationRequest"] = ["patient"],
+        ["Flag"] = ["patient"],
+        ["CarePlan"] = ["patient"],
         ["Medication"] = ["_id"],
         ["Questionnaire"] = ["url"],
     };
@@ -75,7 +77,7 @@ public static class FhirEndpoints
         http.Audit().ResourceId = type + "/" + (id.Length > 64 ? id[..64] : id);
         if (type == "Questionnaire")
         {
-            return InstrumentCatalog.Default.Find(id) is { } instrument
+            return FhirInstruments.Find(id) is { } instrument
                 ? FhirHttp.Resource(FhirResources.Questionnaire(instrument))
                 : NotFound(type, id);
         }
@@ -135,7 +137,7 @@ public static class FhirEndpoints
         if (type == "Questionnaire")
         {
             var url = query.TryGetValue("url", out var u) ? u.ToString() : null;
-            matches = InstrumentCatalog.Default.All.Select(FhirResources.Questionnaire)
+            matches = FhirInstruments.All.Select(FhirResources.Questionnaire)
                 .Where(q => url is null || q.Url == url || q.Url + "|" + q.Version == url).ToList<Resource>();
             return FhirHttp.Resource(Searchset(http.Request, type, matches.Skip(offset).Take(count).ToList(), matches.Count, count, offset));
         }
@@ -166,7 +168,7 @@ public static class FhirEndpoints
 
         http.Audit().PatientId = patient.Id;
         http.Audit().Showed([patient.Id]);
-        IEnumerable<Resource> selected = (await chart.ResourcesOfAsync(patient.Id, ct)).Where(r => r.TypeName == type);
+        IEnumerable<Resource> selected = (await chart.ResourcesOfAsync(patient, ct)).Where(r => r.TypeName == type);
         if (type == "Observation" && query.TryGetValue("category", out var category))
         {
             var wanted = Tokens(category.ToString());

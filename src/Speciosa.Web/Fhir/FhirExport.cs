@@ -1,6 +1,5 @@
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
-using Speciosa.Clinical.Withdrawal.Instruments;
 using Speciosa.Web.Data;
 
 namespace Speciosa.Web.Fhir;
@@ -14,6 +13,15 @@ public sealed class FhirExportJob
     public const string Completed = "completed";
     public const string Failed = "failed";
     public const string Cancelled = "cancelled";
+    public const string Expired = "expired";
+
+    /// <summary>How long a finished export's files are kept (<c>Fhir:ExportRetentionSeconds</c>, default a day).</summary>
+    public static TimeSpan Retention(IConfiguration configuration) =>
+        TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Fhir:ExportRetentionSeconds", 86400), 1, 30 * 86400));
+
+    /// <summary>Whether a completed export's files have passed their retention at <paramref name="now"/>.</summary>
+    public bool HasExpired(DateTimeOffset now, TimeSpan retention) =>
+        Status == Expired || (Status == Completed && CompletedAt is { } done && now >= done + retention);
 
     public Guid Id { get; set; }
 
@@ -109,6 +117,7 @@ public sealed class FhirExportWorker(IServiceScopeFactory scopes, TimeProvider c
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<SpeciosaDbContext>();
+                await ExpireAsync(db, clock.GetUtcNow(), FhirExportJob.Retention(configuration), stoppingToken);
                 var waiting = await db.FhirExportJobs.AsNoTracking().Where(j => j.Status == FhirExportJob.Accepted || j.Status == FhirExportJob.Running)
                     .OrderBy(j => j.RequestedAt).Select(j => j.Id).Take(10).ToListAsync(stoppingToken);
                 foreach (var jobId in waiting)
@@ -223,7 +232,7 @@ public sealed class FhirExportWorker(IServiceScopeFactory scopes, TimeProvider c
         }
         else if (type == "Questionnaire")
         {
-            found = InstrumentCatalog.Default.All.Select(FhirResources.Questionnaire);
+            found = FhirInstruments.All.Select(FhirResources.Questionnaire);
         }
         else
         {
@@ -232,7 +241,7 @@ public sealed class FhirExportWorker(IServiceScopeFactory scopes, TimeProvider c
             {
                 if (!charts.TryGetValue(p.Id, out var resources))
                 {
-                    charts[p.Id] = resources = await chart.ResourcesOfAsync(p.Id, ct);
+                    charts[p.Id] = resources = await chart.ResourcesOfAsync(p, ct);
                 }
 
                 list.AddRange(resources.Where(r => r.TypeName == type));
@@ -244,19 +253,25 @@ public sealed class FhirExportWorker(IServiceScopeFactory scopes, TimeProvider c
         return found.Where(r => job.Since is null || ChangedAt(r) is not { } at || at >= job.Since).ToList();
     }
 
-    /// <summary>When a resource last changed, as far as the record says: <c>meta.lastUpdated</c> (Patient), else the
-    /// time it was recorded or happened. Resources with no time (Medication, Questionnaire) are always included.</summary>
-    public static DateTimeOffset? ChangedAt(Resource r) => r.Meta?.LastUpdated ?? r switch
+    /// <summary>When a resource last changed: its <c>meta.lastUpdated</c>, which every mapping sets from the record's own
+    /// change times (recorded, reviewed, acknowledged, resolved, entered in error, a new version, a state change; see
+    /// docs/fhir.md). Questionnaires (the instrument catalogue) have none and are always included.</summary>
+    public static DateTimeOffset? ChangedAt(Resource r) => r.Meta?.LastUpdated;
+
+    /// <summary>Finished exports past their retention: marked expired and their files deleted (one statement each).</summary>
+    public static async Task<int> ExpireAsync(SpeciosaDbContext db, DateTimeOffset now, TimeSpan retention, CancellationToken ct)
     {
-        Observation o => (o.Effective as FhirDateTime)?.ToDateTimeOffset(TimeSpan.Zero),
-        DiagnosticReport d => (d.Effective as FhirDateTime)?.ToDateTimeOffset(TimeSpan.Zero),
-        QuestionnaireResponse q => q.AuthoredElement?.ToDateTimeOffset(TimeSpan.Zero),
-        DetectedIssue i => (i.Identified as FhirDateTime)?.ToDateTimeOffset(TimeSpan.Zero),
-        MedicationAdministration m => (m.Effective as FhirDateTime)?.ToDateTimeOffset(TimeSpan.Zero),
-        MedicationStatement m => (m.Effective as FhirDateTime)?.ToDateTimeOffset(TimeSpan.Zero),
-        AdverseEvent a => a.DateElement?.ToDateTimeOffset(TimeSpan.Zero),
-        _ => null,
-    };
+        var before = now - retention;
+        var expired = await db.FhirExportJobs.Where(j => j.Status == FhirExportJob.Completed && j.CompletedAt != null && j.CompletedAt <= before)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, FhirExportJob.Expired), ct);
+        if (expired > 0)
+        {
+            var jobs = db.FhirExportJobs.Where(j => j.Status == FhirExportJob.Expired).Select(j => j.Id);
+            await db.FhirExportFiles.Where(f => jobs.Contains(f.JobId)).ExecuteDeleteAsync(ct);
+        }
+
+        return expired;
+    }
 }
 
 /// <summary>The export tables as properties of the context (C# extension members).</summary>

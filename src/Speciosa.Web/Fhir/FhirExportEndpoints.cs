@@ -93,13 +93,20 @@ public static partial class FhirExportEndpoints
         return FhirHttp.Resource(Information($"Export accepted: poll the Content-Location for its status."), StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IResult> StatusAsync(Guid id, HttpContext http, ClaimsPrincipal user, SpeciosaDbContext db, CancellationToken ct)
+    private static async Task<IResult> StatusAsync(Guid id, HttpContext http, ClaimsPrincipal user, SpeciosaDbContext db, TimeProvider clock,
+        IConfiguration configuration, CancellationToken ct)
     {
         http.Audit().ResourceId = "FhirExportJob/" + id;
         var job = await JobOfAsync(id, user, db, ct);
         if (job is null || job.Status == FhirExportJob.Cancelled)
         {
             return FhirHttp.Outcome(404, $"Export {id} was not found (or was cancelled).", OperationOutcome.IssueType.NotFound);
+        }
+
+        var retention = FhirExportJob.Retention(configuration);
+        if (job.HasExpired(clock.GetUtcNow(), retention))
+        {
+            return Gone(job, retention);
         }
 
         switch (job.Status)
@@ -118,7 +125,7 @@ public static partial class FhirExportEndpoints
             .Select(f => new { f.Id, f.Type, f.Count }).ToListAsync(ct);
         var order = job.Types.Split(',').ToList();
         var baseUrl = FhirHttp.BaseUrl(http.Request);
-        http.Response.Headers.Expires = job.CompletedAt?.AddDays(1).ToString("R", CultureInfo.InvariantCulture);
+        http.Response.Headers.Expires = (job.CompletedAt + retention)?.ToString("R", CultureInfo.InvariantCulture);
         return Results.Json(new
         {
             transactionTime = job.RequestedAt.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
@@ -147,20 +154,31 @@ public static partial class FhirExportEndpoints
         return FhirHttp.Resource(Information("Export cancelled; its files are deleted."), StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IResult> FileAsync(Guid id, HttpContext http, ClaimsPrincipal user, SpeciosaDbContext db, CancellationToken ct)
+    private static async Task<IResult> FileAsync(Guid id, HttpContext http, ClaimsPrincipal user, SpeciosaDbContext db, TimeProvider clock,
+        IConfiguration configuration, CancellationToken ct)
     {
         http.Audit().ResourceId = "FhirExportFile/" + id;
         var clinicId = user.ClinicIdOf() ?? Guid.Empty;
-        var file = await db.FhirExportFiles.AsNoTracking().Where(f => f.Id == id)
-            .Join(db.FhirExportJobs.AsNoTracking().Where(j => j.ClinicId == clinicId && j.Status == FhirExportJob.Completed), f => f.JobId, j => j.Id, (f, j) => f)
+        var found = await db.FhirExportFiles.AsNoTracking().Where(f => f.Id == id)
+            .Join(db.FhirExportJobs.AsNoTracking().Where(j => j.ClinicId == clinicId && j.Status == FhirExportJob.Completed), f => f.JobId, j => j.Id, (f, j) => new { f, j })
             .FirstOrDefaultAsync(ct);
-        if (file is null)
+        if (found is null)
         {
             return FhirHttp.Outcome(404, $"Export file {id} was not found.", OperationOutcome.IssueType.NotFound);
         }
 
-        return Results.Text(file.Content, NdjsonType, System.Text.Encoding.UTF8);
+        var retention = FhirExportJob.Retention(configuration);
+        return found.j.HasExpired(clock.GetUtcNow(), retention)
+            ? Gone(found.j, retention)
+            : Results.Text(found.f.Content, NdjsonType, System.Text.Encoding.UTF8);
     }
+
+    /// <summary>410 Gone: the export finished and its files were kept for the retention period, which has passed (the
+    /// manifest's Expires header said when). The client asks for a new export.</summary>
+    private static IResult Gone(FhirExportJob job, TimeSpan retention) =>
+        FhirHttp.Outcome(StatusCodes.Status410Gone,
+            $"This export's files expired at {(job.CompletedAt + retention)?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)} and are deleted; ask for a new export.",
+            OperationOutcome.IssueType.NotFound);
 
     private static Task<FhirExportJob?> JobOfAsync(Guid id, ClaimsPrincipal user, SpeciosaDbContext db, CancellationToken ct, bool tracked = false)
     {

@@ -1,11 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
 using Hl7.Fhir.Model;
+using Speciosa.Clinical.CarePlans;
 using Speciosa.Clinical.Fhir;
+using Speciosa.Clinical.Jurisdictions;
 using Speciosa.Clinical.Liver;
+using Speciosa.Clinical.MentalHealth;
+using Speciosa.Clinical.Products;
+using Speciosa.Clinical.Regimens;
 using Speciosa.Clinical.Withdrawal.Instruments;
 using Speciosa.Web.Alerts;
 using Speciosa.Web.Liver;
+using Speciosa.Web.MentalHealth;
 using Speciosa.Web.Products;
 using Speciosa.Web.Regimens;
 using Speciosa.Web.Safety;
@@ -60,12 +66,13 @@ public static class FhirResources
 
     /// <summary>A liver result as a laboratory Observation: LOINC code, the value and UCUM unit as reported, and the range
     /// its ×ULN was judged against (the lab's, or the clinic default, said so in the range's text).</summary>
-    public static Observation LabObservation(Guid patientId, LabResultView r)
+    public static Observation LabObservation(Guid patientId, LabResultView r, DateTimeOffset? changed = null)
     {
         var name = LiverTestCatalogue.Default.Tests.FirstOrDefault(t => t.Loinc == r.Loinc)?.Name;
         var observation = new Observation
         {
             Id = r.Id.ToString(),
+            Meta = Changed(changed),
             Status = r.EnteredInError ? ObservationStatus.EnteredInError : ObservationStatus.Final,
             Category = [new CodeableConcept(T.ObservationCategory, "laboratory", "Laboratory")],
             Code = new CodeableConcept(T.Loinc, r.Loinc, name, name),
@@ -107,12 +114,13 @@ public static class FhirResources
             .Select(g => (g.Select(r => r.Id.ToString()).Min(StringComparer.Ordinal)!, (IReadOnlyList<LabResultView>)g.ToList()))
             .ToList();
 
-    public static DiagnosticReport LabReport(Guid patientId, string id, IReadOnlyList<LabResultView> results)
+    public static DiagnosticReport LabReport(Guid patientId, string id, IReadOnlyList<LabResultView> results, DateTimeOffset? changed = null)
     {
         var first = results[0];
         var report = new DiagnosticReport
         {
             Id = id,
+            Meta = Changed(changed),
             Status = results.All(r => r.EnteredInError) ? DiagnosticReport.DiagnosticReportStatus.EnteredInError : DiagnosticReport.DiagnosticReportStatus.Final,
             Category = [new CodeableConcept(T.DiagnosticServiceSection, "LAB", "Laboratory")],
             Code = new CodeableConcept(T.Reports, "liver-tests", "Liver tests", "Liver tests"),
@@ -129,13 +137,14 @@ public static class FhirResources
     }
 
     /// <summary>An instrument's total as a survey Observation with the UCUM unit {score}, derived from its QuestionnaireResponse.</summary>
-    public static Observation ScoreObservation(Assessment a)
+    public static Observation ScoreObservation(Scored a)
     {
-        var instrument = InstrumentCatalog.Default.Find(a.InstrumentId);
+        var instrument = FhirInstruments.Find(a.InstrumentId);
         var name = (instrument?.Name ?? a.InstrumentId) + " total score";
         var observation = new Observation
         {
             Id = a.Id.ToString(),
+            Meta = Changed(a.ChangedAt),
             Status = a.PatientReported && a.ReviewedAt is null ? ObservationStatus.Preliminary : ObservationStatus.Final,
             Category = [new CodeableConcept(T.ObservationCategory, "survey", "Survey")],
             Code = new CodeableConcept(T.InstrumentScores, T.ScoreCode(a.InstrumentId), name, name),
@@ -153,15 +162,16 @@ public static class FhirResources
     }
 
     /// <summary>The item answers of an assessment, against the instrument's versioned Questionnaire (url|version).</summary>
-    public static QuestionnaireResponse Response(Assessment a)
+    public static QuestionnaireResponse Response(Scored a)
     {
         var answers = JsonSerializer.Deserialize<Dictionary<string, int>>(a.AnswersJson) ?? [];
-        var instrument = InstrumentCatalog.Default.Find(a.InstrumentId);
+        var instrument = FhirInstruments.Find(a.InstrumentId);
         return new QuestionnaireResponse
         {
             Id = a.Id.ToString(),
+            Meta = Changed(a.ChangedAt),
             Questionnaire = T.QuestionnaireUrl(a.InstrumentId) + "|" + a.InstrumentVersion.ToString(CultureInfo.InvariantCulture),
-            Status = a.PatientReported && a.ReviewedAt is null ? QuestionnaireResponse.QuestionnaireResponseStatus.Completed : QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
+            Status = QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
             Subject = Subject(a.PatientId),
             Authored = a.AssessedAt.ToString("o", CultureInfo.InvariantCulture),
             Item = answers.OrderBy(kv => int.TryParse(kv.Key, out var n) ? n : int.MaxValue).Select(kv => new QuestionnaireResponse.ItemComponent
@@ -204,7 +214,7 @@ public static class FhirResources
         Observation Vital(string suffix, string profile, CodeableConcept code) => new()
         {
             Id = v.Id + "-" + suffix,
-            Meta = new Meta { Profile = [VitalSignsProfile, "http://hl7.org/fhir/StructureDefinition/" + profile] },
+            Meta = new Meta { Profile = [VitalSignsProfile, "http://hl7.org/fhir/StructureDefinition/" + profile], LastUpdated = v.RecordedAt == default ? null : v.RecordedAt },
             Status = ObservationStatus.Final,
             Category = [new CodeableConcept(T.ObservationCategory, "vital-signs", "Vital Signs")],
             Code = code,
@@ -270,6 +280,7 @@ public static class FhirResources
         var issue = new DetectedIssue
         {
             Id = a.Id.ToString(),
+            Meta = Changed(Latest(a.RaisedAt, a.AcknowledgedAt, a.ResolvedAt, a.ConditionClearedAt)),
             Status = a.Status == AlertStatus.Open ? ObservationStatus.Preliminary : ObservationStatus.Final,
             Code = new CodeableConcept(T.AlertRules, a.RuleId, a.RuleId, a.RuleId + " v" + a.RuleVersion.ToString(CultureInfo.InvariantCulture)),
             Severity = a.Severity switch
@@ -332,22 +343,60 @@ public static class FhirResources
         }
     }
 
-    /// <summary>A lot of a product as a Medication: the product (name, brand, form) and the lot as its batch. Ingredient
-    /// strengths are not stated: the label's claims are not the lot's tested content (see docs/fhir.md).</summary>
-    public static Medication Medication(Lot lot, Product product) => new()
+    /// <summary>A lot of a product as a Medication: the product (name, brand, form), the lot as its batch and, from the
+    /// lot's newest certificate of analysis, the tested content of mitragynine and 7-hydroxymitragynine as ingredient
+    /// strength in mg per g of product (UCUM <c>mg</c>/<c>g</c>; a result below the limit of detection or quantitation is
+    /// an upper bound, comparator <c>&lt;</c>). The ingredients are named in text: no code for them is confirmed in the
+    /// project's references. The label's claims are not the lot's tested content and are not stated.</summary>
+    public static Medication Medication(Lot lot, Product product, Certificate? certificate = null)
     {
-        Id = lot.Id.ToString(),
-        Code = new CodeableConcept { Text = $"{product.Name} ({product.Brand}), kratom product" },
-        Status = lot.State == LotState.Recalled ? Hl7.Fhir.Model.Medication.MedicationStatusCodes.Inactive : Hl7.Fhir.Model.Medication.MedicationStatusCodes.Active,
-        Form = new CodeableConcept { Text = product.Form.ToString() },
-        Batch = new Medication.BatchComponent { LotNumber = lot.LotCode },
-    };
+        var medication = new Medication
+        {
+            Id = lot.Id.ToString(),
+            Meta = Changed(Latest(lot.CreatedAt, lot.StateChangedAt, certificate?.RecordedAt)),
+            Code = new CodeableConcept { Text = $"{product.Name} ({product.Brand}), kratom product" },
+            Status = lot.State == LotState.Recalled ? Hl7.Fhir.Model.Medication.MedicationStatusCodes.Inactive : Hl7.Fhir.Model.Medication.MedicationStatusCodes.Active,
+            Form = new CodeableConcept { Text = product.Form.ToString() },
+            Batch = new Medication.BatchComponent { LotNumber = lot.LotCode },
+        };
+        if (certificate is not null)
+        {
+            var results = certificate.Results.Select(r => r.ToAnalyteResult()).ToList();
+            var content = AlkaloidExposure.FromCertificate(results, 1m, 1m, product.ServingGrams);
+            var from = $"certificate of analysis, {certificate.LabName}, reported {certificate.ReportedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+            AddIngredient(medication, "Mitragynine", content.Mitragynine, from);
+            AddIngredient(medication, "7-Hydroxymitragynine", content.SevenHydroxymitragynine, from);
+        }
+
+        return medication;
+    }
+
+    private static void AddIngredient(Medication medication, string name, AlkaloidAmount amount, string from)
+    {
+        if (amount.MgPerGram is not { } mgPerGram)
+        {
+            return;
+        }
+
+        var numerator = Ucum(decimal.Round(mgPerGram, 4), "mg");
+        if (amount.IsUpperBound)
+        {
+            numerator.Comparator = Quantity.QuantityComparator.LessThan;
+        }
+
+        medication.Ingredient.Add(new Medication.IngredientComponent
+        {
+            Item = new CodeableConcept { Text = $"{name} ({from}: {amount.Basis})" },
+            Strength = new Ratio(numerator, Ucum(1m, "g")),
+        });
+    }
 
     /// <summary>A dose staff gave as a MedicationAdministration (grams, UCUM g), the lot as its Medication when one was
     /// chosen. Speciosa records what was given; it never sets a dose.</summary>
     public static MedicationAdministration Administration(Dose d) => new()
     {
         Id = d.Id.ToString(),
+        Meta = Changed(d.RecordedAt),
         Status = MedicationAdministration.MedicationAdministrationStatusCodes.Completed,
         Medication = DoseMedication(d),
         Subject = Subject(d.PatientId),
@@ -359,6 +408,7 @@ public static class FhirResources
     public static MedicationStatement Statement(Dose d) => new()
     {
         Id = d.Id.ToString(),
+        Meta = Changed(d.RecordedAt),
         Status = MedicationStatement.MedicationStatusCodes.Completed,
         Medication = DoseMedication(d),
         Subject = Subject(d.PatientId),
@@ -378,6 +428,7 @@ public static class FhirResources
     public static AdverseEvent AdverseEvent(AdverseEventRecord e) => new()
     {
         Id = e.Id.ToString(),
+        Meta = Changed(e.RecordedAt),
         Actuality = Hl7.Fhir.Model.AdverseEvent.AdverseEventActuality.Actual,
         Event = new CodeableConcept { Text = e.TermText + " (CTCAE grade " + e.Grade.ToString(CultureInfo.InvariantCulture) + ")" },
         Subject = Subject(e.PatientId),
@@ -399,5 +450,231 @@ public static class FhirResources
         _ => null,
     };
 
+    /// <summary>A regimen as a MedicationRequest (intent order; id = regimen id, <c>meta.versionId</c> = the order's version):
+    /// the dosage instructions are exactly the clinician's order of that version (<see cref="RegimenJson.OrderOf"/>): the
+    /// grams per administration, at most so many administrations and grams a day from the start to the end date, each
+    /// planned break, each titration step (it starts only when a clinician confirms it, so it is text, not a schedule) and
+    /// each taper-calendar period with the daily most that applies (the lower of the calendar's and the order's, as
+    /// <see cref="DayLimits"/> judges it). Speciosa adds no number of its own.</summary>
+    public static MedicationRequest MedicationRequest(Regimen regimen, RegimenVersion version, string productName, DateOnly today)
+    {
+        var order = RegimenJson.OrderOf(version);
+        var request = new MedicationRequest
+        {
+            Id = regimen.Id.ToString(),
+            Meta = new Meta { VersionId = version.Version.ToString(CultureInfo.InvariantCulture), LastUpdated = version.AuthoredAt },
+            Status = order.EndDate is { } end && end < today ? Hl7.Fhir.Model.MedicationRequest.MedicationrequestStatus.Completed : Hl7.Fhir.Model.MedicationRequest.MedicationrequestStatus.Active,
+            Intent = Hl7.Fhir.Model.MedicationRequest.MedicationRequestIntent.Order,
+            Medication = version.LotId is { } lot ? new ResourceReference("Medication/" + lot) : new CodeableConcept { Text = productName + ": any released lot" },
+            Subject = Subject(regimen.PatientId),
+            AuthoredOn = version.AuthoredAt.ToString("o", CultureInfo.InvariantCulture),
+            Note = [new Annotation { Text = new Markdown($"Version {version.Version.ToString(CultureInfo.InvariantCulture)}: {version.Reason}") }],
+        };
+        request.DosageInstruction.AddRange(Dosages(order));
+        return request;
+    }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Grams(decimal g) => g.ToString("0.####", CultureInfo.InvariantCulture);
+
+    private static Ratio PerDay(decimal grams) => new(Ucum(grams, "g"), Ucum(1m, "d"));
+
+    private static Period Days(DateOnly first, DateOnly? last) => new() { Start = Day(first), End = last is { } l ? Day(l) : null };
+
+    public static IReadOnlyList<Dosage> Dosages(RegimenOrder order)
+    {
+        var list = new List<Dosage>
+        {
+            new()
+            {
+                Sequence = 1,
+                Text = $"{Grams(order.GramsPerAdministration)} g per administration, at most {order.MaxAdministrationsPerDay.ToString(CultureInfo.InvariantCulture)} " +
+                    $"administrations and at most {Grams(order.MaxGramsPerDay)} g a day, from {Day(order.StartDate)}" +
+                    (order.EndDate is { } end ? $" to {Day(end)}." : " until the order is changed."),
+                Timing = new Timing
+                {
+                    Repeat = new Timing.RepeatComponent
+                    {
+                        Bounds = Days(order.StartDate, order.EndDate),
+                        FrequencyMax = order.MaxAdministrationsPerDay,
+                        Period = 1,
+                        PeriodUnit = Timing.UnitsOfTime.D,
+                    },
+                },
+                DoseAndRate = [new Dosage.DoseAndRateComponent { Dose = Ucum(order.GramsPerAdministration, "g") }],
+                MaxDosePerPeriod = PerDay(order.MaxGramsPerDay),
+            },
+        };
+
+        var steps = order.Titration?.Steps ?? [];
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            list.Add(new Dosage
+            {
+                Text = $"Titration step {(i + 1).ToString(CultureInfo.InvariantCulture)}: {Grams(step.GramsPerAdministration)} g per administration, due " +
+                    $"{step.DaysAfterPreviousStep.ToString(CultureInfo.InvariantCulture)} days after the {(i == 0 ? "start" : "previous step")}" +
+                    (step.HoldUntil is { } hold ? $", held until {hold}" : "") + "; it starts only when a clinician confirms it.",
+            });
+        }
+
+        var entries = order.Taper?.Entries ?? [];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            DateOnly? last = i + 1 < entries.Count ? entries[i + 1].StartsOn.AddDays(-1) : null;
+            var most = Math.Min(entry.GramsPerDay, order.MaxGramsPerDay);
+            list.Add(new Dosage
+            {
+                Sequence = 2 + i,
+                Text = $"Taper calendar from {Day(entry.StartsOn)}" + (last is { } l ? $" to {Day(l)}" : " on") + ": " +
+                    (most == 0 ? "no kratom." : $"at most {Grams(most)} g a day" +
+                        (entry.GramsPerDay > order.MaxGramsPerDay ? $" (the order's daily maximum; the calendar says {Grams(entry.GramsPerDay)} g)." : ".")),
+                Timing = new Timing { Repeat = new Timing.RepeatComponent { Bounds = Days(entry.StartsOn, last) } },
+                MaxDosePerPeriod = PerDay(most),
+            });
+        }
+
+        foreach (var pause in order.Breaks)
+        {
+            list.Add(new Dosage
+            {
+                Text = $"Planned break: no doses from {Day(pause.FirstDay)} to {Day(pause.LastDay)}" + (string.IsNullOrWhiteSpace(pause.Reason) ? "." : $" ({pause.Reason})."),
+                Timing = new Timing { Repeat = new Timing.RepeatComponent { Bounds = Days(pause.FirstDay, pause.LastDay) } },
+            });
+        }
+
+        return list;
+    }
+
+    public const string FlagCategory = "http://terminology.hl7.org/CodeSystem/flag-category";
+
+    /// <summary>Pregnancy, breastfeeding and planned conception as they stand on the patient's record, each an active Flag
+    /// (category clinical, local code; changed when the record was). None when the record says no.</summary>
+    public static IReadOnlyList<Flag> PregnancyFlags(SpeciosaPatient p)
+    {
+        var list = new List<Flag>();
+        void Add(bool on, string code, string words)
+        {
+            if (on)
+            {
+                list.Add(new Flag
+                {
+                    Id = p.Id + "-" + code,
+                    Meta = Changed(p.UpdatedAt),
+                    Status = Flag.FlagStatus.Active,
+                    Category = [new CodeableConcept(FlagCategory, "clinical", "Clinical")],
+                    Code = new CodeableConcept(T.Flags, code, words, words + " (as the patient's record says)"),
+                    Subject = Subject(p.Id),
+                });
+            }
+        }
+
+        Add(p.Pregnant, T.FlagPregnant, "Pregnant");
+        Add(p.Breastfeeding, T.FlagBreastfeeding, "Breastfeeding");
+        Add(p.PlanningConception, T.FlagPlanningConception, "Planning conception");
+        return list;
+    }
+
+    /// <summary>A legal refusal: where the patient lives (and for who they are), the jurisdiction registry refuses kratom
+    /// supply today (<see cref="EnforcementOutcome.Refuse"/>); an active Flag (category admin) with each refusing reason and
+    /// its sources, changed when the patient's record or the registry entry was.</summary>
+    public static Flag LegalRefusalFlag(SpeciosaPatient p, EnforcementDecision decision, DateTimeOffset changed)
+    {
+        var reasons = string.Join(" ", decision.Refusals.Select(r => r.Text.TrimEnd('.') + "." +
+            (r.Sources.Count == 0 ? "" : " Source: " + string.Join("; ", r.Sources.Select(s => s.Citation)) + ".")));
+        return new Flag
+        {
+            Id = p.Id + "-" + T.FlagLegalRefusal,
+            Meta = Changed(changed),
+            Status = Flag.FlagStatus.Active,
+            Category = [new CodeableConcept(FlagCategory, "admin", "Administrative")],
+            Code = new CodeableConcept(T.Flags, T.FlagLegalRefusal, "Kratom supply refused by law", "Kratom supply refused by law where the patient lives: " + reasons),
+            Subject = Subject(p.Id),
+        };
+    }
+
+    /// <summary>The care plan (id = plan id, <c>meta.versionId</c> = its current version): each activity of the current
+    /// version with its kind (local code), title, goal and notes, and its weekly days and clinic-local times as the
+    /// scheduled Timing; the version's reason as a note.</summary>
+    public static CarePlan CarePlan(Speciosa.Web.CarePlans.CarePlan plan, Speciosa.Web.CarePlans.CarePlanVersion current, DateTimeOffset firstVersionAt)
+    {
+        var activities = Speciosa.Web.CarePlans.CarePlanRecords.Deserialise(current.ActivitiesJson);
+        return new CarePlan
+        {
+            Id = plan.Id.ToString(),
+            Meta = new Meta { VersionId = plan.CurrentVersion.ToString(CultureInfo.InvariantCulture), LastUpdated = plan.UpdatedAt },
+            Status = activities.Count > 0 ? RequestStatus.Active : RequestStatus.Revoked,
+            Intent = Hl7.Fhir.Model.CarePlan.CarePlanIntent.Plan,
+            Title = "Care plan",
+            Subject = Subject(plan.PatientId),
+            Period = new Period { StartElement = new FhirDateTime(firstVersionAt) },
+            Created = plan.CreatedAt.ToString("o", CultureInfo.InvariantCulture),
+            Note = [new Annotation { Text = new Markdown($"Version {current.Version.ToString(CultureInfo.InvariantCulture)}: {current.Reason}") }],
+            Activity = activities.Select(a =>
+            {
+                var kind = ActivityCatalogue.Default.IsKnown(a.Kind) ? ActivityCatalogue.Default.Get(a.Kind).Name : a.Kind;
+                return new CarePlan.ActivityComponent
+                {
+                    Detail = new CarePlan.DetailComponent
+                    {
+                        Code = new CodeableConcept(T.CarePlanActivities, a.Kind, kind, kind),
+                        Status = Hl7.Fhir.Model.CarePlan.CarePlanActivityStatus.Scheduled,
+                        Description = a.Title + ". Goal: " + a.Goal + (string.IsNullOrWhiteSpace(a.Notes) ? "" : ". Notes: " + a.Notes),
+                        Scheduled = new Timing
+                        {
+                            Repeat = new Timing.RepeatComponent
+                            {
+                                DayOfWeek = a.Schedule.Days.Select(DayCode).Cast<DaysOfWeek?>().ToList(),
+                                TimeOfDay = a.Schedule.Times.Select(t => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture)).ToList(),
+                            },
+                        },
+                    },
+                };
+            }).ToList(),
+        };
+    }
+
+    private static DaysOfWeek DayCode(DayOfWeek d) => d switch
+    {
+        DayOfWeek.Monday => DaysOfWeek.Mon,
+        DayOfWeek.Tuesday => DaysOfWeek.Tue,
+        DayOfWeek.Wednesday => DaysOfWeek.Wed,
+        DayOfWeek.Thursday => DaysOfWeek.Thu,
+        DayOfWeek.Friday => DaysOfWeek.Fri,
+        DayOfWeek.Saturday => DaysOfWeek.Sat,
+        _ => DaysOfWeek.Sun,
+    };
+
+    private static Meta? Changed(DateTimeOffset? at) => at is { } t ? new Meta { LastUpdated = t } : null;
+
+    /// <summary>The latest of some change times (nulls ignored).</summary>
+    public static DateTimeOffset Latest(DateTimeOffset first, params DateTimeOffset?[] more) =>
+        more.Aggregate(first, (max, t) => t is { } v && v > max ? v : max);
+
     private static Quantity Ucum(decimal value, string unit) => new() { Value = value, Unit = unit, System = T.Ucum, Code = unit };
+}
+
+/// <summary>A scored instrument (a withdrawal assessment or a mental-health screening) as the FHIR mapping reads it.</summary>
+public sealed record Scored(Guid Id, Guid PatientId, string InstrumentId, int InstrumentVersion, string AnswersJson, int Total, string? Band,
+    DateTimeOffset AssessedAt, bool PatientReported, DateTimeOffset? ReviewedAt, DateTimeOffset RecordedAt)
+{
+    public static Scored Of(Assessment a) => new(a.Id, a.PatientId, a.InstrumentId, a.InstrumentVersion, a.AnswersJson, a.Total, a.Band,
+        a.AssessedAt, a.PatientReported, a.ReviewedAt, a.RecordedAt);
+
+    public static Scored Of(Screening s) => new(s.Id, s.PatientId, s.InstrumentId, s.InstrumentVersion, s.AnswersJson, s.Total, s.Band,
+        s.AssessedAt, s.PatientReported, s.ReviewedAt, s.RecordedAt);
+
+    /// <summary>When it last changed: recorded, or reviewed later.</summary>
+    public DateTimeOffset ChangedAt => FhirResources.Latest(RecordedAt, ReviewedAt);
+}
+
+/// <summary>Every instrument served as a Questionnaire: the withdrawal catalogue (COWS, SOWS, craving) and the
+/// mental-health one (PHQ-9, GAD-7, AUDIT-C).</summary>
+public static class FhirInstruments
+{
+    public static IEnumerable<InstrumentDefinition> All => InstrumentCatalog.Default.All.Concat(MentalHealthInstruments.Catalog.All);
+
+    public static InstrumentDefinition? Find(string id) => InstrumentCatalog.Default.Find(id) ?? MentalHealthInstruments.Catalog.Find(id);
 }

@@ -154,6 +154,7 @@ public sealed class LabRecords(SpeciosaDbContext db, TimeProvider clock, LiverRe
         {
             result.EnteredInError = true;
             result.EnteredInErrorReason = reason.Trim();
+            result.EnteredInErrorAt = clock.GetUtcNow();
         }
 
         var (added, resolved, restage) = await review.StageAlertsAsync(patient, clock.GetUtcNow(), ct);

@@ -31,4 +31,8 @@ public sealed class LabResult
     public Guid RecordedByUserId { get; set; }
     public bool EnteredInError { get; set; }
     public string? EnteredInErrorReason { get; set; }
+
+    /// <summary>When it was marked entered in error (M0030; null before, and for results marked before M0030): the FHIR
+    /// export's <c>_since</c> finds the corrected result by it.</summary>
+    public DateTimeOffset? EnteredInErrorAt { get; set; }
 }

@@ -102,13 +102,11 @@ public static class RegimenDocuments
                 "from the first date to the second. Taking less is fine. Do not take more, and do not change the calendar yourself: " +
                 "if it feels too fast or too slow, talk to your clinic."),
             new DocTable(["From", "Until", "Amount", "Done (tick)"], rows, [2.7, 2.7, 1.9, 0.6], Large: true),
-            new DocHeading("If you feel unwell"),
-            new DocText("Call your clinic if withdrawal feels hard to bear, if you cannot sleep or eat, if your skin or eyes turn yellow, " +
-                "or if your urine turns dark. In an emergency call your local emergency number."),
-            new DocText("When the taper ends your body is no longer used to opioids. Taking an opioid again in the amount you used before " +
-                "can cause an overdose. Ask your clinic about naloxone."),
-            new DocText(KratomStatus.Default.Patient, DocTextStyle.Small),
+            new DocHeading(TaperHandout.Default.Heading),
         ]);
+        // Each line with its sources in knowledge/dosing/taper-handout.json (the clinical audit: no unsourced patient wording).
+        blocks.AddRange(TaperHandout.Default.Lines.Select(l => new DocText(l.Text)));
+        blocks.Add(new DocText(KratomStatus.Default.Patient, DocTextStyle.Small));
         return blocks;
     }
 

@@ -16,13 +16,15 @@ using Speciosa.Web.Withdrawal;
 namespace Speciosa.Web.Research;
 
 /// <summary>Counts of a clinic's cohort for the Researcher's page (no row-level data).</summary>
+/// <summary>The cohort counts as shown: every count through the small-cell rule (<see cref="CellSuppression"/>), so a
+/// count from 1 to 10 is "&lt;11" (with its group's complement), and the rule in words with its source.</summary>
 public sealed record CohortCounts(
-    int Patients, IReadOnlyList<CohortGroup> ByStatus, IReadOnlyList<CohortGroup> BySex, IReadOnlyList<CohortGroup> ByAgeAtEnrolment,
-    IReadOnlyList<CohortEvents> ByEventType);
+    string Patients, IReadOnlyList<CohortGroup> ByStatus, IReadOnlyList<CohortGroup> BySex, IReadOnlyList<CohortGroup> ByAgeAtEnrolment,
+    IReadOnlyList<CohortEvents> ByEventType, string Suppression);
 
-public sealed record CohortGroup(string Name, int Patients);
+public sealed record CohortGroup(string Name, string Patients);
 
-public sealed record CohortEvents(string Type, int Patients, int Events);
+public sealed record CohortEvents(string Type, string Patients, string Events);
 
 /// <summary>The de-identified research extract of the caller's clinic (issue 16 item 5). Reads the record of Withdrawal,
 /// Regimens, Liver, Safety and Alerts (read-only) and writes only the variables of the core's
@@ -43,13 +45,19 @@ public sealed class ResearchExtracts(SpeciosaDbContext db, ReportingReads report
             .Select(p => new { p.Id, p.Status, p.Sex, p.DateOfBirth, p.CreatedAt }).ToListAsync(ct);
         var zone = await calendar.ZoneAsync(clinicId, ct);
         var events = await EventsAsync(record, clinicId, patients.Select(p => p.Id).ToList(), ct);
+        // Small cells hidden (CMS cell size suppression policy): each group adds up to the total, so a lone hidden count
+        // takes its group's next smallest with it; the event rows are separate counts.
+        var rule = CellSuppression.Default;
+        IReadOnlyList<CohortGroup> Group(IReadOnlyList<(string Name, int Count)> cells) =>
+            rule.ShowGroup(cells.Select(c => c.Count).ToList()).Select((shown, i) => new CohortGroup(cells[i].Name, shown)).ToList();
         return new CohortCounts(
-            patients.Count,
-            patients.GroupBy(p => p.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new CohortGroup(g.Key, g.Count())).ToList(),
-            patients.GroupBy(p => p.Sex).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new CohortGroup(g.Key, g.Count())).ToList(),
-            AgeBands.Select(b => new CohortGroup(b, patients.Count(p => Band(p.DateOfBirth, zone.Today(p.CreatedAt)) == b))).ToList(),
-            ResearchDictionary.EventTypes.Select(t => new CohortEvents(t, events.Where(e => e.Type == t).Select(e => e.PatientId).Distinct().Count(),
-                events.Count(e => e.Type == t))).ToList());
+            rule.Show(patients.Count),
+            Group(patients.GroupBy(p => p.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList()),
+            Group(patients.GroupBy(p => p.Sex).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList()),
+            Group(AgeBands.Select(b => (b, patients.Count(p => Band(p.DateOfBirth, zone.Today(p.CreatedAt)) == b))).ToList()),
+            ResearchDictionary.EventTypes.Select(t => new CohortEvents(t, rule.Show(events.Where(e => e.Type == t).Select(e => e.PatientId).Distinct().Count()),
+                rule.Show(events.Count(e => e.Type == t)))).ToList(),
+            rule.Rule);
     }
 
     /// <summary>One file of the extract as CSV, and the record ids of the patients it covers (named on the audit row).</summary>

@@ -12,8 +12,8 @@ using Speciosa.Web.Patients;
 namespace Speciosa.Web.Safety;
 
 /// <summary>The MedWatch 3500-style adverse-event draft as a PDF, from the same mapping as the JSON export
-/// (<see cref="MedWatchReport"/>). Section A carries initials only, as the form asks; the clinic's copy names the patient
-/// in its page header like every patient document.</summary>
+/// (<see cref="MedWatchReport"/>). Section A carries initials only, as the form asks ("patient identifier, in
+/// confidence"), and so does every page's header: the name is on no page.</summary>
 public static class SafetyDocuments
 {
     public static IEndpointRouteBuilder MapSafetyDocuments(this IEndpointRouteBuilder app)
@@ -31,7 +31,9 @@ public static class SafetyDocuments
                 http.Audit().ResourceId = row.Id.ToString();
                 var reporter = await db.Users.AsNoTracking().Where(u => u.Id == user.UserId()).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
                 var draft = MedWatchReport.For(p, row, reporter, await calendar.TodayAsync(p.ClinicId, ct));
-                return await printer.PdfAsync(p.ClinicId, "MedWatch 3500 draft: adverse event", DocumentPrinter.PatientOf(p), Blocks(draft),
+                // Section A identifies the patient "in confidence" by initials, not by name; so does every page's header.
+                var header = new DocumentPatient("Patient identifier " + draft.SectionA.Identifier, p.DateOfBirth, p.Id);
+                return await printer.PdfAsync(p.ClinicId, "MedWatch 3500 draft: adverse event", header, Blocks(draft),
                     $"medwatch-3500-{row.Id}", ct);
             })
             .Produces(StatusCodes.Status200OK, contentType: DocumentPrinter.ContentType)
@@ -43,8 +45,8 @@ public static class SafetyDocuments
     public static IReadOnlyList<DocBlock> Blocks(MedWatchDraft d) =>
     [
         new DocText(d.Form, DocTextStyle.Bold),
-        new DocText("This is the clinic's copy. The form sent to FDA identifies the patient by initials only (section A); " +
-            "do not copy the name in this page's header onto it. Fields marked \"" + MedWatchReport.ClinicToComplete + "\" are left for the clinician.", DocTextStyle.Small),
+        new DocText("The form identifies the patient in confidence by initials only (section A), never by name; the record number " +
+            "lets the clinic find the chart. Fields marked \"" + MedWatchReport.ClinicToComplete + "\" are left for the clinician.", DocTextStyle.Small),
         new DocHeading("A. Patient information"),
         new DocFields(
         [

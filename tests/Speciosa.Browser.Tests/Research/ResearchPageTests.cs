@@ -21,6 +21,7 @@ public sealed class ResearchPageTests(BrowserSession browser, DemoServers server
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Research" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Research dataset" })).ToBeVisibleAsync();
         await Expect(page.Locator("#cohort-events")).ToContainTextAsync("assessment");
+        await Expect(page.Locator("#cohort-suppression")).ToContainTextAsync("CMS cell size suppression policy");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Events (CSV)" })).ToHaveAttributeAsync("href", "/api/research/events.csv");
         await Expect(page.Locator("#data-dictionary")).ToContainTextAsync("cows_max");
         Assert.Empty(await Axe.SeriousViolationsAsync(page));

@@ -107,6 +107,10 @@ public sealed class PdfDocumentTests(DemoServers servers) : IClassFixture<DemoSe
         string Day(DateOnly d) => d.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
         pdf.AssertSays(Day(start), Day(start.AddDays(6)), "Up to 4 g in a day", Day(start.AddDays(7)), "Up to 2.5 g in a day",
             Day(start.AddDays(14)), "No kratom. The taper is finished.", "Do not take more", "naloxone");
+        // "If you feel unwell": the lines of knowledge/dosing/taper-handout.json, each with its sources (the clinical audit);
+        // the earlier unsourced wording is gone.
+        pdf.AssertSays(Speciosa.Clinical.Regimens.TaperHandout.Default.Lines.Select(l => l.Text).ToArray());
+        pdf.AssertDoesNotSay("if you cannot sleep or eat", "withdrawal feels hard to bear");
         pdf.AssertDoesNotSay("basis", "Basis", "threshold", "Threshold", "rule", "Rule", "MME", "COWS", "SOWS");
         Assert.DoesNotContain("Testwell", pdf.FileName!, StringComparison.Ordinal);
         await AssertAuditedReadAsync(server, "regimen.taper-pdf", id);
@@ -179,7 +183,7 @@ public sealed class PdfDocumentTests(DemoServers servers) : IClassFixture<DemoSe
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
-    public async Task A_medwatch_draft_prints_the_json_drafts_sections_with_initials_in_section_a(Database database)
+    public async Task A_medwatch_draft_prints_the_json_drafts_sections_with_initials_in_section_a_and_the_name_on_no_page(Database database)
     {
         var server = await servers.On(database);
         var clinician = await server.SignedInClientAsync("demo.clinician");
@@ -197,7 +201,9 @@ public sealed class PdfDocumentTests(DemoServers servers) : IClassFixture<DemoSe
         var pdf = await PdfText.GetAsync(clinician, $"/api/patients/{id}/adverse-events/{eventId}/medwatch.pdf");
         var after = DateTimeOffset.UtcNow;
 
-        pdf.AssertEveryPage("MedWatch 3500 draft", Morgan, MorganBorn);
+        // MedWatch 3500 section A identifies the patient in confidence by initials: so does every page's header; no name anywhere.
+        pdf.AssertEveryPage("MedWatch 3500 draft", "Patient identifier MT", MorganBorn, $"record {id}");
+        pdf.AssertDoesNotSay("Testwell", "Morgan");
         pdf.AssertPageNumbers();
         pdf.AssertGeneratedIn(Zone, before, after);
         Assert.Equal("MT", json.GetProperty("sectionA_patient").GetProperty("identifier").GetString());

@@ -125,14 +125,23 @@ public sealed class ResearchExtractTests(DemoServers servers) : IClassFixture<De
         Assert.Contains("href=\"/research\"", home, StringComparison.Ordinal);
         var page = WebUtility.HtmlDecode(await researcher.GetStringAsync("/research"));
         var clinicPatients = await server.QueryAsync(db => db.Patients.CountAsync());
-        Assert.Contains($"{clinicPatients} patients in this clinic", page, StringComparison.Ordinal);
+        var rule = Speciosa.Clinical.Research.CellSuppression.Default;
+        Assert.Contains($"Patients in this clinic: {rule.Show(clinicPatients)}.", page, StringComparison.Ordinal);
+        Assert.Contains("CMS cell size suppression policy", page, StringComparison.Ordinal);
         Assert.Contains("cows_max", page, StringComparison.Ordinal);
         Assert.Contains("Clinical Opiate Withdrawal Scale (COWS) v1", page, StringComparison.Ordinal);
         Assert.Contains("/api/research/events.csv", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Testwell", page, StringComparison.Ordinal);
 
         var cohort = await researcher.GetFromJsonAsync<JsonElement>("/api/research/cohort");
-        Assert.Equal(clinicPatients, cohort.GetProperty("patients").GetInt32());
+        Assert.Equal(rule.Show(clinicPatients), cohort.GetProperty("patients").GetString());
+        // No count from 1 to 10 is shown anywhere in the cohort (the demo's groups are small, so some are hidden).
+        var cells = new[] { "byStatus", "bySex", "byAgeAtEnrolment" }
+            .SelectMany(g => cohort.GetProperty(g).EnumerateArray().Select(c => c.GetProperty("patients").GetString()))
+            .Concat(cohort.GetProperty("byEventType").EnumerateArray().SelectMany(e => new[] { e.GetProperty("patients").GetString(), e.GetProperty("events").GetString() }))
+            .ToList();
+        Assert.Contains("<11", cells);
+        Assert.All(cells, c => Assert.True(c == "<11" || int.Parse(c!, System.Globalization.CultureInfo.InvariantCulture) is 0 or >= 11, c));
 
         var clinician = await server.SignedInClientAsync("demo.clinician");
         Assert.Equal(HttpStatusCode.Forbidden, (await clinician.GetAsync("/api/research/events.csv")).StatusCode);
