@@ -32,7 +32,7 @@ public sealed class AlertModel : IModelPart
             e.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
             e.HasIndex(a => new { a.PatientId, a.RuleId, a.ConditionKey }).IsUnique().HasFilter(ActiveFilter);
             // The worklist's order (most severe, newest, then id), with and without a severity filter (M0020), by rule or by
-            // assignee (M0027); each ends in SnoozedUntil (M0034), so the open-and-not-snoozed count and filter are read from the
+            // assignee (M0027); each ends in SnoozedUntil (M0032), so the open-and-not-snoozed count and filter are read from the
             // index alone instead of from every open alert's row. The patient filter uses (PatientId, Status); the latest alert of
             // one condition (the recurrence rule) uses (PatientId, RuleId, ConditionKey, RaisedAt).
             e.HasIndex(a => new { a.ClinicId, a.Status, a.SeverityRank, a.RaisedAt, a.Id, a.SnoozedUntil })

@@ -8,7 +8,7 @@ namespace Speciosa.Web.Data.Migrations;
 /// index gets <c>SnoozedUntil</c> as its last column, so the count and the page filter it from the index, in the same order.</summary>
 [DbContext(typeof(SpeciosaDbContext))]
 [Migration("20261204060000_WorklistCounts")]
-public sealed class M0034_WorklistCounts : Migration
+public sealed class M0032_WorklistCounts : Migration
 {
     private static readonly (string Old, string New, string[] Columns, bool[] Descending)[] Indexes =
     [
