@@ -53,7 +53,7 @@ public sealed class SpeciosaServer : IAsyncDisposable
     /// either side) are used up.</summary>
     public async Task<string> NextTotpCodeAsync(string userName = "demo.admin", byte[]? secret = null)
     {
-        secret ??= DemoAdminTotpSecret;
+        secret ??= DemoClinic.TotpSecretFor(Services.GetRequiredService<KeyRingKey>(), userName);
         var clock = Services.GetRequiredService<TimeProvider>();
         var normalized = userName.ToUpperInvariant();
         for (var attempt = 0; ; attempt++)
@@ -204,7 +204,7 @@ public sealed class SpeciosaServer : IAsyncDisposable
     public async Task<HttpClient> SignedInClientAsync(string userName, string password = DemoPassword)
     {
         var client = CreateClient();
-        var code = userName == "demo.admin" && await HasTwoFactorAsync(userName) ? await NextTotpCodeAsync(userName) : null;
+        var code = userName is "demo.admin" or "demo.admin2" && await HasTwoFactorAsync(userName) ? await NextTotpCodeAsync(userName) : null;
         var response = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName, password, code });
         if (!response.IsSuccessStatusCode)
         {

@@ -33,6 +33,8 @@ public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, T
         ("demo.quality", "Quinn Quality (demo)", SpeciosaRoles.Quality),
         ("demo.researcher", "Riley Researcher (demo)", SpeciosaRoles.Researcher),
         ("demo.patient", "Pat Patient (demo)", SpeciosaRoles.Patient),
+        // A second administrator: a registry change that refuses supply needs one other than its proposer (issue 15 item 8).
+        ("demo.admin2", "Sam Second Admin (demo)", SpeciosaRoles.Admin),
     ];
 
     /// <summary>Returns the printed sign-in lines when it seeded now, or null when the demo clinic existed.</summary>
@@ -67,6 +69,9 @@ public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, T
         var adminSecret = AdminTotpSecret(keyRingKey);
         await twoFactor.SeedAsync(ids["demo.admin"], adminSecret);
         lines.Add($"  demo.admin's second factor (TOTP, 6 digits, 30 s): add this secret to an authenticator app: {TotpCodes.Grouped(TotpCodes.ToBase32(adminSecret))}");
+        var secondAdminSecret = TotpSecretFor(keyRingKey, "demo.admin2");
+        await twoFactor.SeedAsync(ids["demo.admin2"], secondAdminSecret);
+        lines.Add($"  demo.admin2's second factor (TOTP, 6 digits, 30 s): add this secret to an authenticator app: {TotpCodes.Grouped(TotpCodes.ToBase32(secondAdminSecret))}");
 
         await DemoPatients.SeedAsync(db, clinic.Id, ids["demo.clinician"], ids["demo.nurse"], ids["demo.patient"], clock.GetUtcNow(), ct);
         // demo.patient has accepted the current portal consent, so the demo's patient lands on "Today" (issue 14).
@@ -90,6 +95,13 @@ public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, T
     /// Tests compute codes from it through the server's own key.</summary>
     public static byte[] AdminTotpSecret(KeyRingKey key) =>
         System.Security.Cryptography.HMACSHA256.HashData(key.Bytes, "Speciosa demo.admin TOTP secret v1"u8)[..TotpCodes.SecretBytes];
+
+    /// <summary>The TOTP secret of a demo administrator: demo.admin's as <see cref="AdminTotpSecret"/>, any other's derived the
+    /// same way under a label naming the account.</summary>
+    public static byte[] TotpSecretFor(KeyRingKey key, string userName) =>
+        userName == "demo.admin"
+            ? AdminTotpSecret(key)
+            : System.Security.Cryptography.HMACSHA256.HashData(key.Bytes, System.Text.Encoding.UTF8.GetBytes($"Speciosa {userName} TOTP secret v1"))[..TotpCodes.SecretBytes];
 
     private static string GeneratePassword()
     {

@@ -175,4 +175,7 @@ public static class ProblemTypes
 
     /// <summary>409: a patient with the same name and date of birth is already in the clinic; send confirmDuplicate: true to enrol anyway.</summary>
     public const string PossibleDuplicate = "urn:speciosa:problem:possible-duplicate";
+
+    /// <summary>403: a change that needs a second person's approval (four eyes) was approved by the person who proposed it.</summary>
+    public const string SecondApprovalNeeded = "urn:speciosa:problem:second-approval-needed";
 }

@@ -19,6 +19,9 @@ public sealed class JurisdictionChange
     public required string Reason { get; set; }
     public string? Before { get; set; }
     public string? After { get; set; }
+
+    /// <summary>The approved <see cref="JurisdictionProposal"/> this change applied (four eyes), naming who proposed it.</summary>
+    public long? ProposalId { get; set; }
 }
 
 public static class JurisdictionChangeKinds

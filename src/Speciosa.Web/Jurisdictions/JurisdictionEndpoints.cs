@@ -14,6 +14,9 @@ public static class JurisdictionEndpoints
 {
     public const int MaxImportBytes = 2 * 1024 * 1024;
 
+    /// <summary>The audit action of an edit that was kept pending for a second administrator.</summary>
+    public const string ProposeAction = "jurisdiction.propose";
+
     /// <summary>The range of days <c>/evaluate?on=</c> accepts: the registry's oldest entries are from the early 2000s.</summary>
     public const int EarliestOn = 1900;
     public const int LatestOn = 2200;
@@ -43,6 +46,31 @@ public static class JurisdictionEndpoints
             .Accepts<JurisdictionRegistryDocument>("application/json")
             .WithSummary("Import a registry file (reason required as ?reason=). All or nothing: one wrong entry changes nothing and the 400 names entries[i].field. Importing the same file again changes nothing.");
 
+        group.MapPost("/preview", Preview)
+            .RequireAuthorization(Policies.Admin)
+            .Audited("jurisdiction.preview", "Jurisdiction")
+            .WithSummary("What saving an edit would do, saving nothing: the active patients of your clinic whose legal status or supply changes and how (others counted), and whether it refuses supply and so needs a second administrator.");
+
+        group.MapGet("/proposals", Proposals)
+            .RequireAuthorization(Policies.Admin)
+            .Audited("jurisdiction.proposals", "JurisdictionProposal")
+            .WithSummary("Registry changes that refuse supply: status=Pending (default), Approved, Rejected or all; newest first.");
+
+        group.MapGet("/proposals/{proposalId:long}", GetProposal)
+            .RequireAuthorization(Policies.Admin)
+            .Audited("jurisdiction.proposal-read", "JurisdictionProposal")
+            .WithSummary("One proposal with its concurrency stamp and, while pending, the patients it would affect if approved now.");
+
+        group.MapPost("/proposals/{proposalId:long}/approve", Approve)
+            .RequireAuthorization(Policies.Admin)
+            .Audited("jurisdiction.approve", "JurisdictionProposal")
+            .WithSummary("A second administrator applies a pending change (concurrencyStamp required). 403 for the administrator who proposed it; 409 when it or its entry changed.");
+
+        group.MapPost("/proposals/{proposalId:long}/reject", Reject)
+            .RequireAuthorization(Policies.Admin)
+            .Audited("jurisdiction.reject", "JurisdictionProposal")
+            .WithSummary("Reject a pending change (concurrencyStamp and reason required); the registry is not changed.");
+
         group.MapGet("/{id}", Get)
             .RequireAuthorization(Policies.Staff)
             .Audited("jurisdiction.read", "Jurisdiction")
@@ -51,12 +79,12 @@ public static class JurisdictionEndpoints
         group.MapPost("/", Create)
             .RequireAuthorization(Policies.Admin)
             .Audited("jurisdiction.create", "Jurisdiction")
-            .WithSummary("Add an entry (reason required). 400 names each wrong field; 409 when the id exists.");
+            .WithSummary("Add an entry (reason required). 400 names each wrong field; 409 when the id exists. 202 with the proposal when the entry refuses supply (a ban, a minimum age, an exclusion, a 7-OH limit): a second administrator approves it.");
 
         group.MapPut("/{id}", Update)
             .RequireAuthorization(Policies.Admin)
             .Audited("jurisdiction.update", "Jurisdiction")
-            .WithSummary("Change an entry (reason and concurrencyStamp required). 409 when it changed since you read it.");
+            .WithSummary("Change an entry (reason and concurrencyStamp required). 409 when it changed since you read it. 202 with the proposal when the change refuses supply: nothing changes until a second administrator approves it.");
 
         return app;
     }
@@ -84,21 +112,31 @@ public static class JurisdictionEndpoints
         return detail is null ? ProblemResponses.Problem(StatusCodes.Status404NotFound) : TypedResults.Ok(detail);
     }
 
-    private static async Task<Results<Created<JurisdictionDetail>, ValidationProblem, ProblemHttpResult>> Create(
+    private static async Task<Results<Created<JurisdictionDetail>, Accepted<JurisdictionProposalView>, ValidationProblem, ProblemHttpResult>> Create(
         JurisdictionEditRequest request, ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, ClinicCalendar calendar, CancellationToken ct)
     {
-        var outcome = await registry.CreateAsync(request.Entry, request.Reason, Author(user), ct);
+        var outcome = await registry.CreateAsync(request.Entry, request.Reason, Author(user), ct, () => http.Audit().Action = ProposeAction);
         http.Audit().ResourceId = outcome.Record?.Id;
+        if (outcome.Pending)
+        {
+            return Proposed(http, outcome.Proposal!);
+        }
+
         return outcome.Outcome.Succeeded
             ? TypedResults.Created($"/api/jurisdictions/{Uri.EscapeDataString(outcome.Record!.Id)}", await DetailAsync(registry, calendar, outcome.Record!.Id, user, ct))
             : outcome.Outcome.ToProblem();
     }
 
-    private static async Task<Results<Ok<JurisdictionDetail>, ValidationProblem, ProblemHttpResult>> Update(
+    private static async Task<Results<Ok<JurisdictionDetail>, Accepted<JurisdictionProposalView>, ValidationProblem, ProblemHttpResult>> Update(
         string id, JurisdictionEditRequest request, ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, ClinicCalendar calendar, CancellationToken ct)
     {
         http.Audit().ResourceId = id;
-        var outcome = await registry.UpdateAsync(id, request.Entry, request.Reason, request.ConcurrencyStamp, Author(user), ct);
+        var outcome = await registry.UpdateAsync(id, request.Entry, request.Reason, request.ConcurrencyStamp, Author(user), ct, () => http.Audit().Action = ProposeAction);
+        if (outcome.Pending)
+        {
+            return Proposed(http, outcome.Proposal!);
+        }
+
         return outcome.Outcome.Succeeded ? TypedResults.Ok((await DetailAsync(registry, calendar, id, user, ct))!) : outcome.Outcome.ToProblem();
     }
 
@@ -180,6 +218,78 @@ public static class JurisdictionEndpoints
             : ProblemResponses.Invalid(outcome.Errors);
     }
 
+    /// <summary>A change that refuses supply was kept pending: 202 naming the proposal (audited as <see cref="ProposeAction"/>).</summary>
+    private static Accepted<JurisdictionProposalView> Proposed(HttpContext http, JurisdictionProposal proposal)
+    {
+        _ = http;
+        return TypedResults.Accepted($"/api/jurisdictions/proposals/{proposal.Id}", JurisdictionProposalView.From(proposal));
+    }
+
+    private static async Task<Ok<JurisdictionPreviewResult>> Preview(
+        JurisdictionPreviewRequest request, ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, CancellationToken ct)
+    {
+        http.Audit().ResourceId = request.Id ?? request.Entry?.Id;
+        var preview = await registry.PreviewAsync(request.Id, request.Entry, request.ConcurrencyStamp, ct);
+        var result = JurisdictionPreviewResult.From(preview, user.ClinicIdOf());
+        http.Audit().Showed(result.Patients.Select(p => p.PatientId));
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<JurisdictionProposalView>>, ValidationProblem>> Proposals(
+        JurisdictionRegistry registry, CancellationToken ct, string? status = null)
+    {
+        string? wanted = status?.Trim() switch
+        {
+            null or "" or JurisdictionProposalStatus.Pending => JurisdictionProposalStatus.Pending,
+            JurisdictionProposalStatus.Approved => JurisdictionProposalStatus.Approved,
+            JurisdictionProposalStatus.Rejected => JurisdictionProposalStatus.Rejected,
+            "all" => null,
+            _ => "?",
+        };
+        if (wanted == "?")
+        {
+            return ProblemResponses.Invalid(new Dictionary<string, string[]> { ["status"] = ["Pending, Approved, Rejected or all."] });
+        }
+
+        return TypedResults.Ok<IReadOnlyList<JurisdictionProposalView>>((await registry.ProposalsAsync(wanted, ct)).Select(p => JurisdictionProposalView.From(p)).ToList());
+    }
+
+    private static async Task<Results<Ok<JurisdictionProposalView>, ProblemHttpResult>> GetProposal(
+        long proposalId, ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, CancellationToken ct)
+    {
+        http.Audit().ResourceId = proposalId.ToString(CultureInfo.InvariantCulture);
+        var proposal = await registry.FindProposalAsync(proposalId, ct);
+        if (proposal is null)
+        {
+            return ProblemResponses.Problem(StatusCodes.Status404NotFound);
+        }
+
+        JurisdictionPreviewResult? preview = null;
+        if (proposal.Status == JurisdictionProposalStatus.Pending && await registry.PreviewProposalAsync(proposal, ct) is { Outcome.Succeeded: true } p)
+        {
+            preview = JurisdictionPreviewResult.From(p, user.ClinicIdOf());
+            http.Audit().Showed(preview.Patients.Select(a => a.PatientId));
+        }
+
+        return TypedResults.Ok(JurisdictionProposalView.From(proposal, preview));
+    }
+
+    private static async Task<Results<Ok<JurisdictionProposalView>, ValidationProblem, ProblemHttpResult>> Approve(
+        long proposalId, JurisdictionProposalDecision decision, ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, CancellationToken ct)
+    {
+        http.Audit().ResourceId = proposalId.ToString(CultureInfo.InvariantCulture);
+        var outcome = await registry.ApproveAsync(proposalId, decision.ConcurrencyStamp, Author(user), ct);
+        return outcome.Outcome.Succeeded ? TypedResults.Ok(JurisdictionProposalView.From(outcome.Proposal!)) : outcome.Outcome.ToProblem();
+    }
+
+    private static async Task<Results<Ok<JurisdictionProposalView>, ValidationProblem, ProblemHttpResult>> Reject(
+        long proposalId, JurisdictionProposalDecision decision, ClaimsPrincipal user, HttpContext http, JurisdictionRegistry registry, CancellationToken ct)
+    {
+        http.Audit().ResourceId = proposalId.ToString(CultureInfo.InvariantCulture);
+        var outcome = await registry.RejectAsync(proposalId, decision.ConcurrencyStamp, decision.Reason, Author(user), ct);
+        return outcome.Succeeded ? TypedResults.Ok(JurisdictionProposalView.From((await registry.FindProposalAsync(proposalId, ct))!)) : outcome.ToProblem();
+    }
+
     internal static ChangeAuthor Author(ClaimsPrincipal user) => new(user.UserId(), user.Identity?.Name);
 
     internal static async Task<JurisdictionDetail?> DetailAsync(JurisdictionRegistry registry, ClinicCalendar calendar, string id, ClaimsPrincipal user, CancellationToken ct)
@@ -192,10 +302,15 @@ public static class JurisdictionEndpoints
 
         var entry = JurisdictionMapping.ToEntry(record);
         var today = await calendar.TodayAsync(user.ClinicIdOf(), ct);
+        var proposals = (await registry.ProposalsOfEntryAsync(id, ct)).ToDictionary(p => p.Id);
         var history = (await registry.HistoryAsync(id, ct))
             .Select(h => new JurisdictionHistoryItem(h.Id, h.Kind, h.ChangedAt, h.ChangedBy, h.Reason,
-                JurisdictionMapping.FromJson(h.Before), JurisdictionMapping.FromJson(h.After)))
+                JurisdictionMapping.FromJson(h.Before), JurisdictionMapping.FromJson(h.After),
+                h.ProposalId is { } pid && proposals.TryGetValue(pid, out var p) ? p.ProposedBy : null,
+                h.ProposalId is { } pid2 && proposals.TryGetValue(pid2, out var p2) ? p2.ProposedAt : null))
             .ToList();
-        return new JurisdictionDetail(JurisdictionMapping.ToData(entry), registry.Summarize(entry, today), record.ConcurrencyStamp, record.UpdatedAt, history);
+        var pending = proposals.Values.Where(p => p.Status == JurisdictionProposalStatus.Pending).OrderByDescending(p => p.Id)
+            .Select(p => JurisdictionProposalView.From(p)).ToList();
+        return new JurisdictionDetail(JurisdictionMapping.ToData(entry), registry.Summarize(entry, today), record.ConcurrencyStamp, record.UpdatedAt, history, pending);
     }
 }

@@ -43,6 +43,24 @@ public sealed class JurisdictionModel : IModelPart
             e.Property(c => c.Reason).HasMaxLength(ReasonLength);
             e.HasIndex(c => c.EntryId);
             e.HasOne<JurisdictionRecord>().WithMany().HasForeignKey(c => c.EntryId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.ProposalId);
+        });
+
+        modelBuilder.Entity<JurisdictionProposal>(e =>
+        {
+            e.ToTable("JurisdictionProposals");
+            e.Property(p => p.EntryId).HasMaxLength(IdLength);
+            e.Property(p => p.Kind).HasMaxLength(16);
+            e.Property(p => p.EntryStamp).HasMaxLength(32);
+            e.Property(p => p.Reason).HasMaxLength(ReasonLength);
+            e.Property(p => p.RefusesSupply).HasMaxLength(LongTextLength);
+            e.Property(p => p.ProposedBy).HasMaxLength(256);
+            e.Property(p => p.Status).HasMaxLength(16);
+            e.Property(p => p.DecidedBy).HasMaxLength(256);
+            e.Property(p => p.DecisionNote).HasMaxLength(ReasonLength);
+            e.Property(p => p.ConcurrencyStamp).HasMaxLength(32).IsConcurrencyToken();
+            e.HasIndex(p => new { p.Status, p.ProposedAt });
+            e.HasIndex(p => p.EntryId);
         });
 
         modelBuilder.Entity<LegalConfirmation>(e =>
@@ -66,5 +84,6 @@ public static class JurisdictionsTables
         public DbSet<JurisdictionRecord> Jurisdictions => db.Set<JurisdictionRecord>();
         public DbSet<JurisdictionChange> JurisdictionChanges => db.Set<JurisdictionChange>();
         public DbSet<LegalConfirmation> LegalConfirmations => db.Set<LegalConfirmation>();
+        public DbSet<JurisdictionProposal> JurisdictionProposals => db.Set<JurisdictionProposal>();
     }
 }

@@ -16,7 +16,8 @@ public sealed class JurisdictionRegistry(
     TimeProvider clock,
     ClinicCalendar calendar,
     IOptions<JurisdictionOptions> options,
-    IEnumerable<IJurisdictionRegistryChangeHandler> handlers)
+    IEnumerable<IJurisdictionRegistryChangeHandler> handlers,
+    RegistryChangeImpact impact)
 {
     public const string SeedReason = "Seeded from the registry shipped with Speciosa (kratom-safety.md section 5).";
 
@@ -99,21 +100,36 @@ public sealed class JurisdictionRegistry(
     public async Task<JurisdictionRegistryDocument> ExportAsync(DateOnly today, CancellationToken ct = default) =>
         JurisdictionMapping.ToDocument(await CurrentEntriesAsync(ct), today);
 
-    public Task<RegistryEditOutcome> CreateAsync(JurisdictionEntryData? data, string? reason, ChangeAuthor author, CancellationToken ct = default) =>
-        SaveOneAsync(null, data, reason, null, author, ct);
+    /// <summary><paramref name="proposing"/> runs before a change that needs a second administrator is stored as a proposal
+    /// (e.g. so the request's audit entry, written with the save, says "jurisdiction.propose").</summary>
+    public Task<RegistryEditOutcome> CreateAsync(JurisdictionEntryData? data, string? reason, ChangeAuthor author, CancellationToken ct = default, Action? proposing = null) =>
+        SaveOneAsync(null, data, reason, null, author, proposing, ct);
 
-    public Task<RegistryEditOutcome> UpdateAsync(string id, JurisdictionEntryData? data, string? reason, string? concurrencyStamp, ChangeAuthor author, CancellationToken ct = default) =>
-        SaveOneAsync(id, data, reason, concurrencyStamp, author, ct);
+    public Task<RegistryEditOutcome> UpdateAsync(
+        string id, JurisdictionEntryData? data, string? reason, string? concurrencyStamp, ChangeAuthor author, CancellationToken ct = default, Action? proposing = null) =>
+        SaveOneAsync(id, data, reason, concurrencyStamp, author, proposing, ct);
 
-    private async Task<RegistryEditOutcome> SaveOneAsync(
-        string? id, JurisdictionEntryData? data, string? reason, string? stamp, ChangeAuthor author, CancellationToken ct)
+    /// <summary>A single-entry edit checked against the registry as it is now, before anything is saved: the edit page's
+    /// preview, a save and an approval all start here.</summary>
+    private sealed record EditPlan(
+        List<JurisdictionRecord> Records, List<JurisdictionEntry> Before, JurisdictionRecord? Existing, JurisdictionEntry? Old, JurisdictionEntry Entry)
+    {
+        public bool Unchanged => Old is not null && JurisdictionMapping.Canonical(Old) == JurisdictionMapping.Canonical(Entry);
+    }
+
+    private async Task<(EditPlan? Plan, Outcome? Failure)> PlanAsync(
+        string? id, JurisdictionEntryData? data, string? reason, string? stamp, bool requireReason, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        CheckReason(reason, errors);
+        if (requireReason)
+        {
+            CheckReason(reason, errors);
+        }
+
         if (data is null)
         {
             errors["entry"] = ["Required: the entry's fields."];
-            return new(Outcome.Invalid(errors));
+            return (null, Outcome.Invalid(errors));
         }
 
         if (id is not null)
@@ -143,22 +159,22 @@ public sealed class JurisdictionRegistry(
         var existing = records.FirstOrDefault(r => r.Id == (id ?? entry?.Id));
         if (id is not null && existing is null)
         {
-            return new(Outcome.NotFound);
+            return (null, Outcome.NotFound);
         }
 
         if (id is null && existing is not null)
         {
-            return new(Outcome.Conflict($"An entry with id '{existing.Id}' exists: edit it instead."));
+            return (null, Outcome.Conflict($"An entry with id '{existing.Id}' exists: edit it instead."));
         }
 
         if (existing is not null && stamp is not null && errors.Count == 0 && existing.ConcurrencyStamp != stamp)
         {
-            return new(Outcome.Stale("The entry changed since you read it. Reload it and apply your change again."));
+            return (null, Outcome.Stale("The entry changed since you read it. Reload it and apply your change again."));
         }
 
         if (entry is null || errors.Count > 0)
         {
-            return new(Outcome.Invalid(errors));
+            return (null, Outcome.Invalid(errors));
         }
 
         var before = records.Select(JurisdictionMapping.ToEntry).ToList();
@@ -166,20 +182,204 @@ public sealed class JurisdictionRegistry(
         CheckAgainstOthers([entry], others, i => "entry.", "entry.sources", errors);
         if (errors.Count > 0)
         {
-            return new(Outcome.Invalid(errors));
+            return (null, Outcome.Invalid(errors));
         }
 
-        var old = before.FirstOrDefault(e => e.Id == entry.Id);
-        if (old is not null && JurisdictionMapping.Canonical(old) == JurisdictionMapping.Canonical(entry))
+        return (new EditPlan(records, before, existing, before.FirstOrDefault(e => e.Id == entry.Id), entry), null);
+    }
+
+    /// <summary>What saving this edit would do, computed as the save computes it and saving nothing: the active patients
+    /// whose legal status or supply changes and how (of every clinic; a page shows its own clinic's by name), and whether
+    /// it refuses supply and so waits for a second administrator.</summary>
+    public async Task<RegistryEditPreview> PreviewAsync(string? id, JurisdictionEntryData? data, string? stamp, CancellationToken ct = default)
+    {
+        var (plan, failure) = await PlanAsync(id, data, null, stamp, requireReason: false, ct);
+        if (plan is null)
         {
-            return new(Outcome.Done, existing);
+            return new RegistryEditPreview(failure!, false, [], []);
         }
 
-        var kind = old is null ? JurisdictionChangeKinds.Created : JurisdictionChangeKinds.Updated;
-        var (saved, change, conflict) = await CommitAsync(records, before, [(old, entry)], kind, reason!.Trim(), author, stamp, ct);
+        if (plan.Unchanged)
+        {
+            return new RegistryEditPreview(Outcome.Done, true, [], []);
+        }
+
+        var change = await ChangeOfAsync(plan.Before, [(plan.Old, plan.Entry)], "", ct);
+        return new RegistryEditPreview(Outcome.Done, false, RegistryChangeApproval.RefusalsAdded(plan.Old, plan.Entry), await impact.AssessAsync(change, ct));
+    }
+
+    private async Task<RegistryEditOutcome> SaveOneAsync(
+        string? id, JurisdictionEntryData? data, string? reason, string? stamp, ChangeAuthor author, Action? proposing, CancellationToken ct)
+    {
+        var (plan, failure) = await PlanAsync(id, data, reason, stamp, requireReason: true, ct);
+        if (plan is null)
+        {
+            return new(failure!);
+        }
+
+        if (plan.Unchanged)
+        {
+            return new(Outcome.Done, plan.Existing);
+        }
+
+        // Four eyes: an edit that refuses supply is kept pending, changing nothing, until a second administrator approves it.
+        var refusals = RegistryChangeApproval.RefusalsAdded(plan.Old, plan.Entry);
+        if (refusals.Count > 0 && author.UserId is { } proposer)
+        {
+            var proposal = new JurisdictionProposal
+            {
+                EntryId = plan.Entry.Id,
+                Kind = plan.Old is null ? JurisdictionChangeKinds.Created : JurisdictionChangeKinds.Updated,
+                Before = plan.Old is null ? null : JurisdictionMapping.Canonical(plan.Old),
+                After = JurisdictionMapping.Canonical(plan.Entry),
+                EntryStamp = plan.Existing?.ConcurrencyStamp,
+                Reason = reason!.Trim(),
+                RefusesSupply = string.Join("\n", refusals),
+                ProposedAt = clock.GetUtcNow(),
+                ProposedByUserId = proposer,
+                ProposedBy = author.Name ?? proposer.ToString(),
+                Status = JurisdictionProposalStatus.Pending,
+                ConcurrencyStamp = JurisdictionMapping.NewStamp(),
+            };
+            db.JurisdictionProposals.Add(proposal);
+            proposing?.Invoke();
+            await db.SaveChangesAsync(ct);
+            return new(Outcome.Done, plan.Existing, null, proposal);
+        }
+
+        var kind = plan.Old is null ? JurisdictionChangeKinds.Created : JurisdictionChangeKinds.Updated;
+        var (saved, change, conflict) = await CommitAsync(plan.Records, plan.Before, [(plan.Old, plan.Entry)], kind, reason!.Trim(), author, stamp, ct);
         return conflict
             ? new(Outcome.Stale("The entry changed since you read it. Reload it and apply your change again."))
             : new(Outcome.Done, saved.Single(), change);
+    }
+
+    public Task<List<JurisdictionProposal>> ProposalsAsync(string? status, CancellationToken ct = default) =>
+        db.JurisdictionProposals.AsNoTracking()
+            .Where(p => status == null || p.Status == status)
+            .OrderByDescending(p => p.ProposedAt).ThenByDescending(p => p.Id)
+            .Take(200)
+            .ToListAsync(ct);
+
+    public Task<List<JurisdictionProposal>> ProposalsOfEntryAsync(string entryId, CancellationToken ct = default) =>
+        db.JurisdictionProposals.AsNoTracking().Where(p => p.EntryId == entryId).ToListAsync(ct);
+
+    public Task<JurisdictionProposal?> FindProposalAsync(long proposalId, CancellationToken ct = default) =>
+        db.JurisdictionProposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proposalId, ct);
+
+    /// <summary>Who a pending proposal would affect if approved now (the registry may have moved on since it was made).</summary>
+    public async Task<RegistryEditPreview> PreviewProposalAsync(JurisdictionProposal proposal, CancellationToken ct = default) =>
+        await PreviewAsync(proposal.Kind == JurisdictionChangeKinds.Created ? null : proposal.EntryId,
+            JurisdictionMapping.FromJson(proposal.After), proposal.EntryStamp, ct);
+
+    /// <summary>A second administrator approves a pending proposal: it is applied through the same code as a direct edit
+    /// (history row with the approver as author and the proposal's id, patients alerted), in one transaction with the
+    /// proposal's decision. The proposer cannot approve their own (403); a stale stamp or an entry changed since the
+    /// proposal is 409.</summary>
+    public async Task<RegistryEditOutcome> ApproveAsync(long proposalId, string? stamp, ChangeAuthor approver, CancellationToken ct = default)
+    {
+        var proposal = await db.JurisdictionProposals.FirstOrDefaultAsync(p => p.Id == proposalId, ct);
+        if (ProposalRefusal(proposal, stamp) is { } refused)
+        {
+            return new(refused);
+        }
+
+        if (approver.UserId is null || approver.UserId == proposal!.ProposedByUserId)
+        {
+            return new(Outcome.Refused(StatusCodes.Status403Forbidden, "A second administrator must approve this change.",
+                $"You proposed this change ({proposal!.ProposedBy}); it refuses supply, so another administrator must approve it.",
+                ProblemTypes.SecondApprovalNeeded, new Dictionary<string, object?> { ["proposedBy"] = proposal.ProposedBy }));
+        }
+
+        var (plan, failure) = await PlanAsync(proposal.Kind == JurisdictionChangeKinds.Created ? null : proposal.EntryId,
+            JurisdictionMapping.FromJson(proposal.After), proposal.Reason, proposal.EntryStamp, requireReason: true, ct);
+        if (plan is null || plan.Unchanged)
+        {
+            return new(failure?.Kind switch
+            {
+                OutcomeKind.Stale => Outcome.Stale("The entry changed since this was proposed: reject the proposal and propose the change again against the entry as it is now."),
+                OutcomeKind.Conflict => failure,
+                null => Outcome.Conflict("The entry already reads as proposed: reject the proposal."),
+                _ => Outcome.Conflict("The registry changed since this was proposed and the change no longer applies as proposed: reject it and propose it again."),
+            });
+        }
+
+        var now = clock.GetUtcNow();
+        db.Entry(proposal).Property(p => p.ConcurrencyStamp).OriginalValue = stamp!;
+        proposal.Status = JurisdictionProposalStatus.Approved;
+        proposal.DecidedAt = now;
+        proposal.DecidedByUserId = approver.UserId;
+        proposal.DecidedBy = approver.Name;
+        proposal.ConcurrencyStamp = JurisdictionMapping.NewStamp();
+        var (saved, change, conflict) = await CommitAsync(plan.Records, plan.Before, [(plan.Old, plan.Entry)], proposal.Kind, proposal.Reason, approver,
+            proposal.EntryStamp, ct, proposal.Id);
+        return conflict
+            ? new(Outcome.Stale("The proposal or its entry changed since you read it. Reload it and decide again."))
+            : new(Outcome.Done, saved.Single(), change, proposal);
+    }
+
+    /// <summary>Any administrator rejects a pending proposal (the proposer too: a withdrawal), with a reason; nothing in the
+    /// registry changes.</summary>
+    public async Task<Outcome> RejectAsync(long proposalId, string? stamp, string? reason, ChangeAuthor admin, CancellationToken ct = default)
+    {
+        var proposal = await db.JurisdictionProposals.FirstOrDefaultAsync(p => p.Id == proposalId, ct);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            errors["reason"] = ["Required: why the change is rejected."];
+        }
+        else if (reason.Trim().Length > JurisdictionModel.ReasonLength)
+        {
+            errors["reason"] = [$"At most {JurisdictionModel.ReasonLength} characters."];
+        }
+
+        if (ProposalRefusal(proposal, stamp) is { } refused)
+        {
+            return refused.Kind == OutcomeKind.Invalid ? Outcome.Invalid(errors.Concat(refused.Errors).ToDictionary()) : refused;
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        db.Entry(proposal!).Property(p => p.ConcurrencyStamp).OriginalValue = stamp!;
+        proposal!.Status = JurisdictionProposalStatus.Rejected;
+        proposal.DecidedAt = clock.GetUtcNow();
+        proposal.DecidedByUserId = admin.UserId;
+        proposal.DecidedBy = admin.Name;
+        proposal.DecisionNote = reason!.Trim();
+        proposal.ConcurrencyStamp = JurisdictionMapping.NewStamp();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome.Stale("The proposal changed since you read it. Reload it and decide again.");
+        }
+
+        return Outcome.Done;
+    }
+
+    private static Outcome? ProposalRefusal(JurisdictionProposal? proposal, string? stamp)
+    {
+        if (proposal is null)
+        {
+            return Outcome.NotFound;
+        }
+
+        if (string.IsNullOrWhiteSpace(stamp))
+        {
+            return Outcome.Invalid("concurrencyStamp", "Required: the concurrencyStamp you read with the proposal.");
+        }
+
+        if (proposal.Status != JurisdictionProposalStatus.Pending)
+        {
+            return Outcome.Conflict($"This proposal was already {proposal.Status.ToLowerInvariant()} by {proposal.DecidedBy}.");
+        }
+
+        return proposal.ConcurrencyStamp != stamp ? Outcome.Stale("The proposal changed since you read it. Reload it and decide again.") : null;
     }
 
     /// <summary>All-or-nothing and idempotent: a file with one wrong entry changes nothing; entries already
@@ -255,7 +455,8 @@ public sealed class JurisdictionRegistry(
         string reason,
         ChangeAuthor author,
         string? expectedStamp,
-        CancellationToken ct)
+        CancellationToken ct,
+        long? proposalId = null)
     {
         var now = clock.GetUtcNow();
         var saved = new List<JurisdictionRecord>();
@@ -291,12 +492,11 @@ public sealed class JurisdictionRegistry(
                 Reason = reason,
                 Before = old is null ? null : JurisdictionMapping.Canonical(old),
                 After = JurisdictionMapping.Canonical(entry),
+                ProposalId = proposalId,
             });
         }
 
-        var after = before.Where(e => changes.All(c => c.After.Id != e.Id)).Concat(changes.Select(c => c.After)).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
-        var change = new JurisdictionRegistryChange(before, after, changes.Select(c => c.After.Id).ToList(), reason,
-            await calendar.TodayAsync(null, ct), StaleAfterDays);
+        var change = await ChangeOfAsync(before, changes, reason, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -313,6 +513,15 @@ public sealed class JurisdictionRegistry(
 
         await transaction.CommitAsync(ct);
         return (saved, change, false);
+    }
+
+    /// <summary>The registry before and after these changes: what the preview shows and what the handlers are given.</summary>
+    private async Task<JurisdictionRegistryChange> ChangeOfAsync(
+        List<JurisdictionEntry> before, IReadOnlyList<(JurisdictionEntry? Before, JurisdictionEntry After)> changes, string reason, CancellationToken ct)
+    {
+        var after = before.Where(e => changes.All(c => c.After.Id != e.Id)).Concat(changes.Select(c => c.After)).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        return new JurisdictionRegistryChange(before, after, changes.Select(c => c.After.Id).ToList(), reason,
+            await calendar.TodayAsync(null, ct), StaleAfterDays);
     }
 
     /// <summary>Two entries for one place from the same date leave the evaluator no way to choose, and a

@@ -24,8 +24,23 @@ public interface IJurisdictionRegistryChangeHandler
 public sealed record ChangeAuthor(Guid? UserId, string? Name);
 
 /// <summary>A registry edit: its <see cref="Outcome"/>, the entry as saved, and the change handed to every
-/// <see cref="IJurisdictionRegistryChangeHandler"/> (null when the entry was already equal: done, nothing recorded).</summary>
-public sealed record RegistryEditOutcome(Outcome Outcome, JurisdictionRecord? Record = null, JurisdictionRegistryChange? Change = null);
+/// <see cref="IJurisdictionRegistryChangeHandler"/> (null when the entry was already equal: done, nothing recorded).
+/// <see cref="Proposal"/> is set when the edit refuses supply and waits for a second administrator (no change yet), and
+/// on an approval (the proposal as decided).</summary>
+public sealed record RegistryEditOutcome(
+    Outcome Outcome, JurisdictionRecord? Record = null, JurisdictionRegistryChange? Change = null, JurisdictionProposal? Proposal = null)
+{
+    public bool Pending => Proposal is { Status: JurisdictionProposalStatus.Pending };
+}
+
+/// <summary>What an edit would do if saved now (<see cref="JurisdictionRegistry.PreviewAsync"/>): nothing when
+/// <see cref="Unchanged"/>; the refusals it adds (non-empty: a second administrator approves it); every active patient it
+/// affects, of every clinic.</summary>
+public sealed record RegistryEditPreview(
+    Outcome Outcome, bool Unchanged, IReadOnlyList<string> RefusesSupply, IReadOnlyList<AffectedPatient> Patients)
+{
+    public bool NeedsSecondApproval => RefusesSupply.Count > 0;
+}
 
 public sealed record RegistryImportOutcome(
     IDictionary<string, string[]> Errors,

@@ -31,13 +31,17 @@ public sealed class JurisdictionEditPageTests(DemoServers servers) : IClassFixtu
         var unconfirmed = await admin.PostFormAsync(path, "jurisdiction-edit", fields, page);
 
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
-        var html = WebUtility.HtmlDecode(await unconfirmed.Content.ReadAsStringAsync());
+        var raw = await unconfirmed.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(raw);
         Assert.Contains("id=\"confirm-problem\" role=\"alert\"><strong>Problem:</strong> Tick the box to confirm", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"reason-problem\"", html, StringComparison.Ordinal);
         Assert.Contains(">Checked Utah Code 4-45 (made up)</textarea>", html, StringComparison.Ordinal);
         Assert.Contains(">Amendment date re-read (made up).</textarea>", html, StringComparison.Ordinal);
         Assert.Equal(before, await NoteAsync(admin));
 
+        // Issue 15 item 8: the refused save showed who the change affects (a note affects no one); ticked, it saves.
+        Assert.Contains("No active patient of your clinic is affected.", html, StringComparison.Ordinal);
+        fields = HtmlForm.FieldsOf(raw, "jurisdiction-edit");
         fields["Input.ConfirmChange"] = "true";
         var entry = await admin.FollowAsync(await admin.PostFormAsync(path, "jurisdiction-edit", fields));
 

@@ -28,11 +28,14 @@ public sealed class LegalStatusChangeAlertTests(DemoServers servers) : IClassFix
                 lastVerified = "2026-11-01", verified = true,
             },
         });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Empty(await AlertsAsync(clinician, active)); // a ban waits for a second administrator
+        await FourEyes.ApproveAsync(server, created);
 
+        // The status change, and (issue 15 item 8: the preview's "supply becomes refused" is applied with the change) the
+        // supply refusal, which the periodic sweep would otherwise raise later.
         var alerts = await AlertsAsync(clinician, active);
-        var alert = Assert.Single(alerts);
-        Assert.Equal("jurisdiction.now-banned", alert.GetProperty("ruleId").GetString());
+        Assert.Equal(["jurisdiction.now-banned", "jurisdiction.supply-not-allowed"], alerts.Select(a => a.GetProperty("ruleId").GetString()).Order());
+        var alert = alerts.Single(a => a.GetProperty("ruleId").GetString() == "jurisdiction.now-banned");
         Assert.Contains("Test gazette notice 2026", alert.ToString(), StringComparison.Ordinal);
         Assert.Empty(await AlertsAsync(clinician, withdrawn));
         Assert.Empty(await AlertsAsync(clinician, elsewhere));

@@ -90,7 +90,7 @@ public sealed class PatientLegalReviewTests(DemoServers servers) : IClassFixture
                 lastVerified = "2026-11-01", verified = true,
             },
         });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await FourEyes.ApproveAsync(server, created);
         var clinician = await server.SignedInClientAsync("demo.clinician");
         var enrolled = await clinician.PostAsJsonAsync("/api/patients", new
         {
