@@ -16,8 +16,6 @@ public sealed class LotsAwaiting(SpeciosaDbContext db, ClinicCalendar calendar)
     public const string CertificateList = "certificate";
     public const string ReleaseList = "release";
 
-    public static bool IsKnown(string? what) => what is CertificateList or ReleaseList;
-
     public static string Title(string what) => what == CertificateList ? "Lots awaiting a certificate" : "Lots awaiting release";
 
     public static string Rule(string what) => what == CertificateList

@@ -29,8 +29,6 @@ public sealed class RoundDue(SpeciosaDbContext db, ClinicCalendar calendar, Time
     public const string Doses = "doses";
     public const string Assessments = "assessments";
 
-    public static bool IsKnown(string? what) => what is Doses or Assessments;
-
     public static string Title(string what) => what == Doses ? "Doses due today" : "Assessments due today";
 
     public static string Rule(string what) => what == Doses

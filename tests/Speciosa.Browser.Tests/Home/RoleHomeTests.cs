@@ -82,6 +82,7 @@ public sealed class RoleHomeTests(BrowserSession browser, DemoServers servers) :
         await Expect(page.Locator("section.home-board")).ToBeVisibleAsync();
         await Expect(page.GetByText("being built")).ToHaveCountAsync(0);
         Assert.Empty(await Axe.SeriousViolationsAsync(page));
+        await BrowserSession.ScreenshotAsync(page, $"home-{user}-{database}");
         await page.SetViewportSizeAsync(375, 812);
         await page.ReloadAsync();
         Assert.Empty(await Axe.SeriousViolationsAsync(page));
