@@ -9,6 +9,8 @@ public sealed class AlertsFeature : IFeature
     public void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<AlertWorklist>();
+        services.AddScoped<AlertHomeCounts>();
+        services.AddScoped<Components.Home.IHomeTile, OpenAlertsHomeTile>();
         services.AddScoped<SafetySweep>();
         services.AddScoped<Patients.IPatientSummarySection, OpenAlertsSummarySection>();
         services.AddHostedService<SafetyMonitor>();

@@ -13,6 +13,7 @@ public sealed class AuditFeature : IFeature
         services.AddHostedService<AuditAnchorService>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<AuditSearch>();
+        services.AddScoped<Components.Home.IHomeTile, AuditHomeTile>();
     }
 
     public void Map(IEndpointRouteBuilder app) => app.MapAuditEndpoints();

@@ -81,6 +81,7 @@ public sealed class IdentityFeature : IFeature
         services.AddScoped<SignInThrottle>();
         services.AddScoped<AccessTokenIssuer>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<Components.Home.IHomeTile, AccountsHomeTile>();
         services.AddScoped<PasswordChanges>();
         services.AddScoped<TwoFactor>();
         services.Configure<DataProtectionTokenProviderOptions>(o =>

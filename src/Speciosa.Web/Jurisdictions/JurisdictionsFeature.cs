@@ -12,6 +12,7 @@ public sealed class JurisdictionsFeature : IFeature
         services.Configure<JurisdictionOptions>(configuration.GetSection(JurisdictionOptions.Section));
         services.AddScoped<JurisdictionRegistry>();
         services.AddScoped<RegistryChangeImpact>();
+        services.AddScoped<Components.Home.IHomeTile, RegistryHomeTile>();
         services.AddScoped<IJurisdictionRegistryChangeHandler, PatientLegalStatusAlerts>();
         services.AddScoped<LegalCheck>();
         services.AddSingleton<Patients.IPlaceChoices, JurisdictionPlaceChoices>();

@@ -17,6 +17,7 @@ public sealed class LiverFeature : IFeature
         services.AddScoped<LabRecords>();
         services.AddScoped<RucamReview>();
         services.AddScoped<KratomHistoryRecords>();
+        services.AddScoped<Components.Home.IHomeTile, LiverHomeTile>();
     }
 
     public void Map(IEndpointRouteBuilder app) => app.MapLabEndpoints();

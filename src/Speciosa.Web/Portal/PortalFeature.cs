@@ -27,6 +27,7 @@ public sealed class PortalFeature : IFeature
         services.AddScoped<IReviewQueueSource, CheckInReports>();
         services.AddScoped<IReviewQueueSource, DoseReports>();
         services.AddScoped<IReviewQueueSource, SideEffectReports>();
+        services.AddScoped<Components.Home.IHomeTile, ReviewQueueHomeTile>();
     }
 
     public void Map(IEndpointRouteBuilder app) => app.MapPortalEndpoints();

@@ -12,6 +12,8 @@ public sealed class ProductsFeature : IFeature
         services.AddScoped<LotRelease>();
         services.AddScoped<ProductService>();
         services.AddScoped<CoaCsvImport>();
+        services.AddScoped<LotsAwaiting>();
+        services.AddScoped<Components.Home.IHomeTile, LotsHomeTile>();
     }
 
     public void Map(IEndpointRouteBuilder app) => app.MapProductEndpoints().MapLotDocuments();

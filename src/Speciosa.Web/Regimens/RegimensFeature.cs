@@ -28,6 +28,8 @@ public sealed class RegimensFeature : IFeature
         services.AddScoped<RegimenSafetyReview>();
         services.AddScoped<DoseLog>();
         services.AddScoped<LotExposure>();
+        services.AddScoped<RecallsInProgress>();
+        services.AddScoped<Components.Home.IHomeTile, RecallsHomeTile>();
         services.AddScoped<ILotRecallListener, RecallExposureAlerts>();
         services.TryAddScoped<IRegimenStatus, RegimenBackedStatus>();
     }

@@ -6,7 +6,11 @@ namespace Speciosa.Web.Research;
 /// records of Withdrawal, Regimens, Liver, Safety and Alerts; nothing depends on it.</summary>
 public sealed class ResearchFeature : IFeature
 {
-    public void Add(IServiceCollection services, IConfiguration configuration) => services.AddScoped<ResearchExtracts>();
+    public void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ResearchExtracts>();
+        services.AddScoped<Components.Home.IHomeTile, ResearchHomeTile>();
+    }
 
     public void Map(IEndpointRouteBuilder app) => app.MapResearchEndpoints();
 }

@@ -8,7 +8,12 @@ namespace Speciosa.Web.Rounds;
 /// the same validation, alerts, audit and idempotency as their own pages.</summary>
 public sealed class RoundsFeature : IFeature
 {
-    public void Add(IServiceCollection services, IConfiguration configuration) => services.AddScoped<RoundLists>();
+    public void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<RoundLists>();
+        services.AddScoped<RoundDue>();
+        services.AddScoped<Components.Home.IHomeTile, RoundHomeTile>();
+    }
 
     public void Map(IEndpointRouteBuilder app)
     {

@@ -15,6 +15,7 @@ public sealed class VitalsFeature : IFeature
         services.AddScoped<ISafetyReview, VitalsReview>();
         services.AddScoped<Medicines.IMedicineListChangedHandler, EcgPromptOnMedicineChange>();
         services.AddScoped<IPatientOverviewSection, VitalsOverviewSection>();
+        services.AddScoped<Components.Home.IHomeTile, VitalsHomeTile>();
     }
 
     public void Map(IEndpointRouteBuilder app) => app.MapVitalEndpoints();

@@ -11,6 +11,7 @@ public sealed class WithdrawalFeature : IFeature
     {
         services.AddScoped<WithdrawalRecords>();
         services.AddScoped<PulseReadings>();
+        services.AddScoped<MissingCheckIns>();
         services.AddScoped<ISafetyReview, WithdrawalCourseReview>();
         services.AddScoped<IPatientOverviewSection, WithdrawalOverviewSection>();
         services.AddScoped<IPatientSummarySection, WithdrawalSummarySection>();
