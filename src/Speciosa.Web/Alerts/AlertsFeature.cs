@@ -11,6 +11,7 @@ public sealed class AlertsFeature : IFeature
         services.AddScoped<AlertWorklist>();
         services.AddScoped<SafetySweep>();
         services.AddScoped<Patients.IPatientSummarySection, OpenAlertsSummarySection>();
+        services.AddScoped<Patients.IPatientBannerFact, OpenAlertsBannerFact>();
         services.AddHostedService<SafetyMonitor>();
     }
 

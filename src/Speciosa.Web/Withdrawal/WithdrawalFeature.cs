@@ -13,6 +13,7 @@ public sealed class WithdrawalFeature : IFeature
         services.AddScoped<PulseReadings>();
         services.AddScoped<ISafetyReview, WithdrawalCourseReview>();
         services.AddScoped<IPatientOverviewSection, WithdrawalOverviewSection>();
+        services.AddScoped<IPatientBannerFact, LastCowsBannerFact>();
         services.AddScoped<IPatientSummarySection, WithdrawalSummarySection>();
     }
 
