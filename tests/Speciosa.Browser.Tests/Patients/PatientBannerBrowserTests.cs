@@ -39,7 +39,14 @@ public sealed class PatientBannerBrowserTests(BrowserSession browser, DemoServer
         {
             await page.GotoAsync(path);
             await Expect(page.GetByTestId("patient-banner")).ToBeVisibleAsync();
-            var pdf = PdfText.Read(await page.PdfAsync(new PagePdfOptions { Format = "Letter", PrintBackground = true }));
+            // SPECIOSA_PDF_DIR=/some/dir keeps a copy of each printout, as for the app's own PDFs.
+            var printDir = Environment.GetEnvironmentVariable("SPECIOSA_PDF_DIR");
+            var bytes = await page.PdfAsync(new PagePdfOptions
+            {
+                Format = "Letter", PrintBackground = true,
+                Path = string.IsNullOrEmpty(printDir) ? null : Path.Combine(printDir, $"print-{database}-{path.Split('/').Length}.pdf"),
+            });
+            var pdf = PdfText.Read(bytes);
             Assert.True(pdf.Pages.Count >= 2, $"{path} printed on {pdf.Pages.Count} page(s); the test needs a record that runs over a page.");
             pdf.AssertEveryPage("Morgan Testwell", "1988-03-14");
             pdf.AssertSays("Open alerts", "Regimen today", "Last COWS");
