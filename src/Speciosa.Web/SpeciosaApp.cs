@@ -161,6 +161,7 @@ public static class SpeciosaApp
         app.UseAuthorization();
         app.RefuseHeldContentType();
         app.UseAntiforgery();
+        app.UseMiddleware<PatientBannerLoading>();
 
         app.MapStaticAssets().AllowAnonymous().WithMetadata(new StaticFileMarker());
         app.MapSpeciosaHealth();

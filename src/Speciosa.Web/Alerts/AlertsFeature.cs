@@ -13,6 +13,7 @@ public sealed class AlertsFeature : IFeature
         services.AddScoped<Components.Home.IHomeTile, OpenAlertsHomeTile>();
         services.AddScoped<SafetySweep>();
         services.AddScoped<Patients.IPatientSummarySection, OpenAlertsSummarySection>();
+        services.AddScoped<Patients.IPatientBannerFact, OpenAlertsBannerFact>();
         services.AddHostedService<SafetyMonitor>();
     }
 

@@ -30,6 +30,15 @@ public sealed class JurisdictionRegistry(
     public async Task<ApplicableLegalStatus> EvaluateAsync(PatientLocation location, DateOnly today, CancellationToken ct = default) =>
         LegalStatusEvaluator.Evaluate(await CurrentEntriesAsync(ct), location, today, StaleAfterDays);
 
+    /// <summary>As <see cref="EvaluateAsync"/>, reading only the entries of the location's country (an entry elsewhere never
+    /// covers it): the patient banner's one cheap read.</summary>
+    public async Task<ApplicableLegalStatus> EvaluateInCountryAsync(PatientLocation location, DateOnly today, CancellationToken ct = default)
+    {
+        var country = (location.Country ?? "").Trim().ToUpperInvariant();
+        var rows = await db.Jurisdictions.AsNoTracking().Where(r => r.Country.ToUpper() == country).OrderBy(r => r.Id).ToListAsync(ct);
+        return LegalStatusEvaluator.Evaluate(rows.Select(JurisdictionMapping.ToEntry).ToList(), location, today, StaleAfterDays);
+    }
+
     /// <summary>Refuse / warn-and-confirm / allow supply for a patient at a location (and a lot, when known).</summary>
     public async Task<EnforcementDecision> DecideAsync(
         PatientLocation location, PatientCircumstances circumstances, DateOnly today, LotSevenOhContent? lot = null, CancellationToken ct = default) =>

@@ -17,6 +17,7 @@ public sealed class JurisdictionsFeature : IFeature
         services.AddScoped<LegalCheck>();
         services.AddSingleton<Patients.IPlaceChoices, JurisdictionPlaceChoices>();
         services.AddScoped<IPatientOverviewSection, LegalStatusOverviewSection>();
+        services.AddScoped<IPatientBannerFact, LegalStatusBannerFact>();
         services.AddScoped<IEnrolmentCheck, EnrolmentLegalCheck>();
         services.AddScoped<PatientLegalStatusReview>();
         services.AddScoped<IPatientSavedHandler>(sp => sp.GetRequiredService<PatientLegalStatusReview>());

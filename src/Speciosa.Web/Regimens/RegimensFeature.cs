@@ -22,6 +22,7 @@ public sealed class RegimensFeature : IFeature
         services.AddScoped<Speciosa.Web.Withdrawal.IAssessmentRecordedHandler>(sp => sp.GetRequiredService<PostTaperWatch>());
         services.AddScoped<IPatientOverviewSection, PostTaperOverviewSection>();
         services.AddScoped<IPatientOverviewSection, RegimenOverviewSection>();
+        services.AddScoped<IPatientBannerFact, RegimenBannerFacts>();
         services.AddScoped<IPatientSummarySection, RegimenSummarySection>();
         services.AddScoped<DoseWatch>();
         services.AddScoped<ISafetyReview>(sp => sp.GetRequiredService<DoseWatch>());

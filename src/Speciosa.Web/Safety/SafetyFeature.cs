@@ -16,6 +16,7 @@ public sealed class SafetyFeature : IFeature
         services.AddScoped<ISafetyReview>(sp => sp.GetRequiredService<PregnancyReview>());
         services.AddScoped<AdverseEvents>();
         services.AddScoped<IPatientOverviewSection, SafetyOverviewSection>();
+        services.AddScoped<IPatientBannerFact, PregnancyBannerFact>();
     }
 
     public void Map(IEndpointRouteBuilder app) => app.MapAdverseEventEndpoints().MapSafetyDocuments();

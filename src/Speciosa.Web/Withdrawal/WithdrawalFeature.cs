@@ -14,6 +14,7 @@ public sealed class WithdrawalFeature : IFeature
         services.AddScoped<MissingCheckIns>();
         services.AddScoped<ISafetyReview, WithdrawalCourseReview>();
         services.AddScoped<IPatientOverviewSection, WithdrawalOverviewSection>();
+        services.AddScoped<IPatientBannerFact, LastCowsBannerFact>();
         services.AddScoped<IPatientSummarySection, WithdrawalSummarySection>();
     }
 
