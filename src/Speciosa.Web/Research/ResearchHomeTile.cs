@@ -4,7 +4,7 @@ using Speciosa.Web.Identity;
 namespace Speciosa.Web.Research;
 
 /// <summary>The researcher's board: the research dataset's cohort counts (<see cref="ResearchExtracts.CohortAsync"/>, the counts the
-/// research page shows), each opening the page with the counts, the de-identified downloads and the data dictionary.</summary>
+/// research page shows, small cells suppressed as there), each opening the page with the counts, the de-identified downloads and the data dictionary.</summary>
 public sealed class ResearchHomeTile(ResearchExtracts extracts) : IHomeTile
 {
     public int Order => 80;
@@ -16,10 +16,11 @@ public sealed class ResearchHomeTile(ResearchExtracts extracts) : IHomeTile
         var cohort = await extracts.CohortAsync(context.ClinicId, ct);
         var rows = new List<HomeCount>
         {
-            new("Patients in the cohort", cohort.Patients, "/research#cohort-people", "Every patient of the clinic, counted in the research dataset.", ""),
+            new("Patients in the cohort", 0, "/research#cohort-people", "Every patient of the clinic, counted in the research dataset; 1 to 10 shown as <11.", "",
+                Shown: cohort.Patients),
         };
-        rows.AddRange(cohort.ByStatus.Select(g => new HomeCount($"Status {g.Name}", g.Patients, "/research#cohort-people",
-            $"Patients whose status is {g.Name}.", "")));
+        rows.AddRange(cohort.ByStatus.Select(g => new HomeCount($"Status {g.Name}", 0, "/research#cohort-people",
+            $"Patients whose status is {g.Name}.", "", Shown: g.Patients)));
         return new HomeTile("research", "Research dataset", rows,
             "The research page has the de-identified downloads (patients, patient-days, events) and the data dictionary.");
     }

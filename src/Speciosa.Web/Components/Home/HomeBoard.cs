@@ -31,8 +31,10 @@ public sealed record HomeTile(string Id, string Title, IReadOnlyList<HomeCount> 
 /// <summary>One count: what it counts (<see cref="Label"/>), how many, the list that shows exactly those rows
 /// (<see cref="Href"/>), the rule that decides what counts in words (<see cref="Rule"/>), and how the list marks one row
 /// (<see cref="RowSelector"/>, a CSS selector; an element with <c>data-rows</c> stands for that many rows, e.g. a card of
-/// alike alerts). <see cref="Tone"/> colours the count (critical, high, warning, info); the label always says it in words.</summary>
-public sealed record HomeCount(string Label, int Count, string Href, string Rule, string RowSelector, string? Tone = null);
+/// alike alerts). <see cref="Tone"/> colours the count (critical, high, warning, info); the label always says it in words.
+/// <see cref="Shown"/> replaces the number where the list itself shows a protected figure (the research cohort's small cells,
+/// "&lt;11"); such a count links to its page and is not a row count.</summary>
+public sealed record HomeCount(string Label, int Count, string Href, string Rule, string RowSelector, string? Tone = null, string? Shown = null);
 
 /// <summary>One row of a plain list a count opens: a patient (or lot, or entry) linked to its page, and what makes it count.</summary>
 public sealed record HomeRow(string Name, string Href, string Detail);
