@@ -32,7 +32,7 @@ public sealed class AppointmentTests(DemoServers servers) : IClassFixture<DemoSe
     public async Task Staff_book_an_appointment_the_patient_sees_it_today_is_reminded_once_and_staff_cancel_it_with_a_reason(Database database)
     {
         var (server, today, patientId) = await StartAsync(servers, database);
-        await using var _ = server;
+        await using var owned = server;
         var nurse = await server.SignedInClientAsync("demo.nurse");
         var patient = await server.SignedInClientAsync("demo.patient");
         var path = $"/api/patients/{patientId}/appointments";
@@ -108,7 +108,7 @@ public sealed class AppointmentTests(DemoServers servers) : IClassFixture<DemoSe
     public async Task The_staff_page_books_with_errors_beside_the_fields_and_cancels_only_with_the_tick(Database database)
     {
         var (server, today, patientId) = await StartAsync(servers, database);
-        await using var _ = server;
+        await using var owned = server;
         var nurse = await server.SignedInClientAsync("demo.nurse");
         var page = $"/patients/{patientId}/appointments";
         var fields = new Dictionary<string, string>
