@@ -84,7 +84,7 @@ public static class AppointmentRules
         }
         else if (!errors.ContainsKey("day"))
         {
-            startsAt = CarePlanSchedule.InstantOf(day, time, zone);
+            startsAt = CarePlanSchedule.InstantOf(day, time, zone).ToUniversalTime();
             if (startsAt <= now)
             {
                 errors["time"] = ["The appointment must start later than now (the clinic's time)."];

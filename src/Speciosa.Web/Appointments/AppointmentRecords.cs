@@ -41,8 +41,8 @@ public sealed class AppointmentRecords(SpeciosaDbContext db, ClinicCalendar cale
     /// <summary>The patient's appointments on the clinic day <paramref name="day"/>, not cancelled, in time order.</summary>
     public async Task<IReadOnlyList<AppointmentView>> OnDayAsync(Patient patient, ClinicZone zone, DateOnly day, CancellationToken ct)
     {
-        var from = CarePlanSchedule.InstantOf(day, TimeOnly.MinValue, zone.Zone);
-        var until = CarePlanSchedule.InstantOf(day.AddDays(1), TimeOnly.MinValue, zone.Zone);
+        var from = CarePlanSchedule.InstantOf(day, TimeOnly.MinValue, zone.Zone).ToUniversalTime();
+        var until = CarePlanSchedule.InstantOf(day.AddDays(1), TimeOnly.MinValue, zone.Zone).ToUniversalTime();
         var now = clock.GetUtcNow();
         var rows = await db.Appointments.AsNoTracking()
             .Where(a => a.PatientId == patient.Id && a.CancelledAt == null && a.StartsAt >= from && a.StartsAt < until)

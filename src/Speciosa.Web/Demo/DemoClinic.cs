@@ -116,7 +116,7 @@ public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, T
         db.Appointments.Add(new Appointment
         {
             Id = Guid.NewGuid(), ClinicId = clinic.Id, PatientId = patientId,
-            StartsAt = CarePlanSchedule.InstantOf(zone.Today(now), new TimeOnly(15, 0), zone.Zone), DurationMinutes = 30,
+            StartsAt = CarePlanSchedule.InstantOf(zone.Today(now), new TimeOnly(15, 0), zone.Zone).ToUniversalTime(), DurationMinutes = 30,
             Kind = "clinic-review", WithWhom = "Dr Casey Clinician (demo)", Mode = Speciosa.Clinical.Appointments.AppointmentModes.InPerson,
             Location = "Riverside Demo Clinic, room 1", BookedAt = now, BookedBy = bookedBy, ConcurrencyStamp = Guid.NewGuid(),
         });
