@@ -68,6 +68,7 @@ public static class SpeciosaApp
         new CarePlansFeature(),
         new RemindersFeature(),
         new Speciosa.Web.Rounds.RoundsFeature(),
+        new Speciosa.Web.Appointments.AppointmentsFeature(),
     ];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)

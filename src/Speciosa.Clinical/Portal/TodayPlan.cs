@@ -14,6 +14,9 @@ public enum TodayKind
 
     /// <summary>A care-plan activity due today (contributed through the web's ITodayItems seam).</summary>
     Activity,
+
+    /// <summary>An appointment today (contributed by Appointments through the same seam).</summary>
+    Appointment,
 }
 
 /// <summary>One line of "Today": done once the patient has reported it today (<see cref="Count"/> reports so far).</summary>

@@ -11,6 +11,9 @@ public enum ReminderKind
 
     /// <summary>A care-plan activity whose time has come, not yet done.</summary>
     Activity,
+
+    /// <summary>An appointment coming up (from a day before it starts), contributed through the web's reminder-source seam.</summary>
+    Appointment,
 }
 
 /// <summary>A patient's quiet hours, clinic-local: from <see cref="From"/> up to (not including) <see cref="Until"/>. When
@@ -59,11 +62,16 @@ public sealed record QuietHours(TimeOnly From, TimeOnly Until)
 }
 
 /// <summary>What a patient chose: quiet hours and which kinds they do not want reminders of.</summary>
-public sealed record ReminderPreferences(QuietHours? Quiet, bool CheckIn, bool Activities)
+public sealed record ReminderPreferences(QuietHours? Quiet, bool CheckIn, bool Activities, bool Appointments = true)
 {
     public static ReminderPreferences Default { get; } = new(null, true, true);
 
-    public bool Wants(ReminderKind kind) => kind == ReminderKind.CheckIn ? CheckIn : Activities;
+    public bool Wants(ReminderKind kind) => kind switch
+    {
+        ReminderKind.CheckIn => CheckIn,
+        ReminderKind.Appointment => Appointments,
+        _ => Activities,
+    };
 }
 
 /// <summary>Something that may be due for a patient now: its kind, a key naming the one occasion (so it is reminded once), and

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Speciosa.Clinical.CarePlans;
+using Speciosa.Web.Appointments;
+using Speciosa.Web.CarePlans;
 using Speciosa.Web.Clinics;
 using Speciosa.Web.Data;
 using Speciosa.Web.Identity;
@@ -21,7 +24,7 @@ public sealed class DemoOptions
 /// <summary>Seeds a demo clinic of made-up people, once, and prints its sign-ins to the console that
 /// one time. Nothing here is a real person.</summary>
 public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, TimeProvider clock, TwoFactor twoFactor, KeyRingKey keyRingKey,
-    IServiceProvider services)
+    IServiceProvider services, CarePlanRecords carePlans)
 {
     public const string ClinicName = "Riverside Demo Clinic";
 
@@ -86,8 +89,44 @@ public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, T
         await DemoRegimens.SeedAsync(db, clinic.Id, ids["demo.clinician"], ids["demo.nurse"], clock.GetUtcNow(), ct);
         // Liver results, an adverse event and a PHQ-9 through the app's own services (the FHIR export's second validator sees them).
         await DemoRecords.SeedAsync(services, clinic.Id, ids["demo.clinician"], clock.GetUtcNow(), ct);
+        await SeedCarePlanAsync(portalPatient, ids["demo.clinician"], ct);
+        SeedAppointment(clinic, portalPatient, ids["demo.nurse"]);
+        await db.SaveChangesAsync(ct);
 
         return lines;
+    }
+
+    /// <summary>demo.patient's care plan, made through the CarePlans feature's own service like a clinician's (issue 14), so a
+    /// fresh demo's Today lists activities: a short walk and a few quiet minutes every day, and a weekly counselling session.</summary>
+    private async Task SeedCarePlanAsync(Guid patientId, Guid clinicianId, CancellationToken ct)
+    {
+        string[] everyDay = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+        var patient = await db.Patients.FirstAsync(p => p.Id == patientId, ct);
+        var saved = await carePlans.SaveAsync(patient, new CarePlanRequest(
+        [
+            new ActivityInput(null, "exercise", "Short walk", everyDay, ["17:30"], "Walk for 15 minutes at an easy pace", null),
+            new ActivityInput(null, "mindfulness", "Quiet minutes", everyDay, ["08:00", "21:00"], "Ten minutes of slow breathing", null),
+            new ActivityInput(null, "counselling", "Counselling at the clinic", ["Wednesday"], ["14:00"], "Talk through the week with your counsellor", null),
+        ], "Plan agreed with the patient at enrolment (demo)", null), clinicianId, ct);
+        if (!saved.Outcome.Succeeded)
+        {
+            throw new InvalidOperationException($"The demo care plan was refused: {saved.Outcome.Message}");
+        }
+    }
+
+    /// <summary>demo.patient's appointment on the day the demo is made (a review with the clinician at 15:00 clinic time, in person),
+    /// so a fresh demo's Today lists it; written as the seed writes its other records (a booking's "later than now" rule is for staff).</summary>
+    private void SeedAppointment(Clinic clinic, Guid patientId, Guid bookedBy)
+    {
+        var now = clock.GetUtcNow();
+        var zone = ClinicZone.Of(clinic.TimeZone);
+        db.Appointments.Add(new Appointment
+        {
+            Id = Guid.NewGuid(), ClinicId = clinic.Id, PatientId = patientId,
+            StartsAt = CarePlanSchedule.InstantOf(zone.Today(now), new TimeOnly(15, 0), zone.Zone).ToUniversalTime(), DurationMinutes = 30,
+            Kind = "clinic-review", WithWhom = "Dr Casey Clinician (demo)", Mode = Speciosa.Clinical.Appointments.AppointmentModes.InPerson,
+            Location = "Riverside Demo Clinic, room 1", BookedAt = now, BookedBy = bookedBy, ConcurrencyStamp = Guid.NewGuid(),
+        });
     }
 
     /// <summary>demo.admin's TOTP secret: derived from the key that encrypts the key ring (HMAC-SHA256 under a label of its

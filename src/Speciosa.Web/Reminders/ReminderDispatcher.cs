@@ -10,6 +10,14 @@ using Speciosa.Web.Portal;
 
 namespace Speciosa.Web.Reminders;
 
+/// <summary>A seam of the notifier: a feature with something else coming up for a patient (Appointments) says what is due as
+/// the core's <see cref="DueItem"/>s, each keyed once per occasion; the dispatcher applies the patient's choices and quiet hours
+/// and puts them in the outbox like its own. The key names the occasion by record id only.</summary>
+public interface IReminderSource
+{
+    Task<IReadOnlyList<DueItem>> DueAsync(Patient patient, ClinicZone zone, DateTimeOffset now, CancellationToken ct);
+}
+
 /// <summary>What one run did (counts only: never patient data in logs).</summary>
 public sealed record ReminderRun(int Patients, int Queued, int Sent, int Retried, int Failed);
 
@@ -23,7 +31,7 @@ public sealed record ReminderOptions(TimeOnly CheckInTime, TimeSpan Interval, bo
 /// is configured and the record has an address; (2) sends queued e-mail whose time has come, and on failure keeps the error,
 /// counts the attempt and waits 1, 2, 4, 8 minutes, failing for good after five attempts.</summary>
 public sealed class ReminderDispatcher(SpeciosaDbContext db, PortalToday today, CarePlanRecords plans, ClinicCalendar calendar,
-    ReminderMail mail, ReminderOptions options, TimeProvider clock)
+    ReminderMail mail, ReminderOptions options, TimeProvider clock, IEnumerable<IReminderSource> sources)
 {
     public const string InApp = "in-app";
     public const string Email = "email";
@@ -59,6 +67,11 @@ public sealed class ReminderDispatcher(SpeciosaDbContext db, PortalToday today, 
             }
 
             items.AddRange(ReminderRules.Activities(await plans.DueOnAsync(patient, zone, day, ct)));
+            foreach (var source in sources)
+            {
+                items.AddRange(await source.DueAsync(patient, zone, now, ct));
+            }
+
             var due = ReminderRules.Due(items, preferences, now, zone.Zone);
             if (due.Count == 0)
             {
@@ -71,7 +84,7 @@ public sealed class ReminderDispatcher(SpeciosaDbContext db, PortalToday today, 
             var email = mail.Configured ? await EmailOfAsync(patient, ct) : null;
             foreach (var reminder in due)
             {
-                var kind = reminder.Kind == ReminderKind.CheckIn ? "check-in" : "activity";
+                var kind = reminder.Kind switch { ReminderKind.CheckIn => "check-in", ReminderKind.Appointment => "appointment", _ => "activity" };
                 if (existing.Add(reminder.Key + "|" + InApp))
                 {
                     db.ReminderOutbox.Add(NewEntry(patient, kind, reminder.Key, InApp, "sent", now, sentAt: now));
@@ -168,7 +181,7 @@ public sealed class ReminderDispatcher(SpeciosaDbContext db, PortalToday today, 
 
     public static ReminderPreferences PreferencesOf(ReminderSetting? s) => s is null
         ? ReminderPreferences.Default
-        : new ReminderPreferences(QuietHours.TryParse(s.QuietFrom, s.QuietUntil, out var q) ? q : null, s.CheckIn, s.Activities);
+        : new ReminderPreferences(QuietHours.TryParse(s.QuietFrom, s.QuietUntil, out var q) ? q : null, s.CheckIn, s.Activities, s.Appointments);
 
     public static ReminderOptions Options(IConfiguration configuration)
     {

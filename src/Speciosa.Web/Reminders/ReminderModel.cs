@@ -12,6 +12,9 @@ public sealed class ReminderSetting
     public string? QuietUntil { get; set; }
     public bool CheckIn { get; set; } = true;
     public bool Activities { get; set; } = true;
+
+    /// <summary>Reminders of appointments (a day before), migration M0031.</summary>
+    public bool Appointments { get; set; } = true;
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -24,7 +27,7 @@ public sealed class ReminderOutboxEntry
     public Guid ClinicId { get; set; }
     public Guid PatientId { get; set; }
 
-    /// <summary>check-in or activity.</summary>
+    /// <summary>check-in, activity or appointment.</summary>
     public required string Kind { get; set; }
 
     public required string Key { get; set; }

@@ -9,7 +9,7 @@ using Speciosa.Web.Patients;
 namespace Speciosa.Web.Reminders;
 
 /// <summary>A patient's reminder choices as shown and sent: quiet hours ("HH:mm", both or neither) and the kinds wanted.</summary>
-public sealed record ReminderSettingsView(string? QuietFrom, string? QuietUntil, bool CheckIn, bool Activities);
+public sealed record ReminderSettingsView(string? QuietFrom, string? QuietUntil, bool CheckIn, bool Activities, bool Appointments = true);
 
 /// <summary>One outbox row for staff: who (record id and name, staff of the clinic only), what kind, how, its state.</summary>
 public sealed record OutboxView(Guid Id, Guid PatientId, string PatientName, string Kind, string Transport, string Status, int Attempts,
@@ -21,7 +21,7 @@ public sealed class ReminderSettingsService(SpeciosaDbContext db, TimeProvider c
     public async Task<ReminderSettingsView> GetAsync(Patient patient, CancellationToken ct)
     {
         var s = await db.ReminderSettings.AsNoTracking().FirstOrDefaultAsync(x => x.PatientId == patient.Id, ct);
-        return s is null ? new ReminderSettingsView(null, null, true, true) : new ReminderSettingsView(s.QuietFrom, s.QuietUntil, s.CheckIn, s.Activities);
+        return s is null ? new ReminderSettingsView(null, null, true, true) : new ReminderSettingsView(s.QuietFrom, s.QuietUntil, s.CheckIn, s.Activities, s.Appointments);
     }
 
     public async Task<Outcome> SaveAsync(Patient patient, ReminderSettingsView request, CancellationToken ct)
@@ -53,6 +53,7 @@ public sealed class ReminderSettingsService(SpeciosaDbContext db, TimeProvider c
         }
 
         (s.QuietFrom, s.QuietUntil, s.CheckIn, s.Activities, s.UpdatedAt) = (from, until, request.CheckIn, request.Activities, clock.GetUtcNow());
+        s.Appointments = request.Appointments;
         await db.SaveChangesAsync(ct);
         return Outcome.Done;
     }

@@ -22,6 +22,7 @@ public sealed class ArchitectureTests
         "MentalHealth", "DrugTesting", "Fhir",
         "Research", "Portal", "CarePlans", "Reminders",
         "Rounds",
+        "Appointments",
     };
 
     /// <summary>Features nothing else may name: they only read the others (Fhir maps the chart to FHIR R4; Research
