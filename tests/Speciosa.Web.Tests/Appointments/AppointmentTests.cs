@@ -21,7 +21,7 @@ public sealed class AppointmentTests(DemoServers servers) : IClassFixture<DemoSe
     private static async Task<(SpeciosaServer Server, string Today, Guid PatientId)> StartAsync(DemoServers servers, Database database)
     {
         var utcDay = DateTime.UtcNow.Date;
-        var tenLocal = new DateTimeOffset(utcDay.AddHours(10), NewYork.GetUtcOffset(utcDay.AddHours(12)));
+        var tenLocal = new DateTimeOffset(DateTime.SpecifyKind(utcDay.AddHours(10), DateTimeKind.Unspecified), NewYork.GetUtcOffset(utcDay.AddHours(12)));
         var server = await servers.StartAsync(database, new Dictionary<string, string> { ["Reminders:Enabled"] = "false" }, new ManualClock(tenLocal));
         var patientId = await server.QueryAsync(db => db.Patients.Where(p => db.Users.Any(u => u.Id == p.PortalUserId && u.UserName == "demo.patient"))
             .Select(p => p.Id).SingleAsync());
