@@ -54,7 +54,7 @@ public sealed class AlertWorklistTests(BrowserSession browser, DemoServers serve
         await Axe.AddToAsync(context);
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.clinician");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Alerts" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Alerts", Exact = true }).ClickAsync();
         await page.GetByLabel("Severity").SelectOptionAsync("Critical");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("severity=Critical"));

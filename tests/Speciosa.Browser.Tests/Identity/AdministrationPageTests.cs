@@ -15,7 +15,7 @@ public sealed class AdministrationPageTests(BrowserSession browser, DemoServers 
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.admin");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).ClickAsync();
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "demo.researcher" });
 
         // Deactivation stops the person's sessions at once: without the confirmation it is refused beside the button.
@@ -35,7 +35,7 @@ public sealed class AdministrationPageTests(BrowserSession browser, DemoServers 
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "demo.researcher" })).ToContainTextAsync("Deactivated");
         await BrowserSession.ScreenshotAsync(page, "admin-users");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify now" }).ClickAsync();
         await Expect(page.GetByTestId("audit-result")).ToContainTextAsync("Intact");
         // Checking is a read: a reload checks again without offering to resend a form.

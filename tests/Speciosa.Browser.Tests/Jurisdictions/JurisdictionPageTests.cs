@@ -15,7 +15,7 @@ public sealed class JurisdictionPageTests(BrowserSession browser, DemoServers se
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.clinician");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Jurisdictions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Jurisdictions", Exact = true }).ClickAsync();
         await page.GetByLabel("Search").FillAsync("US-LA");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("q=US-LA"));

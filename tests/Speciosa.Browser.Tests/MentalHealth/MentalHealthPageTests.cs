@@ -53,7 +53,7 @@ public sealed class MentalHealthPageTests(BrowserSession browser, DemoServers se
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.clinician");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Patients", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Sampleton (demo), Jordan" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Record GAD-7" }).ClickAsync();
         for (var item = 1; item <= 7; item++)

@@ -15,7 +15,7 @@ public sealed class ProductPagesTests(BrowserSession browser, DemoServers server
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.clinician");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Products" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Products", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Green Vein Leaf Powder (demo)" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "DEMO-GL-002" }).ClickAsync();
 

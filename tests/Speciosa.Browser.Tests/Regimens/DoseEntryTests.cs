@@ -15,7 +15,7 @@ public sealed class DoseEntryTests(BrowserSession browser, DemoServers servers) 
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.nurse");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Patients", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Sampleton (demo), Jordan" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Record a dose" }).ClickAsync();
         // E26: the form starts empty (nothing filled in from the order) beside the limits in effect today.
@@ -44,7 +44,7 @@ public sealed class DoseEntryTests(BrowserSession browser, DemoServers servers) 
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.nurse");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Patients", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Sampleton (demo), Jordan" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Record a dose" }).ClickAsync();
         await page.GetByLabel("Grams").FillAsync("9");

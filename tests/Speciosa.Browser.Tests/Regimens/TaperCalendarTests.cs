@@ -15,7 +15,7 @@ public sealed class TaperCalendarTests(BrowserSession browser, DemoServers serve
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.clinician");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Patients", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Placeholder (demo), Avery" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Regimen, doses and chart" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Taper calendar" }).First.ClickAsync();

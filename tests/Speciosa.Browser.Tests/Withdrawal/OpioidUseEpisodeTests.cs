@@ -16,7 +16,7 @@ public sealed class OpioidUseEpisodeTests(BrowserSession browser, DemoServers se
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.clinician");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Patients", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Placeholder (demo), Avery" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Record opioid use" }).ClickAsync();
 

@@ -15,7 +15,7 @@ public sealed class WithdrawalAssessmentTests(BrowserSession browser, DemoServer
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, "demo.clinician");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Patients", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Sampleton (demo), Jordan" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Record COWS" }).ClickAsync();
 
