@@ -151,7 +151,8 @@ public sealed class PdfDocumentTests(DemoServers servers) : IClassFixture<DemoSe
         var other = await OtherClinic.ClinicianAsync(server);
         await (await other.GetAsync($"/api/lots/{lotId}/certificate.pdf")).AssertProblemAsync(HttpStatusCode.NotFound);
         var patient = await server.SignedInClientAsync("demo.patient");
-        await (await patient.GetAsync($"/api/lots/{lotId}/certificate.pdf")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        // Issue 14: a patient is refused anything not theirs with 404, whatever the id names.
+        await (await patient.GetAsync($"/api/lots/{lotId}/certificate.pdf")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Contains($"href=\"/api/lots/{lotId}/certificate.pdf\"", await nurse.GetStringAsync($"/lots/{lotId}"), StringComparison.Ordinal);
     }
 

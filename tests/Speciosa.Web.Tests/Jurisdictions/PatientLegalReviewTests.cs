@@ -79,7 +79,9 @@ public sealed class PatientLegalReviewTests(DemoServers servers) : IClassFixture
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         await using var server = await servers.StartAsync(database, clock: clock, settings: new Dictionary<string, string> { ["Safety:SweepEnabled"] = "false" });
         var admin = await server.SignedInClientAsync("demo.admin");
-        var startsOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(3);
+        // Three days ahead on the demo clinic's own calendar (New York): from UTC midnight to 05:00 its day is still the day before.
+        var clinicToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).DateTime);
+        var startsOn = clinicToday.AddDays(3);
         var created = await admin.PostAsJsonAsync("/api/jurisdictions", new
         {
             reason = "Scheduling announced (test)",
