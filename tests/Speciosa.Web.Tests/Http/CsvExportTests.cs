@@ -176,6 +176,6 @@ public sealed partial class CsvExportTests(DemoServers servers) : IClassFixture<
         server.QueryAsync(async db => await db.AuditEntries.MaxAsync(e => (long?)e.Sequence) ?? 0);
 
     // Cards carry a severity class and, for alike alerts, ", N alike" after the rule (issue 15 item 6).
-    [GeneratedRegex("<article class=\"alert-card[^\"]*\" aria-label=\"\\w+ alert (?<rule>[^\",]+)[^\"]*\">")]
+    [GeneratedRegex("<article class=\"alert-card[^\"]*\"(?: [\\w-]+=\"[^\"]*\")*? aria-label=\"\\w+ alert (?<rule>[^\",]+)[^\"]*\">")]
     private static partial Regex AlertCards();
 }
