@@ -194,7 +194,7 @@ public sealed class FhirApiTests(DemoServers servers) : IClassFixture<DemoServer
         var cases = new (HttpClient Client, string Path, HttpStatusCode Status, string Words)[]
         {
             (server.CreateClient(), $"/fhir/Patient/{patientId}", HttpStatusCode.Unauthorized, "Sign-in"),
-            (patient, $"/fhir/Patient/{patientId}", HttpStatusCode.Forbidden, "not allowed"),
+            (patient, $"/fhir/Patient/{patientId}", HttpStatusCode.NotFound, "not found"), // issue 14: a patient gets 404 for anything not theirs
             (clinician, "/fhir/Observation", HttpStatusCode.BadRequest, "patient="),
             (clinician, $"/fhir/Observation?patient={patientId}&_count=0", HttpStatusCode.BadRequest, "_count"),
             (clinician, $"/fhir/Observation?patient={patientId}&_offset=-1", HttpStatusCode.BadRequest, "_offset"),

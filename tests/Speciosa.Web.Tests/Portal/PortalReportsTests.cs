@@ -89,7 +89,7 @@ public sealed class PortalReportsTests(DemoServers servers) : IClassFixture<Demo
         var server = await servers.On(database);
         var clinician = await server.SignedInClientAsync("demo.clinician");
         var (patientId, patient) = await RegimenTestData.PatientWithPortalAsync(server, clinician);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        var today = ClinicToday();
 
         var missing = await patient.PostAsJsonAsync("/api/portal/side-effects", new { sideEffect = "other", severity = "bad", started = today });
         var errors = (await missing.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
@@ -146,7 +146,7 @@ public sealed class PortalReportsTests(DemoServers servers) : IClassFixture<Demo
         Assert.Equal(HttpStatusCode.Created, (await patient.PostAsJsonAsync("/api/portal/doses", new { grams = 2m, lotId = lotA })).StatusCode);
         await Task.Delay(20);
         Assert.Equal(HttpStatusCode.Created, (await patient.PostAsJsonAsync("/api/portal/side-effects",
-            new { sideEffect = "constipation", severity = "mild", started = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd") })).StatusCode);
+            new { sideEffect = "constipation", severity = "mild", started = ClinicToday() })).StatusCode);
 
         var queue = await nurse.GetFromJsonAsync<JsonElement>($"/api/review-queue?patientId={patientId}");
         Assert.Equal(3, queue.GetProperty("total").GetInt32());
@@ -231,7 +231,7 @@ public sealed class PortalReportsTests(DemoServers servers) : IClassFixture<Demo
         var (otherId, other) = await RegimenTestData.PatientWithPortalAsync(server, clinician);
         Assert.Equal(HttpStatusCode.Created, (await other.PostAsJsonAsync("/api/portal/doses", new { grams = 3m })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await other.PostAsJsonAsync("/api/portal/side-effects",
-            new { sideEffect = "dizziness", severity = "mild", started = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd") })).StatusCode);
+            new { sideEffect = "dizziness", severity = "mild", started = ClinicToday() })).StatusCode);
         var otherDose = await server.QueryAsync(db => db.Doses.Where(d => d.PatientId == otherId).Select(d => d.Id).SingleAsync());
         var otherEvent = await server.QueryAsync(db => db.AdverseEvents.Where(e => e.PatientId == otherId).Select(e => e.Id).SingleAsync());
 
@@ -259,4 +259,9 @@ public sealed class PortalReportsTests(DemoServers servers) : IClassFixture<Demo
         await (await clinician.PostAsJsonAsync("/api/portal/doses", new { grams = 1m, lotId = lotA })).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(0, await server.QueryAsync(db => db.Doses.CountAsync(d => d.PatientId == ownId)));
     }
+
+    // The demo clinic's day (New York): from UTC midnight to 05:00 the UTC date is still in the clinic's future.
+    private static string ClinicToday() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).DateTime)
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -134,7 +134,7 @@ public sealed class LotReleaseTests(DemoServers servers) : IClassFixture<DemoSer
         }
 
         var patient = await server.SignedInClientAsync("demo.patient");
-        await (await patient.GetAsync($"/api/lots/{lotId}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await patient.GetAsync($"/api/lots/{lotId}")).AssertProblemAsync(HttpStatusCode.NotFound); // issue 14: 404 for a patient
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
