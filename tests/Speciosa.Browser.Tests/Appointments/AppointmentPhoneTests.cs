@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Speciosa.Testing;
+using Speciosa.Web.Appointments;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
@@ -50,6 +51,11 @@ public sealed class AppointmentPhoneTests(BrowserSession browser, DemoServers se
         await staff.GetByRole(AriaRole.Button, new() { Name = "Book" }).ClickAsync();
         await Expect(staff.Locator("#saved")).ToHaveTextAsync("The appointment is booked.");
         Assert.Empty(await Axe.SeriousViolationsAsync(staff));
+
+        // Post, then redirect: a reload shows the page again and books nothing twice.
+        await staff.ReloadAsync();
+        await Expect(staff.Locator("#saved")).ToHaveTextAsync("The appointment is booked.");
+        Assert.Equal(1, await server.QueryAsync(db => db.Appointments.CountAsync(a => a.PatientId == patientId && a.WithWhom == "Peer group")));
         await staff.GotoAsync($"/patients/{patientId}");
         await Expect(staff.Locator("#appointments-section")).ToContainTextAsync("Group session with Peer group");
         Assert.Empty(await Axe.SeriousViolationsAsync(staff));
