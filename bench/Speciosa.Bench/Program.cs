@@ -463,9 +463,10 @@ namespace Speciosa.Bench
             var lot = raw.Id(clinic.LotId);
             var doses = Convert.ToInt64((await raw.RowsAsync("SELECT COUNT(*) AS n FROM \"Doses\" WHERE \"LotId\" = @p0", [lot])).Single()["n"], CultureInfo.InvariantCulture);
             var exposures = $"/api/lots/{clinic.LotId}/exposures";
+            // The baseline counts the same rows as the app: given doses only (held, refused and missed doses are no exposure).
             await ScenarioAsync("recall trace", $"GET /api/lots/{{id}}/exposures ({doses:N0} doses)", 8, "p50 ≤ 50 ms (100k doses)", Get(api, exposures),
                 [("static file", Static), ("ADO.NET doses grouped by patient", Read(
-                    "SELECT \"PatientId\", COUNT(*), MAX(\"GivenAt\") FROM \"Doses\" WHERE \"LotId\" = @p0 AND \"ClinicId\" = @p1 GROUP BY \"PatientId\"", lot, clinicId))],
+                    "SELECT \"PatientId\", COUNT(*), MAX(\"GivenAt\") FROM \"Doses\" WHERE \"LotId\" = @p0 AND \"ClinicId\" = @p1 AND \"Status\" = 'Given' GROUP BY \"PatientId\"", lot, clinicId))],
                 () => api.GetAsync(exposures));
         }
 
