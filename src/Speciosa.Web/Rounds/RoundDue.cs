@@ -18,13 +18,14 @@ namespace Speciosa.Web.Rounds;
 /// for the list page (its rows). Both start from the round's "today" list (<see cref="RoundLists.Today"/>: active patients of the
 /// caller's clinic whose regimen covers today's clinic day) and leave out those already done today, in the clinic's zone:
 /// <list type="bullet">
-/// <item><see cref="Doses"/>: no dose in the dose log on today's clinic day, of any status (given, held, refused, missed) or
-/// source (rule HOME-DOSE-DUE).</item>
+/// <item><see cref="Doses"/>: a regimen with a dose due today (<see cref="DoseDue"/>, rule HOME-DOSE-DUE: not a planned break day, the
+/// taper not at 0 g a day) and no dose in the dose log on today's clinic day, of any status (given, held, refused, missed) or source.</item>
 /// <item><see cref="Assessments"/>: no staff-rated withdrawal assessment (COWS or SOWS rated by staff, not patient-reported) on
 /// today's clinic day: the titration hold and the dose check read the latest staff-rated reading (rule HOME-ASSESSMENT-DUE).</item>
 /// </list>
-/// A regimen "covers today" from its current version's start to its end (breaks and a taper's zero days are not looked at).</summary>
-public sealed class RoundDue(SpeciosaDbContext db, ClinicCalendar calendar, TimeProvider clock)
+/// A regimen "covers today" from its current version's start to its end; a patient on a break or at the end of a taper is still due an
+/// assessment.</summary>
+public sealed class RoundDue(SpeciosaDbContext db, ClinicCalendar calendar, TimeProvider clock, RegimenQueries regimenQueries)
 {
     public const string Doses = "doses";
     public const string Assessments = "assessments";
@@ -32,7 +33,7 @@ public sealed class RoundDue(SpeciosaDbContext db, ClinicCalendar calendar, Time
     public static string Title(string what) => what == Doses ? "Doses due today" : "Assessments due today";
 
     public static string Rule(string what) => what == Doses
-        ? "A regimen covers today and no dose is in the dose log for today's clinic day (given, held, refused or missed)."
+        ? "A regimen covers today, today is no planned break day, its taper has not reached 0 g a day, and no dose is in the dose log for today's clinic day (given, held, refused or missed)."
         : "A regimen covers today and no COWS or SOWS rated by staff is recorded for today's clinic day (a patient's own check-in does not count).";
 
     public async Task<ListPage<HomeRow>> ListAsync(ClaimsPrincipal user, string what, PageRequest paging, CancellationToken ct = default)
@@ -45,8 +46,12 @@ public sealed class RoundDue(SpeciosaDbContext db, ClinicCalendar calendar, Time
             .Where(p => regimens.Any(r => r.PatientId == p.Id && r.StartDate <= today && (r.EndDate == null || r.EndDate >= today)));
         if (what == Doses)
         {
-            var doses = db.Doses;
-            query = query.Where(p => !doses.Any(d => d.PatientId == p.Id && d.GivenAt >= from && d.GivenAt < to));
+            var paused = await regimenQueries.RegimensWithoutDoseDueAsync(query.Select(p => p.Id), today, ct);
+            // Held, refused and missed doses too: the query filter on Doses hides all but given ones.
+            var doses = db.Doses.IgnoreQueryFilters();
+            query = query.Where(p => regimens.Any(r => r.PatientId == p.Id && r.StartDate <= today && (r.EndDate == null || r.EndDate >= today)
+                    && !paused.Contains(r.Id)))
+                .Where(p => !doses.Any(d => d.PatientId == p.Id && d.GivenAt >= from && d.GivenAt < to));
         }
         else
         {
