@@ -61,6 +61,13 @@ public sealed class PatientListColumnTests(DemoServers servers) : IClassFixture<
         return ids;
     }
 
+    /// <summary>An assessment row as stored (the total given, not scored from answers: the list reads totals only).</summary>
+    private static Assessment Score(Guid patientId, string instrument, int total, DateTimeOffset at, Guid by, bool patientReported = false) => new()
+    {
+        Id = Guid.NewGuid(), PatientId = patientId, InstrumentId = instrument, InstrumentVersion = 1, AnswersJson = "{}", Total = total,
+        AssessedAt = at, RecordedAt = at, RatedByUserId = by, PatientReported = patientReported,
+    };
+
     private static string Tag(string what) => what + Guid.NewGuid().ToString("N")[..6];
 
     [Theory, ClassData(typeof(BothDatabases))]
@@ -120,11 +127,7 @@ public sealed class PatientListColumnTests(DemoServers servers) : IClassFixture<
                 (sowsTwenty, "sows-handelsman", 20, 2, true), (none, "craving-vas", 90, 1, true),
             })
             {
-                db.Add(new Assessment
-                {
-                    Id = Guid.NewGuid(), PatientId = patient, InstrumentId = instrument, InstrumentVersion = 1, AnswersJson = "{}", Total = total,
-                    AssessedAt = now.AddHours(-hoursAgo), RecordedAt = now.AddHours(-hoursAgo), RatedByUserId = clinician, PatientReported = own,
-                });
+                db.Add(Score(patient, instrument, total, now.AddHours(-hoursAgo), clinician, own));
             }
 
             return await db.SaveChangesAsync();
@@ -158,11 +161,7 @@ public sealed class PatientListColumnTests(DemoServers servers) : IClassFixture<
         await server.QueryAsync(async db =>
         {
             var clinicId = await db.Patients.Where(p => p.Id == overdueTest).Select(p => p.ClinicId).FirstAsync();
-            db.Add(new Assessment
-            {
-                Id = Guid.NewGuid(), PatientId = doseOnly, InstrumentId = "cows", InstrumentVersion = 1, AnswersJson = "{}", Total = 4,
-                AssessedAt = now.AddMinutes(-1), RecordedAt = now, RatedByUserId = clinician,
-            });
+            db.Add(Score(doseOnly, "cows", 4, now.AddMinutes(-1), clinician));
             db.Alerts.Add(new RaisedAlert
             {
                 Id = Guid.NewGuid(), ClinicId = clinicId, PatientId = overdueTest, RuleId = LiverMonitoring.PanelOverdue.Id, RuleVersion = 1,

@@ -31,12 +31,7 @@ public sealed partial class DosesDueTests(DemoServers servers) : IClassFixture<D
         {
             var family = $"{name}-{tag}";
             var patientId = await PatientTestData.EnrolAsync(clinician, family);
-            var response = await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", new
-            {
-                productId, lotId, gramsPerAdministration = 2m, maxAdministrationsPerDay = 3, maxGramsPerDay = 6m, startDate = D(today.AddDays(-5)),
-                breaks, taper, reason = "Test order", confirmLegalWarning = true,
-            });
-            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            await RegimenAsync(clinician, patientId, productId, lotId, today.AddDays(-5), breaks, taper);
             if (name == "Held")
             {
                 var held = await nurse.PostAsJsonAsync($"/api/patients/{patientId}/doses", new { status = "held", reason = "Sedated at 09:10; clinician told." });
@@ -84,15 +79,23 @@ public sealed partial class DosesDueTests(DemoServers servers) : IClassFixture<D
         var today = await ClinicTodayAsync(server);
         var (productId, lotId) = await LeafLotAsync(clinician);
         var patientId = await PatientTestData.EnrolAsync(clinician, "RoundBreak-" + Guid.NewGuid().ToString("N")[..6]);
-        var response = await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", new
-        {
-            productId, lotId, gramsPerAdministration = 2m, maxAdministrationsPerDay = 3, maxGramsPerDay = 6m, startDate = D(today.AddDays(-5)),
-            breaks = new[] { new { firstDay = D(today), lastDay = D(today.AddDays(1)), reason = "Family visit" } }, reason = "Test order", confirmLegalWarning = true,
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await RegimenAsync(clinician, patientId, productId, lotId, today.AddDays(-5),
+            breaks: new[] { new { firstDay = D(today), lastDay = D(today.AddDays(1)), reason = "Family visit" } });
 
         var page = WebUtility.HtmlDecode(await nurse.GetStringAsync($"/round?list=today&patient={patientId}"));
         Assert.Contains($"No dose is due: planned break {D(today)} to {D(today.AddDays(1))} (Family visit).", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>2 g an administration, 3 a day, 6 g a day from <paramref name="start"/>, with these breaks and taper.</summary>
+    private static async Task RegimenAsync(HttpClient clinician, Guid patientId, Guid productId, Guid lotId, DateOnly start, object? breaks = null,
+        object? taper = null)
+    {
+        var response = await clinician.PostAsJsonAsync($"/api/patients/{patientId}/regimens", new
+        {
+            productId, lotId, gramsPerAdministration = 2m, maxAdministrationsPerDay = 3, maxGramsPerDay = 6m, startDate = D(start),
+            breaks, taper, reason = "Test order", confirmLegalWarning = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     private static object Taper(DateOnly from, DateOnly zeroOn) => new
