@@ -30,7 +30,10 @@ public sealed record PatientView(
 
 /// <summary>A row of the patient list: <see cref="RecordNumber"/> is the first 8 characters of the record id (searchable);
 /// <see cref="OpenAlerts"/> counts the patient's alerts not yet resolved.</summary>
-public sealed record PatientSummary(Guid Id, string GivenName, string FamilyName, DateOnly DateOfBirth, string Status, string RecordNumber = "", int OpenAlerts = 0);
+/// <summary>A row of the patient list. <see cref="Columns"/>: the features' cells by sort key (<see cref="IPatientListColumn"/>:
+/// episodeDay, lastScore, nextDue), null where there is nothing to show.</summary>
+public sealed record PatientSummary(Guid Id, string GivenName, string FamilyName, DateOnly DateOfBirth, string Status, string RecordNumber = "", int OpenAlerts = 0,
+    IReadOnlyDictionary<string, string?>? Columns = null);
 
 /// <summary>What the patient list is searched by; every part optional.</summary>
 public sealed record PatientSearch(string? Name, string? Status, DateOnly? DateOfBirth = null, string? Record = null, string? Sort = null);

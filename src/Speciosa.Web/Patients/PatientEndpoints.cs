@@ -23,7 +23,7 @@ public static class PatientEndpoints
                 string? name = null, string? status = null, DateOnly? dateOfBirth = null, string? record = null, string? sort = null) =>
             {
                 var search = new PatientSearch(name, status, dateOfBirth, record, sort);
-                var errors = PatientRecords.CheckSearch(search, paging);
+                var errors = records.Check(search, paging);
                 if (errors.Count > 0)
                 {
                     return ProblemResponses.Invalid(errors);
@@ -34,8 +34,10 @@ public static class PatientEndpoints
                 return TypedResults.Ok(page);
             })
             .WithSummary("Patients you may see (your clinic only), by name (contains), dateOfBirth (yyyy-mm-dd), record (the record number: " +
-                "the start of the record id, 6+ characters) and status; sort = name (default), dateOfBirth, openAlerts or enrolled, '-' first for " +
-                "descending; each row has its record number and open (unresolved) alerts; page from 1, pageSize up to 100.")
+                "the start of the record id, 6+ characters) and status; sort = name (default), dateOfBirth, openAlerts, enrolled, episodeDay (the " +
+                "newest withdrawal episode's day), lastScore (the newest COWS or SOWS total) or nextDue (the earliest item due), '-' first for " +
+                "descending, empty values last; each row has its record number, open (unresolved) alerts and columns (episodeDay, lastScore, " +
+                "nextDue in words); page from 1, pageSize up to 100.")
             .Audited("patient.list", "Patient").RequireAuthorization(Policies.PatientRecords);
 
         group.MapPost("/", async Task<Results<Created<PatientView>, ValidationProblem, ProblemHttpResult>> (

@@ -9,14 +9,25 @@ namespace Speciosa.Web.Patients;
 
 /// <summary>Enrols, edits, finds and lists patients; errors come back keyed by field, saying what is allowed.</summary>
 public sealed partial class PatientRecords(
-    SpeciosaDbContext db, TimeProvider clock, IEnumerable<IEnrolmentCheck> enrolmentChecks, IEnumerable<IPatientSavedHandler> savedHandlers)
+    SpeciosaDbContext db, TimeProvider clock, IEnumerable<IEnrolmentCheck> enrolmentChecks, IEnumerable<IPatientSavedHandler> savedHandlers,
+    IEnumerable<IPatientListColumn> listColumns, Clinics.ClinicCalendar calendar)
 {
 
     public Task<Patient?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default) =>
         db.Patients.VisibleTo(user).Include(p => p.CareTeam).FirstOrDefaultAsync(p => p.Id == id, ct);
 
-    /// <summary>The sort keys of the patient list: a key sorts ascending, "-" before it descending.</summary>
+    /// <summary>The list's own sort keys: a key sorts ascending, "-" before it descending. The features' columns add theirs
+    /// (<see cref="Columns"/>, <see cref="AllSortKeys"/>).</summary>
     public static readonly string[] SortKeys = ["name", "dateOfBirth", "openAlerts", "enrolled"];
+
+    /// <summary>The features' columns (<see cref="IPatientListColumn"/>), in order.</summary>
+    public IReadOnlyList<IPatientListColumn> Columns { get; } = listColumns.OrderBy(c => c.Order).ToList();
+
+    /// <summary>Every sort key the list takes: its own, then its columns'.</summary>
+    public IReadOnlyList<string> AllSortKeys => [.. SortKeys, .. Columns.Select(c => c.Key)];
+
+    /// <summary><see cref="CheckSearch(PatientSearch, PageRequest, IReadOnlyList{string}?)"/> with the columns' sort keys.</summary>
+    public Dictionary<string, string[]> Check(PatientSearch search, PageRequest paging) => CheckSearch(search, paging, AllSortKeys);
 
     public Task<ListPage<PatientSummary>> SearchAsync(ClaimsPrincipal user, string? name, string? status, PageRequest paging, CancellationToken ct = default) =>
         SearchAsync(user, new PatientSearch(name, status), paging, ct);
@@ -50,27 +61,49 @@ public sealed partial class PatientRecords(
         }
 
         var total = await query.CountAsync(ct);
-        var rows = query.Select(p => new
+        var alerts = db.Alerts;
+        var context = await ListContextAsync(user, ct);
+        var sort = search.Sort ?? "name";
+        var descending = sort.StartsWith('-');
+        var sorted = sort switch
         {
-            Patient = p,
-            OpenAlerts = db.Alerts.Count(a => a.PatientId == p.Id && a.Status != "resolved"),
-        });
-        var sorted = (search.Sort ?? "name") switch
-        {
-            "-name" => rows.OrderByDescending(r => r.Patient.SearchName).ThenBy(r => r.Patient.Id),
-            "dateOfBirth" => rows.OrderBy(r => r.Patient.DateOfBirth).ThenBy(r => r.Patient.SearchName).ThenBy(r => r.Patient.Id),
-            "-dateOfBirth" => rows.OrderByDescending(r => r.Patient.DateOfBirth).ThenBy(r => r.Patient.SearchName).ThenBy(r => r.Patient.Id),
-            "openAlerts" => rows.OrderBy(r => r.OpenAlerts).ThenBy(r => r.Patient.SearchName).ThenBy(r => r.Patient.Id),
-            "-openAlerts" => rows.OrderByDescending(r => r.OpenAlerts).ThenBy(r => r.Patient.SearchName).ThenBy(r => r.Patient.Id),
-            "enrolled" => rows.OrderBy(r => r.Patient.CreatedAt).ThenBy(r => r.Patient.Id),
-            "-enrolled" => rows.OrderByDescending(r => r.Patient.CreatedAt).ThenBy(r => r.Patient.Id),
-            _ => rows.OrderBy(r => r.Patient.SearchName).ThenBy(r => r.Patient.Id),
+            "-name" => query.OrderByDescending(p => p.SearchName).ThenBy(p => p.Id),
+            "dateOfBirth" => query.OrderBy(p => p.DateOfBirth).ThenBy(p => p.SearchName).ThenBy(p => p.Id),
+            "-dateOfBirth" => query.OrderByDescending(p => p.DateOfBirth).ThenBy(p => p.SearchName).ThenBy(p => p.Id),
+            "openAlerts" or "-openAlerts" => (descending
+                    ? query.OrderByDescending(p => alerts.Count(a => a.PatientId == p.Id && a.Status != "resolved"))
+                    : query.OrderBy(p => alerts.Count(a => a.PatientId == p.Id && a.Status != "resolved")))
+                .ThenBy(p => p.SearchName).ThenBy(p => p.Id),
+            "enrolled" => query.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id),
+            "-enrolled" => query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id),
+            _ when Columns.FirstOrDefault(c => c.Key == sort.TrimStart('-')) is { } column =>
+                (await column.OrderAsync(context, ct)).Apply(query, descending).ThenBy(p => p.SearchName).ThenBy(p => p.Id),
+            _ => query.OrderBy(p => p.SearchName).ThenBy(p => p.Id),
         };
-        var items = (await sorted.Skip(paging.Skip).Take(paging.Size)
-                .Select(r => new { r.Patient.Id, r.Patient.GivenName, r.Patient.FamilyName, r.Patient.DateOfBirth, r.Patient.Status, r.OpenAlerts })
-                .ToListAsync(ct))
-            .Select(r => new PatientSummary(r.Id, r.GivenName, r.FamilyName, r.DateOfBirth, r.Status, RecordNumber(r.Id), r.OpenAlerts)).ToList();
+        var rows = await sorted.Skip(paging.Skip).Take(paging.Size)
+            .Select(p => new
+            {
+                p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Status,
+                OpenAlerts = alerts.Count(a => a.PatientId == p.Id && a.Status != "resolved"),
+            })
+            .ToListAsync(ct);
+        var pageIds = rows.Select(r => r.Id).ToList();
+        var cells = new Dictionary<string, IReadOnlyDictionary<Guid, string>>(StringComparer.Ordinal);
+        foreach (var column in Columns)
+        {
+            cells[column.Key] = pageIds.Count == 0 ? new Dictionary<Guid, string>() : await column.ValuesAsync(pageIds, context, ct);
+        }
+
+        var items = rows.Select(r => new PatientSummary(r.Id, r.GivenName, r.FamilyName, r.DateOfBirth, r.Status, RecordNumber(r.Id), r.OpenAlerts,
+            Columns.ToDictionary(c => c.Key, c => cells[c.Key].GetValueOrDefault(r.Id), StringComparer.Ordinal))).ToList();
         return paging.Of(items, total);
+    }
+
+    private async Task<PatientListContext> ListContextAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var zone = await calendar.ZoneAsync(user.ClinicIdOf(), ct);
+        var now = clock.GetUtcNow();
+        return new PatientListContext(user, zone, now, zone.Today(now));
     }
 
     /// <summary>The record number typed (hyphens and spaces ignored, lower case), or null when it is not 6 to 32 hex digits.</summary>
@@ -82,7 +115,8 @@ public sealed partial class PatientRecords(
 
     public static Dictionary<string, string[]> CheckPaging(string? status, PageRequest paging) => CheckSearch(new PatientSearch(null, status), paging);
 
-    public static Dictionary<string, string[]> CheckSearch(PatientSearch search, PageRequest paging)
+    /// <summary>The search's problems by field; <paramref name="sortKeys"/> the keys allowed (<see cref="SortKeys"/> when null).</summary>
+    public static Dictionary<string, string[]> CheckSearch(PatientSearch search, PageRequest paging, IReadOnlyList<string>? sortKeys = null)
     {
         var errors = paging.Check();
         var status = search.Status;
@@ -96,9 +130,10 @@ public sealed partial class PatientRecords(
             errors["record"] = ["A record number: at least the first 6 of its letters and digits (0-9, a-f), as shown in the list."];
         }
 
-        if (search.Sort is { } sort && !SortKeys.Contains(sort.TrimStart('-')))
+        var keys = sortKeys ?? SortKeys;
+        if (search.Sort is { } sort && (!keys.Contains(sort.TrimStart('-')) || sort.StartsWith("--", StringComparison.Ordinal)))
         {
-            errors["sort"] = [$"Allowed: {string.Join(", ", SortKeys)}, each with '-' before it for descending."];
+            errors["sort"] = [$"Allowed: {string.Join(", ", keys)}, each with '-' before it for descending."];
         }
 
         return errors;

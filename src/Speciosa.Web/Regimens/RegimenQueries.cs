@@ -31,6 +31,20 @@ public sealed class RegimenQueries(SpeciosaDbContext db, ClinicCalendar calendar
         return version is null ? null : Active(patientId, version);
     }
 
+    /// <summary>Of the regimens in effect on <paramref name="day"/> for <paramref name="patientIds"/>, those whose current version has no
+    /// dose due that day (<see cref="DoseDue"/>: a planned break day, or the taper at 0 g a day). One query reads only the versions with a
+    /// break or a taper; their JSON is read here, so a caller composes "a regimen with a dose due" as "in effect and not in this list".</summary>
+    public async Task<IReadOnlyList<Guid>> RegimensWithoutDoseDueAsync(IQueryable<Guid> patientIds, DateOnly day, CancellationToken ct = default)
+    {
+        var versions = await db.Regimens.AsNoTracking()
+            .Where(r => patientIds.Contains(r.PatientId) && r.StartDate <= day && (r.EndDate == null || r.EndDate >= day))
+            .Join(db.RegimenVersions.AsNoTracking(), r => new { RegimenId = r.Id, Version = r.CurrentVersion }, v => new { v.RegimenId, v.Version },
+                (r, v) => v)
+            .Where(v => v.BreaksJson != "[]" || v.TaperJson != null)
+            .ToListAsync(ct);
+        return versions.Where(v => !DoseDue.On(RegimenJson.OrderOf(v), day).Due).Select(v => v.RegimenId).ToList();
+    }
+
     private static ActiveRegimen Active(Guid patientId, RegimenVersion v) =>
         new(v.RegimenId, patientId, v.Version, v.ProductId, v.LotId, v.StartDate, v.EndDate, RegimenJson.OrderOf(v));
     /// <summary>The lots a patient may name when reporting a dose (issue 14 item 3): those of their own order in effect at

@@ -9,7 +9,7 @@ using Speciosa.Web.Regimens;
 namespace Speciosa.Web.Rounds;
 
 /// <summary>The lists a round walks. "today": active patients the caller may see whose regimen covers today's clinic
-/// day (a dose is due). "team": active patients whose care team names the caller. Both ordered by family name, then given
+/// day (a dose may be due; on a break day or at the end of a taper the round says none is, and a COWS still is). "team": active patients whose care team names the caller. Both ordered by family name, then given
 /// name, then id (a stable walk).</summary>
 public sealed class RoundLists(SpeciosaDbContext db, ClinicCalendar calendar)
 {

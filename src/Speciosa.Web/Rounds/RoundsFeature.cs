@@ -12,6 +12,7 @@ public sealed class RoundsFeature : IFeature
     {
         services.AddScoped<RoundLists>();
         services.AddScoped<RoundDue>();
+        services.AddScoped<Patients.IPatientListColumn, NextDueColumn>();
         services.AddScoped<Components.Home.IHomeTile, RoundHomeTile>();
     }
 

@@ -7,7 +7,8 @@ namespace Speciosa.Web.Withdrawal;
 /// expected course windows, emitted as a non-executed JSON script block (CSP allows it).</summary>
 public static class WithdrawalChart
 {
-    private static string ShortName(string id, string? name) => id switch
+    /// <summary>The instrument's short name as charts and the patient list print it.</summary>
+    public static string ShortName(string id, string? name = null) => id switch
     {
         InstrumentCatalog.CowsId => "COWS",
         "sows-handelsman" => "SOWS",

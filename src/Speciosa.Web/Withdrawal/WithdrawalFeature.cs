@@ -16,6 +16,8 @@ public sealed class WithdrawalFeature : IFeature
         services.AddScoped<IPatientOverviewSection, WithdrawalOverviewSection>();
         services.AddScoped<IPatientBannerFact, LastCowsBannerFact>();
         services.AddScoped<IPatientSummarySection, WithdrawalSummarySection>();
+        services.AddScoped<IPatientListColumn, EpisodeDayColumn>();
+        services.AddScoped<IPatientListColumn, LastScoreColumn>();
     }
 
     public void Map(IEndpointRouteBuilder app) => app.MapWithdrawalEndpoints();
