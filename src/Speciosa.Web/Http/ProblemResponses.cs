@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace Speciosa.Web.Http;
 
@@ -13,7 +14,7 @@ public static class ProblemResponses
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
-            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Instance ??= InstanceOf(ctx.HttpContext);
             if (ctx.ProblemDetails.Status >= 500 && ctx.ProblemDetails.Status != 503)
             {
                 ctx.ProblemDetails.Detail = "An unexpected error occurred. Quote the trace id when reporting it.";
@@ -99,7 +100,7 @@ public static class ProblemResponses
             Title = TitleFor(status),
             Detail = detail,
             Type = $"https://www.rfc-editor.org/rfc/rfc9110#status.{status}",
-            Instance = context.Request.Path,
+            Instance = InstanceOf(context),
         };
         problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
         if (status >= 500 && status != 503)
@@ -114,6 +115,22 @@ public static class ProblemResponses
             context.Response.ContentType = "application/problem+json";
             await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
         }
+    }
+
+    /// <summary>A problem's <c>instance</c>: the route template the request matched, e.g. <c>/api/patients/{patientId}/doses</c>,
+    /// never the path or query string asked for (they may hold a patient's id, issue 14); none when no route matched.</summary>
+    public static string? InstanceOf(HttpContext context)
+    {
+        var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        return endpoint is RouteEndpoint { RoutePattern: var pattern }
+            ? "/" + string.Join("/", pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+            {
+                RoutePatternLiteralPart literal => literal.Content,
+                RoutePatternSeparatorPart separator => separator.Content,
+                RoutePatternParameterPart parameter => "{" + parameter.Name + "}",
+                _ => "",
+            }))))
+            : null;
     }
 
     public static string TitleFor(int status) => status switch

@@ -28,6 +28,11 @@ public static class PatientScope
             return await next(context);
         });
 
+    /// <summary>Query-string keys that name a patient (issue 14): the API's and pages' filters (<c>?patientId=</c>,
+    /// <c>?patient=</c>) and FHIR's (<c>?patient=</c>, <c>?subject=</c>, an id or <c>Patient/id</c>, comma separated).
+    /// A new query parameter that names a patient takes one of these names (PatientIsolationTests checks it).</summary>
+    public static readonly IReadOnlySet<string> PatientQueryKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "patientId", "patient", "subject" };
+
     /// <summary>The visible patient of this request's <c>patientId</c> route value, or null.</summary>
     internal static async ValueTask<Patient?> ResolveAsync(HttpContext http)
     {
@@ -36,15 +41,40 @@ public static class PatientScope
             return (Patient?)cached;
         }
 
-        Patient? patient = null;
-        if (http.Request.RouteValues.TryGetValue("patientId", out var raw) && Guid.TryParse(Convert.ToString(raw, System.Globalization.CultureInfo.InvariantCulture), out var id))
-        {
-            patient = await http.RequestServices.GetRequiredService<PatientRecords>().FindAsync(http.User, id, http.RequestAborted);
-        }
-
+        var patient = http.Request.RouteValues.TryGetValue("patientId", out var raw)
+            && Guid.TryParse(Convert.ToString(raw, System.Globalization.CultureInfo.InvariantCulture), out var id)
+            ? await FindAsync(http, id)
+            : null;
         http.Items[Resolved] = patient;
         return patient;
     }
+
+    /// <summary>Whether the request's query string names a patient (a key of <see cref="PatientQueryKeys"/>).</summary>
+    internal static bool QueryNamesPatient(HttpContext http) => http.Request.Query.Keys.Any(PatientQueryKeys.Contains);
+
+    /// <summary>True when every patient the query string names is visible to the caller, through the same lookup as the
+    /// route's <c>patientId</c>; a value that is no patient id (made up, empty, not an id) is not visible.</summary>
+    internal static async ValueTask<bool> QueryPatientsVisibleAsync(HttpContext http)
+    {
+        var named = http.Request.Query.Where(q => PatientQueryKeys.Contains(q.Key)).SelectMany(q => q.Value)
+            .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries))
+            .Select(id => id.StartsWith("Patient/", StringComparison.Ordinal) ? id["Patient/".Length..] : id)
+            .Select(id => Guid.TryParse(id, out var g) ? g : Guid.Empty)
+            .Distinct(); // one lookup per patient, however often a list repeats them
+        foreach (var id in named)
+        {
+            if (id == Guid.Empty || await FindAsync(http, id) is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The one lookup: the patient with this id if the caller may see them.</summary>
+    private static Task<Patient?> FindAsync(HttpContext http, Guid id) =>
+        http.RequestServices.GetRequiredService<PatientRecords>().FindAsync(http.User, id, http.RequestAborted);
 }
 
 /// <summary>The patient of a patient-scoped route, already checked visible to the caller (see <see cref="PatientScope"/>).</summary>
@@ -62,11 +92,13 @@ public sealed class VisiblePatient
     public static async ValueTask<VisiblePatient> BindAsync(HttpContext http) => new(await PatientScope.ResolveAsync(http));
 }
 
-/// <summary>A patient never learns whether another record exists (issue 14): for a Patient-role caller, a route that names a
-/// patient (<c>patientId</c>, API or page) answers 404 unless it is their own record, before the endpoint runs and whatever
-/// its policy, through the same <see cref="PatientScope.ResolveAsync"/> every patient route uses; a route with any other id
-/// that the patient may not use answers 404 too (the id might be another patient's record), rather than 403. A patient's own
-/// record on a staff-only route naming nothing else keeps its 403, and routes without a route value keep theirs.</summary>
+/// <summary>A patient never learns whether another record exists (issue 14): for a Patient-role caller, a request that names a
+/// patient — the route's <c>patientId</c> (API or page) or a query-string filter (<see cref="PatientScope.PatientQueryKeys"/>:
+/// <c>?patientId=</c>, FHIR's <c>?patient=</c>, …) — answers 404 unless every patient it names is their own record, before the
+/// endpoint runs and whatever its policy, through the same lookup every patient route uses. A route they may not use answers
+/// 404 too when it carries any other id (a route value, or an id in the query string: it might be another patient's record),
+/// rather than 403. Their own record on a staff-only route naming nothing else keeps its 403, and so does a staff-only route
+/// without ids.</summary>
 public sealed class PatientScopeAuthorization : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler fallback = new();
@@ -74,14 +106,18 @@ public sealed class PatientScopeAuthorization : IAuthorizationMiddlewareResultHa
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         var user = context.User;
-        if (!authorizeResult.Challenged && context.Request.RouteValues.Count > 0
+        var request = context.Request;
+        if (!authorizeResult.Challenged && (request.RouteValues.Count > 0 || request.Query.Count > 0)
             && user.Identity?.IsAuthenticated == true && user.IsInRole(SpeciosaRoles.Patient) && !user.IsCareStaff())
         {
             // Their own record on a route naming nothing else may say "forbidden"; any other id (another patient's record,
             // or a record of theirs inside a route they may not use) is "not found" like an id that does not exist.
-            var namesPatient = context.Request.RouteValues.ContainsKey("patientId");
-            var notFound = (namesPatient && await PatientScope.ResolveAsync(context) is null)
-                || (authorizeResult.Forbidden && (!namesPatient || context.Request.RouteValues.Count > 1));
+            var routeNamesPatient = request.RouteValues.ContainsKey("patientId");
+            var otherIds = request.RouteValues.Count > (routeNamesPatient ? 1 : 0)
+                || request.Query.Any(q => !PatientScope.PatientQueryKeys.Contains(q.Key) && q.Value.Any(v => Guid.TryParse(v, out _)));
+            var notFound = (routeNamesPatient && await PatientScope.ResolveAsync(context) is null)
+                || (PatientScope.QueryNamesPatient(context) && !await PatientScope.QueryPatientsVisibleAsync(context))
+                || (authorizeResult.Forbidden && otherIds);
             if (notFound)
             {
                 await NotFoundAsync(context);
