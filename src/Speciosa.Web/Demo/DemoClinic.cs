@@ -89,7 +89,7 @@ public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, T
         await DemoRegimens.SeedAsync(db, clinic.Id, ids["demo.clinician"], ids["demo.nurse"], clock.GetUtcNow(), ct);
         // Liver results, an adverse event and a PHQ-9 through the app's own services (the FHIR export's second validator sees them).
         await DemoRecords.SeedAsync(services, clinic.Id, ids["demo.clinician"], clock.GetUtcNow(), ct);
-        await SeedCarePlanAsync(portalPatient, ids["demo.clinician"], ct);
+        await SeedCarePlanAsync(clinic, portalPatient, ids["demo.clinician"], ct);
         SeedAppointment(clinic, portalPatient, ids["demo.nurse"]);
         await db.SaveChangesAsync(ct);
 
@@ -97,8 +97,10 @@ public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, T
     }
 
     /// <summary>demo.patient's care plan, made through the CarePlans feature's own service like a clinician's (issue 14), so a
-    /// fresh demo's Today lists activities: a short walk and a few quiet minutes every day, and a weekly counselling session.</summary>
-    private async Task SeedCarePlanAsync(Guid patientId, Guid clinicianId, CancellationToken ct)
+    /// fresh demo's Today lists activities: a short walk and a few quiet minutes every day, and a weekly counselling session.
+    /// A plan is in force from when it is saved, so one saved late in the evening has nothing left today; the demo's plan, "agreed at
+    /// enrolment", is dated from the start of the clinic's day instead, so a demo made at any hour lists the whole day's activities.</summary>
+    private async Task SeedCarePlanAsync(Clinic clinic, Guid patientId, Guid clinicianId, CancellationToken ct)
     {
         string[] everyDay = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
         var patient = await db.Patients.FirstAsync(p => p.Id == patientId, ct);
@@ -112,6 +114,11 @@ public sealed class DemoClinic(SpeciosaDbContext db, UserAdministration admin, T
         {
             throw new InvalidOperationException($"The demo care plan was refused: {saved.Outcome.Message}");
         }
+
+        var zone = ClinicZone.Of(clinic.TimeZone);
+        var startOfDay = CarePlanSchedule.InstantOf(zone.Today(clock.GetUtcNow()), TimeOnly.MinValue, zone.Zone).ToUniversalTime();
+        var planIds = db.CarePlans.Where(p => p.PatientId == patientId).Select(p => p.Id);
+        await db.CarePlanVersions.Where(v => planIds.Contains(v.CarePlanId)).ExecuteUpdateAsync(u => u.SetProperty(v => v.ChangedAt, startOfDay), ct);
     }
 
     /// <summary>demo.patient's appointment on the day the demo is made (a review with the clinician at 15:00 clinic time, in person),
