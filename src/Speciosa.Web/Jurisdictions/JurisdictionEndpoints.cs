@@ -44,7 +44,8 @@ public static class JurisdictionEndpoints
             .RequireAuthorization(Policies.Admin)
             .Audited("jurisdiction.import", "Jurisdiction")
             .Accepts<JurisdictionRegistryDocument>("application/json")
-            .WithSummary("Import a registry file (reason required as ?reason=). All or nothing: one wrong entry changes nothing and the 400 names entries[i].field. Importing the same file again changes nothing.");
+            .WithSummary("Import a registry file (reason required as ?reason=). All or nothing: one wrong entry changes nothing and the 400 names entries[i].field. Importing the same file again changes nothing. " +
+                "An entry whose change refuses supply is not applied: it becomes a pending proposal a second administrator approves (listed in proposed), as a single edit would; the other entries apply.");
 
         group.MapPost("/preview", Preview)
             .RequireAuthorization(Policies.Admin)
@@ -214,7 +215,8 @@ public static class JurisdictionEndpoints
 
         var outcome = await registry.ImportAsync(new string(buffer, 0, read), reason, Author(user), ct);
         return outcome.IsValid
-            ? TypedResults.Ok(new JurisdictionImportResult(outcome.Created, outcome.Updated, outcome.Unchanged))
+            ? TypedResults.Ok(new JurisdictionImportResult(outcome.Created, outcome.Updated, outcome.Unchanged,
+                (outcome.Proposed ?? []).Select(p => JurisdictionProposalView.From(p)).ToList()))
             : ProblemResponses.Invalid(outcome.Errors);
     }
 
