@@ -28,7 +28,7 @@ public static class JurisdictionEndpoints
         group.MapGet("/", List)
             .RequireAuthorization(Policies.Staff)
             .Audited("jurisdiction.list", "Jurisdiction")
-            .WithSummary("Search the registry: q (text), country, subdivision, status, staleOnly; sort place|status|effective|lastVerified; page from 1, pageSize up to 100.");
+            .WithSummary("Search the registry: q (text), country, subdivision, status, staleOnly, changedRecently (created, edited or imported within Jurisdictions:ChangedWithinDays days); sort place|status|effective|lastVerified; page from 1, pageSize up to 100.");
 
         group.MapGet("/evaluate", Evaluate)
             .RequireAuthorization(Policies.Staff)
@@ -93,9 +93,9 @@ public static class JurisdictionEndpoints
     private static async Task<Results<Ok<JurisdictionListPage>, ValidationProblem>> List(
         ClaimsPrincipal user, JurisdictionRegistry registry, ClinicCalendar calendar, CancellationToken ct,
         string? q = null, string? country = null, string? subdivision = null, string? status = null,
-        bool? staleOnly = null, string? sort = null, int? page = null, int? pageSize = null)
+        bool? staleOnly = null, string? sort = null, int? page = null, int? pageSize = null, bool? changedRecently = null)
     {
-        var (query, errors) = JurisdictionQuery.From(q, country, subdivision, status, staleOnly, sort, page, pageSize);
+        var (query, errors) = JurisdictionQuery.From(q, country, subdivision, status, staleOnly, sort, page, pageSize, changedRecently);
         if (query is null)
         {
             return ProblemResponses.Invalid(errors);

@@ -23,6 +23,8 @@ public sealed class JurisdictionRegistry(
 
     public int StaleAfterDays => Math.Max(0, options.Value.StaleAfterDays);
 
+    public int ChangedWithinDays => Math.Max(1, options.Value.ChangedWithinDays);
+
     public async Task<IReadOnlyList<JurisdictionEntry>> CurrentEntriesAsync(CancellationToken ct = default) =>
         (await db.Jurisdictions.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct)).Select(JurisdictionMapping.ToEntry).ToList();
 
@@ -68,6 +70,13 @@ public sealed class JurisdictionRegistry(
             rows = rows.Where(r => r.LastVerified < cutoff);
         }
 
+        if (query.ChangedRecently)
+        {
+            var since = clock.GetUtcNow().AddDays(-ChangedWithinDays);
+            var changes = db.JurisdictionChanges;
+            rows = rows.Where(r => changes.Any(c => c.EntryId == r.Id && c.Kind != JurisdictionChangeKinds.Seeded && c.ChangedAt >= since));
+        }
+
         if (query.Text is { } text)
         {
             var t = text.ToUpperInvariant();
@@ -86,7 +95,7 @@ public sealed class JurisdictionRegistry(
         var total = await rows.CountAsync(ct);
         var page = await rows.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
         return new JurisdictionListPage(query.Page, query.PageSize, total, StaleAfterDays,
-            page.Select(r => Summarize(JurisdictionMapping.ToEntry(r), today)).ToList());
+            page.Select(r => Summarize(JurisdictionMapping.ToEntry(r), today)).ToList(), ChangedWithinDays);
     }
 
     public JurisdictionSummary Summarize(JurisdictionEntry e, DateOnly today)
