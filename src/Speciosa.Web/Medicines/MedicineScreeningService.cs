@@ -257,20 +257,10 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db, IEnumerable<I
             errors["confirm"] = ["Confirm (confirm: true, or tick the box): a medicine marked entered in error cannot be restored."];
         }
 
-        if (request.ConcurrencyStamp is null)
-        {
-            errors["concurrencyStamp"] = ["Send the concurrencyStamp of the medicine as you read it, so a change made since is not overwritten."];
-        }
-
-        var medicine = await db.PatientMedicines.FirstOrDefaultAsync(m => m.Id == medicineId && m.PatientId == patient.Id, ct);
+        var (medicine, refusal) = await ForChangeAsync(patient, medicineId, request.ConcurrencyStamp, errors, ct);
         if (medicine is null)
         {
-            return new(Outcome.NotFound);
-        }
-
-        if (errors.Count > 0)
-        {
-            return new(Outcome.Invalid(errors));
+            return new(refusal!);
         }
 
         if (medicine.EnteredInError)
@@ -341,20 +331,10 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db, IEnumerable<I
         }
 
         var route = RouteOf(request.Route, errors);
-        if (request.ConcurrencyStamp is null)
-        {
-            errors["concurrencyStamp"] = ["Send the concurrencyStamp of the medicine as you read it, so a change made since is not overwritten."];
-        }
-
-        var medicine = await db.PatientMedicines.FirstOrDefaultAsync(m => m.Id == medicineId && m.PatientId == patient.Id, ct);
+        var (medicine, refusal) = await ForChangeAsync(patient, medicineId, request.ConcurrencyStamp, errors, ct);
         if (medicine is null)
         {
-            return new(Outcome.NotFound);
-        }
-
-        if (errors.Count > 0)
-        {
-            return new(Outcome.Invalid(errors));
+            return new(refusal!);
         }
 
         if (!medicine.IsCurrent)
@@ -414,6 +394,20 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db, IEnumerable<I
             FieldsInWords(r.DoseBefore, r.UnitBefore, r.FrequencyBefore, r.RouteBefore), FieldsInWords(r.DoseAfter, r.UnitAfter, r.FrequencyAfter, r.RouteAfter),
             ChangedFields((r.DoseBefore, r.UnitBefore, r.FrequencyBefore, r.RouteBefore), (r.DoseAfter, r.UnitAfter, r.FrequencyAfter, r.RouteAfter)),
             r.Summary)).ToList());
+    }
+
+    /// <summary>The medicine a correction or edit is about, once the request's own field problems are in <paramref name="errors"/>:
+    /// 404 when the patient has no such medicine, else 400 naming every problem (a missing stamp among them).</summary>
+    private async Task<(PatientMedicine? Medicine, Outcome? Refusal)> ForChangeAsync(Patient patient, Guid medicineId, Guid? stamp,
+        Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        if (stamp is null)
+        {
+            errors["concurrencyStamp"] = ["Send the concurrencyStamp of the medicine as you read it, so a change made since is not overwritten."];
+        }
+
+        var medicine = await db.PatientMedicines.FirstOrDefaultAsync(m => m.Id == medicineId && m.PatientId == patient.Id, ct);
+        return medicine is null ? (null, Outcome.NotFound) : errors.Count > 0 ? (null, Outcome.Invalid(errors)) : (medicine, null);
     }
 
     public Task<bool> ExistsAsync(Guid patientId, Guid medicineId, CancellationToken ct) =>
