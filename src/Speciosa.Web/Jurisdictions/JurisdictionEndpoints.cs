@@ -28,7 +28,7 @@ public static class JurisdictionEndpoints
         group.MapGet("/", List)
             .RequireAuthorization(Policies.Staff)
             .Audited("jurisdiction.list", "Jurisdiction")
-            .WithSummary("Search the registry: q (text), country, subdivision, status, staleOnly; sort place|status|effective|lastVerified; page from 1, pageSize up to 100.");
+            .WithSummary("Search the registry: q (text), country, subdivision, status, staleOnly, changedRecently (created, edited or imported within Jurisdictions:ChangedWithinDays days); sort place|status|effective|lastVerified; page from 1, pageSize up to 100.");
 
         group.MapGet("/evaluate", Evaluate)
             .RequireAuthorization(Policies.Staff)
@@ -44,7 +44,8 @@ public static class JurisdictionEndpoints
             .RequireAuthorization(Policies.Admin)
             .Audited("jurisdiction.import", "Jurisdiction")
             .Accepts<JurisdictionRegistryDocument>("application/json")
-            .WithSummary("Import a registry file (reason required as ?reason=). All or nothing: one wrong entry changes nothing and the 400 names entries[i].field. Importing the same file again changes nothing.");
+            .WithSummary("Import a registry file (reason required as ?reason=). All or nothing: one wrong entry changes nothing and the 400 names entries[i].field. Importing the same file again changes nothing. " +
+                "An entry whose change refuses supply is not applied: it becomes a pending proposal a second administrator approves (listed in proposed), as a single edit would; the other entries apply.");
 
         group.MapPost("/preview", Preview)
             .RequireAuthorization(Policies.Admin)
@@ -92,9 +93,9 @@ public static class JurisdictionEndpoints
     private static async Task<Results<Ok<JurisdictionListPage>, ValidationProblem>> List(
         ClaimsPrincipal user, JurisdictionRegistry registry, ClinicCalendar calendar, CancellationToken ct,
         string? q = null, string? country = null, string? subdivision = null, string? status = null,
-        bool? staleOnly = null, string? sort = null, int? page = null, int? pageSize = null)
+        bool? staleOnly = null, string? sort = null, int? page = null, int? pageSize = null, bool? changedRecently = null)
     {
-        var (query, errors) = JurisdictionQuery.From(q, country, subdivision, status, staleOnly, sort, page, pageSize);
+        var (query, errors) = JurisdictionQuery.From(q, country, subdivision, status, staleOnly, sort, page, pageSize, changedRecently);
         if (query is null)
         {
             return ProblemResponses.Invalid(errors);
@@ -214,7 +215,8 @@ public static class JurisdictionEndpoints
 
         var outcome = await registry.ImportAsync(new string(buffer, 0, read), reason, Author(user), ct);
         return outcome.IsValid
-            ? TypedResults.Ok(new JurisdictionImportResult(outcome.Created, outcome.Updated, outcome.Unchanged))
+            ? TypedResults.Ok(new JurisdictionImportResult(outcome.Created, outcome.Updated, outcome.Unchanged,
+                (outcome.Proposed ?? []).Select(p => JurisdictionProposalView.From(p)).ToList()))
             : ProblemResponses.Invalid(outcome.Errors);
     }
 

@@ -3,7 +3,8 @@ using Speciosa.Clinical.Jurisdictions;
 
 namespace Speciosa.Web.Jurisdictions;
 
-/// <summary>A search of the registry, as the list API and the registry page take it.</summary>
+/// <summary>A search of the registry, as the list API and the registry page take it. <see cref="ChangedRecently"/>: only entries created,
+/// edited or imported (not seeded) in the last <c>Jurisdictions:ChangedWithinDays</c> days.</summary>
 public sealed record JurisdictionQuery(
     string? Text,
     string? Country,
@@ -12,13 +13,15 @@ public sealed record JurisdictionQuery(
     bool StaleOnly,
     string Sort,
     int Page,
-    int PageSize)
+    int PageSize,
+    bool ChangedRecently = false)
 {
     public static readonly IReadOnlyList<string> Sorts = ["place", "status", "effective", "lastVerified"];
 
     /// <summary>Reads raw parameters; errors are keyed by parameter name and say what is allowed.</summary>
     public static (JurisdictionQuery? Query, Dictionary<string, string[]> Errors) From(
-        string? q, string? country, string? subdivision, string? status, bool? staleOnly, string? sort, int? page, int? pageSize)
+        string? q, string? country, string? subdivision, string? status, bool? staleOnly, string? sort, int? page, int? pageSize,
+        bool? changedRecently = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         LegalStatus? parsedStatus = null;
@@ -49,7 +52,7 @@ public sealed record JurisdictionQuery(
         }
 
         return (new JurisdictionQuery(Blank(q), Blank(country)?.ToUpperInvariant(), Blank(subdivision)?.ToUpperInvariant(),
-            parsedStatus, staleOnly ?? false, sortName!, page ?? 1, pageSize ?? 50), errors);
+            parsedStatus, staleOnly ?? false, sortName!, page ?? 1, pageSize ?? 50, changedRecently ?? false), errors);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -76,4 +79,5 @@ public sealed record JurisdictionSummary(
     bool ConsistentSecondarySources,
     string Checked);
 
-public sealed record JurisdictionListPage(int Page, int PageSize, int Total, int StaleAfterDays, IReadOnlyList<JurisdictionSummary> Items);
+public sealed record JurisdictionListPage(int Page, int PageSize, int Total, int StaleAfterDays, IReadOnlyList<JurisdictionSummary> Items,
+    int ChangedWithinDays = 0);

@@ -23,6 +23,8 @@ public sealed class JurisdictionRegistry(
 
     public int StaleAfterDays => Math.Max(0, options.Value.StaleAfterDays);
 
+    public int ChangedWithinDays => Math.Max(1, options.Value.ChangedWithinDays);
+
     public async Task<IReadOnlyList<JurisdictionEntry>> CurrentEntriesAsync(CancellationToken ct = default) =>
         (await db.Jurisdictions.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct)).Select(JurisdictionMapping.ToEntry).ToList();
 
@@ -68,6 +70,13 @@ public sealed class JurisdictionRegistry(
             rows = rows.Where(r => r.LastVerified < cutoff);
         }
 
+        if (query.ChangedRecently)
+        {
+            var since = clock.GetUtcNow().AddDays(-ChangedWithinDays);
+            var changes = db.JurisdictionChanges;
+            rows = rows.Where(r => changes.Any(c => c.EntryId == r.Id && c.Kind != JurisdictionChangeKinds.Seeded && c.ChangedAt >= since));
+        }
+
         if (query.Text is { } text)
         {
             var t = text.ToUpperInvariant();
@@ -86,7 +95,7 @@ public sealed class JurisdictionRegistry(
         var total = await rows.CountAsync(ct);
         var page = await rows.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
         return new JurisdictionListPage(query.Page, query.PageSize, total, StaleAfterDays,
-            page.Select(r => Summarize(JurisdictionMapping.ToEntry(r), today)).ToList());
+            page.Select(r => Summarize(JurisdictionMapping.ToEntry(r), today)).ToList(), ChangedWithinDays);
     }
 
     public JurisdictionSummary Summarize(JurisdictionEntry e, DateOnly today)
@@ -235,22 +244,7 @@ public sealed class JurisdictionRegistry(
         var refusals = RegistryChangeApproval.RefusalsAdded(plan.Old, plan.Entry);
         if (refusals.Count > 0 && author.UserId is { } proposer)
         {
-            var proposal = new JurisdictionProposal
-            {
-                EntryId = plan.Entry.Id,
-                Kind = plan.Old is null ? JurisdictionChangeKinds.Created : JurisdictionChangeKinds.Updated,
-                Before = plan.Old is null ? null : JurisdictionMapping.Canonical(plan.Old),
-                After = JurisdictionMapping.Canonical(plan.Entry),
-                EntryStamp = plan.Existing?.ConcurrencyStamp,
-                Reason = reason!.Trim(),
-                RefusesSupply = string.Join("\n", refusals),
-                ProposedAt = clock.GetUtcNow(),
-                ProposedByUserId = proposer,
-                ProposedBy = author.Name ?? proposer.ToString(),
-                Status = JurisdictionProposalStatus.Pending,
-                ConcurrencyStamp = JurisdictionMapping.NewStamp(),
-            };
-            db.JurisdictionProposals.Add(proposal);
+            var proposal = Propose(plan.Old, plan.Entry, plan.Existing?.ConcurrencyStamp, reason!.Trim(), refusals, proposer, author);
             proposing?.Invoke();
             await db.SaveChangesAsync(ct);
             return new(Outcome.Done, plan.Existing, null, proposal);
@@ -262,6 +256,33 @@ public sealed class JurisdictionRegistry(
             ? new(Outcome.Stale("The entry changed since you read it. Reload it and apply your change again."))
             : new(Outcome.Done, saved.Single(), change);
     }
+
+    /// <summary>Stages a pending proposal of one entry's change (saved by the caller's SaveChanges).</summary>
+    private JurisdictionProposal Propose(
+        JurisdictionEntry? old, JurisdictionEntry entry, string? entryStamp, string reason, IReadOnlyList<string> refusals, Guid proposer, ChangeAuthor author)
+    {
+        var proposal = new JurisdictionProposal
+        {
+            EntryId = entry.Id,
+            Kind = old is null ? JurisdictionChangeKinds.Created : JurisdictionChangeKinds.Updated,
+            Before = old is null ? null : JurisdictionMapping.Canonical(old),
+            After = JurisdictionMapping.Canonical(entry),
+            EntryStamp = entryStamp,
+            Reason = reason,
+            RefusesSupply = string.Join("\n", refusals),
+            ProposedAt = clock.GetUtcNow(),
+            ProposedByUserId = proposer,
+            ProposedBy = author.Name ?? proposer.ToString(),
+            Status = JurisdictionProposalStatus.Pending,
+            ConcurrencyStamp = JurisdictionMapping.NewStamp(),
+        };
+        db.JurisdictionProposals.Add(proposal);
+        return proposal;
+    }
+
+    /// <summary>Pending proposals, as many as the proposals page lists (the admin home's count).</summary>
+    public Task<int> PendingProposalCountAsync(CancellationToken ct = default) =>
+        db.JurisdictionProposals.CountAsync(p => p.Status == JurisdictionProposalStatus.Pending, ct);
 
     public Task<List<JurisdictionProposal>> ProposalsAsync(string? status, CancellationToken ct = default) =>
         db.JurisdictionProposals.AsNoTracking()
@@ -444,16 +465,39 @@ public sealed class JurisdictionRegistry(
             changes.Add((old, entry));
         }
 
-        if (changes.Count == 0)
+        // Four eyes, as for a single edit: an entry whose change refuses supply is not applied but proposed (one proposal per
+        // entry, approved or rejected on its own); the file's other entries apply now. A start-up import (no user) applies all.
+        var proposals = new List<JurisdictionProposal>();
+        if (author.UserId is { } proposer)
         {
-            return new(errors, [], [], unchanged, null);
+            foreach (var (old, entry) in changes.ToList())
+            {
+                var refusals = RegistryChangeApproval.RefusalsAdded(old, entry);
+                if (refusals.Count > 0)
+                {
+                    changes.Remove((old, entry));
+                    proposals.Add(Propose(old, entry, old is null ? null : records.First(r => r.Id == entry.Id).ConcurrencyStamp,
+                        reason!.Trim(), refusals, proposer, author));
+                }
+            }
         }
 
+        if (changes.Count == 0)
+        {
+            if (proposals.Count > 0)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+
+            return new(errors, [], [], unchanged, null, proposals);
+        }
+
+        // The proposals are saved by the commit's SaveChanges, in its transaction: all of the import or none of it.
         var (_, change, _) = await CommitAsync(records, before, changes, JurisdictionChangeKinds.Imported, reason!.Trim(), author, null, ct);
         return new(errors,
             changes.Where(c => c.Before is null).Select(c => c.After.Id).ToList(),
             changes.Where(c => c.Before is not null).Select(c => c.After.Id).ToList(),
-            unchanged, change);
+            unchanged, change, proposals);
     }
 
     private async Task<(List<JurisdictionRecord> Saved, JurisdictionRegistryChange Change, bool Conflict)> CommitAsync(

@@ -42,12 +42,15 @@ public sealed record RegistryEditPreview(
     public bool NeedsSecondApproval => RefusesSupply.Count > 0;
 }
 
+/// <summary>What an import did: the entries created and updated now, and (<see cref="Proposed"/>) the entries whose change
+/// refuses supply, each kept as a pending proposal for a second administrator instead of applied.</summary>
 public sealed record RegistryImportOutcome(
     IDictionary<string, string[]> Errors,
     IReadOnlyList<string> Created,
     IReadOnlyList<string> Updated,
     int Unchanged,
-    JurisdictionRegistryChange? Change)
+    JurisdictionRegistryChange? Change,
+    IReadOnlyList<JurisdictionProposal>? Proposed = null)
 {
     public bool IsValid => Errors.Count == 0;
 }

@@ -20,7 +20,10 @@ public sealed record JurisdictionDetail(
     IReadOnlyList<JurisdictionHistoryItem> History,
     IReadOnlyList<JurisdictionProposalView>? PendingProposals = null);
 
-public sealed record JurisdictionImportResult(IReadOnlyList<string> Created, IReadOnlyList<string> Updated, int Unchanged);
+/// <summary>What an import did: entries created and updated now, entries left as they were, and the entries whose change refuses
+/// supply, each a pending proposal a second administrator approves (<c>proposed</c>; nothing in the registry changed for them).</summary>
+public sealed record JurisdictionImportResult(IReadOnlyList<string> Created, IReadOnlyList<string> Updated, int Unchanged,
+    IReadOnlyList<JurisdictionProposalView> Proposed);
 
 /// <summary>The legal status that applies at a place today, why, how fresh, and on what source.</summary>
 public sealed record JurisdictionEvaluation(

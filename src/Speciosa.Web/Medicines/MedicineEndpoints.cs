@@ -59,6 +59,39 @@ public static class MedicineEndpoints
                 "change.summary says what changed. 409 stale-write on a stale stamp; 409 when already stopped.")
             .Audited("medicine.stop", "PatientMedicine").RequireAuthorization(Policies.Clinical);
 
+        group.MapPut("/{medicineId:guid}", async Task<Results<Ok<MedicineEditResponse>, ValidationProblem, ProblemHttpResult>> (
+                VisiblePatient patient, Guid medicineId, WholeRecord<MedicineEditRequest> body, ClaimsPrincipal user, HttpContext http,
+                MedicineScreeningService screening, TimeProvider clock, CancellationToken ct) =>
+            {
+                http.Audit().ResourceId = medicineId.ToString();
+                if (body.Value is not { } request)
+                {
+                    return ProblemResponses.Invalid(body.MissingErrors());
+                }
+
+                var result = await screening.EditAsync(patient.Record, medicineId, request, user.UserId()!.Value, clock.GetUtcNow(), ct);
+                return result.Outcome.Succeeded ? TypedResults.Ok(new MedicineEditResponse(result.Medicine!, result.Change, result.Edit)) : result.Outcome.ToProblem();
+            })
+            .Accepts<MedicineEditRequest>("application/json")
+            .WithSummary("Change a current medicine's dose, unit, frequency and route (send all four, null to clear one), with a reason and the " +
+                "concurrencyStamp you read (409 stale-write when it changed since; 409 when stopped or entered in error). The interaction screen and " +
+                "every medicine-list rule re-run in the same save and change.summary says what changed; edit is the history row (who, when, why, " +
+                "before and after). Sending what the medicine already reads (a retry) changes nothing: 200 with change and edit null. Accepts Idempotency-Key.")
+            .Idempotent()
+            .Audited("medicine.update", "PatientMedicine").RequireAuthorization(Policies.Clinical);
+
+        group.MapGet("/{medicineId:guid}/changes", async Task<Results<Ok<List<MedicineEditView>>, ProblemHttpResult>> (
+                VisiblePatient patient, Guid medicineId, HttpContext http, MedicineScreeningService screening, CancellationToken ct) =>
+            {
+                http.Audit().ResourceId = medicineId.ToString();
+                var edits = await screening.EditsAsync(patient.Id, ct);
+                return edits.TryGetValue(medicineId, out var list) ? TypedResults.Ok(list)
+                    : await screening.ExistsAsync(patient.Id, medicineId, ct) ? TypedResults.Ok(new List<MedicineEditView>())
+                    : ProblemResponses.Problem(StatusCodes.Status404NotFound);
+            })
+            .WithSummary("A medicine's edits, newest first: who, when, why, the dose, unit, frequency and route before and after, and what the screen said.")
+            .Audited("medicine.changes", "PatientMedicine").RequireAuthorization(Policies.Clinical);
+
         group.MapPost("/{medicineId:guid}/entered-in-error", async Task<Results<Ok<MedicineChangeResponse>, ProblemHttpResult>> (
                 VisiblePatient patient, Guid medicineId, MedicineErrorRequest request, ClaimsPrincipal user, HttpContext http,
                 MedicineScreeningService screening, TimeProvider clock, CancellationToken ct) =>
@@ -89,6 +122,8 @@ public static class MedicineEndpoints
 }
 
 public sealed record MedicineChangeResponse(MedicineView Medicine, MedicineChange Change);
+
+public sealed record MedicineEditResponse(MedicineView Medicine, MedicineChange? Change, MedicineEditView? Edit);
 
 public sealed record CatalogueEntryView(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<string> Classes, bool InClassCatalogue, string Screening,
     IReadOnlyList<string> Sources);

@@ -4,7 +4,7 @@ using Speciosa.Web.Patients;
 
 namespace Speciosa.Web.Medicines;
 
-/// <summary>EF mapping of the patient's other medicines (migration M0005_Safety).</summary>
+/// <summary>EF mapping of the patient's other medicines (migration M0005_Safety) and their edits (M0033_MedicineChanges).</summary>
 public sealed class MedicineModel : IModelPart
 {
     public void Configure(ModelBuilder modelBuilder)
@@ -27,6 +27,25 @@ public sealed class MedicineModel : IModelPart
             e.HasIndex(r => r.PatientId);
             e.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);
         });
+
+        modelBuilder.Entity<PatientMedicineChange>(e =>
+        {
+            e.ToTable("PatientMedicineChanges");
+            e.Property(r => r.Reason).HasMaxLength(500);
+            e.Property(r => r.DoseBefore).HasMaxLength(50);
+            e.Property(r => r.DoseAfter).HasMaxLength(50);
+            e.Property(r => r.UnitBefore).HasMaxLength(20);
+            e.Property(r => r.UnitAfter).HasMaxLength(20);
+            e.Property(r => r.FrequencyBefore).HasMaxLength(50);
+            e.Property(r => r.FrequencyAfter).HasMaxLength(50);
+            e.Property(r => r.RouteBefore).HasMaxLength(30);
+            e.Property(r => r.RouteAfter).HasMaxLength(30);
+            e.Property(r => r.Summary).HasMaxLength(2000);
+            e.HasIndex(r => new { r.MedicineId, r.ChangedAt });
+            e.HasIndex(r => r.PatientId);
+            e.HasOne<PatientMedicine>().WithMany().HasForeignKey(r => r.MedicineId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }
 
@@ -37,5 +56,7 @@ public static class MedicinesTables
     extension(SpeciosaDbContext db)
     {
         public DbSet<PatientMedicine> PatientMedicines => db.Set<PatientMedicine>();
+
+        public DbSet<PatientMedicineChange> PatientMedicineChanges => db.Set<PatientMedicineChange>();
     }
 }

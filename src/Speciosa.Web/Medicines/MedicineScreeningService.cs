@@ -24,6 +24,19 @@ public sealed record MedicineStopRequest(string? Reason, DateOnly? StoppedOn, Gu
 /// <summary>Mark a medicine entered in error: why (required), <c>confirm: true</c> (it cannot be undone) and the stamp read.</summary>
 public sealed record MedicineErrorRequest(string? Reason, bool Confirm, Guid? ConcurrencyStamp);
 
+/// <summary>Change a current medicine's dose, unit, frequency and route (a PUT: every field sent, null to clear one), why (required)
+/// and the stamp read. The name is not edited: a wrong name is an entry in error.</summary>
+public sealed record MedicineEditRequest(string? Dose, string? Unit, string? Frequency, string? Route, string? Reason, Guid? ConcurrencyStamp)
+    : IWholeRecordRequest
+{
+    public static IReadOnlyList<string> EveryField { get; } = ["dose", "unit", "frequency", "route", "reason", "concurrencyStamp"];
+}
+
+/// <summary>One edit of a medicine as its history shows it: who (by name), when, why, the fields before and after in words and
+/// what the re-run screen said.</summary>
+public sealed record MedicineEditView(Guid Id, DateTimeOffset ChangedAt, string ChangedBy, string Reason, string Before, string After,
+    IReadOnlyList<string> Changed, string Summary);
+
 /// <summary>An alert a medicine change cleared, with the reason written on it.</summary>
 public sealed record ClearedAlertView(Guid Id, string RuleId, string Title, string Reason, DateTimeOffset? ResolvedAt = null);
 
@@ -32,6 +45,10 @@ public sealed record MedicineChange(string Summary, IReadOnlyList<AlertView> Rai
 
 /// <summary>The outcome of a stop or correction, with the medicine as it now stands and what changed.</summary>
 public sealed record MedicineChangeResult(Outcome Outcome, MedicineView? Medicine = null, MedicineChange? Change = null);
+
+/// <summary>The outcome of an edit: the medicine as it now stands, what changed (null when it already read so: nothing saved) and
+/// the history row written.</summary>
+public sealed record MedicineEditResult(Outcome Outcome, MedicineView? Medicine = null, MedicineChange? Change = null, MedicineEditView? Edit = null);
 
 /// <summary>A medicine with its screening answer: InteractionsFound, NoKnownInteraction (classes known, no rule), ClassTooBroad
 /// (known only by a class too broad to screen) or NoData (nothing recognised) — the last two say nothing about safety and are
@@ -116,15 +133,7 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db, IEnumerable<I
             (dose, unit) = DoseAndUnit(dose, request.Unit, errors);
         }
 
-        string? route = null;
-        if (!string.IsNullOrWhiteSpace(request.Route))
-        {
-            route = Catalogue.FindRoute(request.Route)?.Id;
-            if (route is null)
-            {
-                errors["route"] = [$"Choose the route from the list ({string.Join(", ", Catalogue.Routes.Select(r => r.Id))}), or leave it empty."];
-            }
-        }
+        var route = RouteOf(request.Route, errors);
 
         if (request.StartedOn is { } started && started > await calendar.TodayAsync(patient.ClinicId, ct))
         {
@@ -248,20 +257,10 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db, IEnumerable<I
             errors["confirm"] = ["Confirm (confirm: true, or tick the box): a medicine marked entered in error cannot be restored."];
         }
 
-        if (request.ConcurrencyStamp is null)
-        {
-            errors["concurrencyStamp"] = ["Send the concurrencyStamp of the medicine as you read it, so a change made since is not overwritten."];
-        }
-
-        var medicine = await db.PatientMedicines.FirstOrDefaultAsync(m => m.Id == medicineId && m.PatientId == patient.Id, ct);
+        var (medicine, refusal) = await ForChangeAsync(patient, medicineId, request.ConcurrencyStamp, errors, ct);
         if (medicine is null)
         {
-            return new(Outcome.NotFound);
-        }
-
-        if (errors.Count > 0)
-        {
-            return new(Outcome.Invalid(errors));
+            return new(refusal!);
         }
 
         if (medicine.EnteredInError)
@@ -300,10 +299,182 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db, IEnumerable<I
         }
     }
 
+    /// <summary>Changes a current medicine's dose, unit, frequency and route (a change, not a new entry): validated like an
+    /// addition, refused on a stale stamp, written with a history row (who, when, why, before and after), and the interaction
+    /// screen and every list handler re-run in the same save, saying what changed. An edit to what the medicine already reads
+    /// (a retry) saves nothing and answers the medicine as it is.</summary>
+    public async Task<MedicineEditResult> EditAsync(Patient patient, Guid medicineId, MedicineEditRequest request, Guid userId, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var reason = request.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 500)
+        {
+            errors["reason"] = ["Say why the medicine changes (e.g. dose increased by her GP), 1 to 500 characters."];
+        }
+
+        var dose = string.IsNullOrWhiteSpace(request.Dose) ? null : request.Dose.Trim();
+        string? unit = null;
+        if (dose is { Length: > MedicineEntryText.MaxPartLength })
+        {
+            errors["dose"] = [$"The dose as written, up to {MedicineEntryText.MaxPartLength} characters, or leave it empty."];
+        }
+        else
+        {
+            (dose, unit) = DoseAndUnit(dose, request.Unit, errors);
+        }
+
+        var frequency = string.IsNullOrWhiteSpace(request.Frequency) ? null : request.Frequency.Trim();
+        if (frequency is { Length: > MedicineEntryText.MaxPartLength })
+        {
+            errors["frequency"] = [$"The frequency as written (e.g. tid, twice a day), up to {MedicineEntryText.MaxPartLength} characters, or leave it empty."];
+        }
+
+        var route = RouteOf(request.Route, errors);
+        var (medicine, refusal) = await ForChangeAsync(patient, medicineId, request.ConcurrencyStamp, errors, ct);
+        if (medicine is null)
+        {
+            return new(refusal!);
+        }
+
+        if (!medicine.IsCurrent)
+        {
+            return new(Outcome.Conflict(medicine.EnteredInError
+                ? "This medicine was marked entered in error; add the right one instead."
+                : "This medicine is stopped; add it again if the patient restarted it."));
+        }
+
+        var before = (medicine.Dose, medicine.Unit, medicine.Frequency, medicine.Route);
+        if (before == (dose, unit, frequency, route))
+        {
+            return new(Outcome.Done, await ViewOfCurrentAsync(medicine, ct));
+        }
+
+        if (request.ConcurrencyStamp != medicine.ConcurrencyStamp)
+        {
+            return new(Outcome.Stale("The medicine changed since you read it; reload the list and decide again."));
+        }
+
+        db.Entry(medicine).Property(m => m.ConcurrencyStamp).OriginalValue = request.ConcurrencyStamp!.Value;
+        var beforeText = FieldsInWords(medicine);
+        (medicine.Dose, medicine.Unit, medicine.Frequency, medicine.Route) = (dose, unit, frequency, route);
+        medicine.ConcurrencyStamp = Guid.NewGuid();
+        var changed = ChangedFields(before, (dose, unit, frequency, route));
+        var history = new PatientMedicineChange
+        {
+            Id = Guid.NewGuid(), MedicineId = medicine.Id, PatientId = patient.Id, ChangedAt = now, ChangedByUserId = userId, Reason = reason!,
+            DoseBefore = before.Dose, UnitBefore = before.Unit, FrequencyBefore = before.Frequency, RouteBefore = before.Route,
+            DoseAfter = dose, UnitAfter = unit, FrequencyAfter = frequency, RouteAfter = route, Summary = "",
+        };
+        db.PatientMedicineChanges.Add(history);
+        try
+        {
+            var suffix = $" ({string.Join("; ", changed)})";
+            var (result, current, _, change) = await RescreenAndSaveAsync(patient, medicine, "Changing", suffix, null, now, ct,
+                summary => history.Summary = summary);
+            var index = current.FindIndex(m => m.Id == medicine.Id);
+            var edit = new MedicineEditView(history.Id, now, await NameOfAsync(userId, ct), reason!, beforeText, FieldsInWords(medicine), changed, change.Summary);
+            return new(Outcome.Done, ViewOf(medicine, result.Medicines[index]), change, edit);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new(Outcome.Stale("The medicine changed since you read it; reload the list and decide again."));
+        }
+    }
+
+    /// <summary>The edits of the patient's medicines, newest first, with who made each (by name).</summary>
+    public async Task<Dictionary<Guid, List<MedicineEditView>>> EditsAsync(Guid patientId, CancellationToken ct)
+    {
+        var rows = (await db.PatientMedicineChanges.AsNoTracking().Where(c => c.PatientId == patientId).ToListAsync(ct))
+            .OrderByDescending(c => c.ChangedAt).ToList();
+        var ids = rows.Select(r => r.ChangedByUserId).Distinct().ToList();
+        var names = ids.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return rows.GroupBy(r => r.MedicineId).ToDictionary(g => g.Key, g => g.Select(r => new MedicineEditView(r.Id, r.ChangedAt,
+            names.GetValueOrDefault(r.ChangedByUserId) ?? "a former user", r.Reason,
+            FieldsInWords(r.DoseBefore, r.UnitBefore, r.FrequencyBefore, r.RouteBefore), FieldsInWords(r.DoseAfter, r.UnitAfter, r.FrequencyAfter, r.RouteAfter),
+            ChangedFields((r.DoseBefore, r.UnitBefore, r.FrequencyBefore, r.RouteBefore), (r.DoseAfter, r.UnitAfter, r.FrequencyAfter, r.RouteAfter)),
+            r.Summary)).ToList());
+    }
+
+    /// <summary>The medicine a correction or edit is about, once the request's own field problems are in <paramref name="errors"/>:
+    /// 404 when the patient has no such medicine, else 400 naming every problem (a missing stamp among them).</summary>
+    private async Task<(PatientMedicine? Medicine, Outcome? Refusal)> ForChangeAsync(Patient patient, Guid medicineId, Guid? stamp,
+        Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        if (stamp is null)
+        {
+            errors["concurrencyStamp"] = ["Send the concurrencyStamp of the medicine as you read it, so a change made since is not overwritten."];
+        }
+
+        var medicine = await db.PatientMedicines.FirstOrDefaultAsync(m => m.Id == medicineId && m.PatientId == patient.Id, ct);
+        return medicine is null ? (null, Outcome.NotFound) : errors.Count > 0 ? (null, Outcome.Invalid(errors)) : (medicine, null);
+    }
+
+    public Task<bool> ExistsAsync(Guid patientId, Guid medicineId, CancellationToken ct) =>
+        db.PatientMedicines.AnyAsync(m => m.Id == medicineId && m.PatientId == patientId, ct);
+
+    private async Task<string> NameOfAsync(Guid userId, CancellationToken ct) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "a former user";
+
+    private async Task<MedicineView> ViewOfCurrentAsync(PatientMedicine medicine, CancellationToken ct)
+    {
+        var (current, result) = await ScreenCurrentAsync(medicine.PatientId, ct);
+        return ViewOf(medicine, result.Medicines[current.FindIndex(m => m.Id == medicine.Id)]);
+    }
+
+    /// <summary>"dose 50 mg → 100 mg", one per field that differs, the unit read with its dose.</summary>
+    private static List<string> ChangedFields((string? Dose, string? Unit, string? Frequency, string? Route) before,
+        (string? Dose, string? Unit, string? Frequency, string? Route) after)
+    {
+        var changed = new List<string>();
+        if ((before.Dose, before.Unit) != (after.Dose, after.Unit))
+        {
+            changed.Add($"dose {DoseInWords(before.Dose, before.Unit) ?? "none"} → {DoseInWords(after.Dose, after.Unit) ?? "none"}");
+        }
+
+        if (before.Frequency != after.Frequency)
+        {
+            changed.Add($"frequency {before.Frequency ?? "none"} → {after.Frequency ?? "none"}");
+        }
+
+        if (before.Route != after.Route)
+        {
+            changed.Add($"route {RouteInWords(before.Route) ?? "none"} → {RouteInWords(after.Route) ?? "none"}");
+        }
+
+        return changed;
+    }
+
+    private static string? DoseInWords(string? dose, string? unit) => dose is null ? null : unit is null ? dose : $"{dose} {unit}";
+
+    private static string? RouteInWords(string? route) => route is null ? null : Catalogue.FindRoute(route)?.Name ?? route;
+
+    private static string FieldsInWords(PatientMedicine m) => FieldsInWords(m.Dose, m.Unit, m.Frequency, m.Route);
+
+    private static string FieldsInWords(string? dose, string? unit, string? frequency, string? route) =>
+        $"dose {DoseInWords(dose, unit) ?? "none"}, frequency {frequency ?? "none"}, route {RouteInWords(route) ?? "none"}";
+
+    private static string? RouteOf(string? text, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var route = Catalogue.FindRoute(text)?.Id;
+        if (route is null)
+        {
+            errors["route"] = [$"Choose the route from the list ({string.Join(", ", Catalogue.Routes.Select(r => r.Id))}), or leave it empty."];
+        }
+
+        return route;
+    }
+
     /// <summary>Re-runs the interaction screen and every list handler on the list as it will be saved, writes
     /// <paramref name="why"/> on every alert this clears, saves once and says what changed.</summary>
     private async Task<(InteractionScreeningResult Result, List<PatientMedicine> Current, List<RaisedAlert> Added, MedicineChange Change)> RescreenAndSaveAsync(
-        Patient patient, PatientMedicine medicine, string action, string suffix, string? why, DateTimeOffset now, CancellationToken ct)
+        Patient patient, PatientMedicine medicine, string action, string suffix, string? why, DateTimeOffset now, CancellationToken ct,
+        Action<string>? beforeSave = null)
     {
         var (result, current, added, _) = await StageAsync(patient, now, ct);
         added.AddRange(await ListChangedAsync(patient, current, result, now, ct));
@@ -315,14 +486,24 @@ public sealed class MedicineScreeningService(SpeciosaDbContext db, IEnumerable<I
             alert.ResolutionReason = $"{why}: the condition no longer holds (resolved automatically).";
         }
 
+        var interactions = cleared.Where(a => a.ConditionKey.StartsWith("interaction:", StringComparison.Ordinal)).ToList();
+        string Describe(List<RaisedAlert> raised) => MedicineChangeWording.Describe(action, medicine.Name, interactions.Select(TitleOf).ToList(),
+            cleared.Except(interactions).Select(TitleOf).ToList(), raised.Select(TitleOf).ToList(), suffix);
+        var staged = Describe(added);
+        beforeSave?.Invoke(staged);
         added = await AlertBook.SaveAsync(db, added, async () =>
         {
             var again = await StageAsync(patient, now, ct);
             return [.. again.Added, .. await ListChangedAsync(patient, again.Medicines, again.Result, now, ct)];
         }, ct);
-        var interactions = cleared.Where(a => a.ConditionKey.StartsWith("interaction:", StringComparison.Ordinal)).ToList();
-        var summary = MedicineChangeWording.Describe(action, medicine.Name, interactions.Select(TitleOf).ToList(),
-            cleared.Except(interactions).Select(TitleOf).ToList(), added.Select(TitleOf).ToList(), suffix);
+        var summary = Describe(added);
+        if (beforeSave is not null && summary != staged)
+        {
+            // A concurrent request opened one of the alerts first (AlertBook kept theirs): the record says what this change did.
+            beforeSave(summary);
+            await db.SaveChangesAsync(ct);
+        }
+
         var change = new MedicineChange(summary, added.Select(AlertBook.ViewOf).ToList(),
             cleared.Select(a => new ClearedAlertView(a.Id, a.RuleId, TitleOf(a), a.ResolutionReason ?? "", a.ResolvedAt)).ToList());
         return (result, current, added, change);

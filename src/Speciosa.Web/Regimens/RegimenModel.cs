@@ -48,7 +48,7 @@ public sealed class RegimenModel : IModelPart
             e.Property(d => d.Note).HasMaxLength(1000);
             // A held, refused or missed dose was not taken: no limit, chart, intake or exposure may count it (M0026).
             e.HasQueryFilter(d => d.Status == nameof(Speciosa.Clinical.Regimens.DoseStatus.Given));
-            e.HasIndex(d => new { d.LotId, d.ClinicId, d.Status, d.PatientId, d.GivenAt }); // the recall trace of given doses, from the index alone (M0020, M0035)
+            e.HasIndex(d => new { d.LotId, d.ClinicId, d.Status, d.PatientId, d.GivenAt }); // the recall trace of given doses, from the index alone (M0020, M0034)
             e.HasIndex(d => new { d.PatientId, d.GivenAt });
             e.HasIndex(d => d.ClinicId);
             e.HasIndex(d => d.RegimenId);

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Speciosa.Testing;
 using Xunit;
@@ -44,11 +47,28 @@ public sealed class RoleHomeTests(BrowserSession browser, DemoServers servers) :
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
-    public async Task An_administrators_home_counts_accounts_and_stale_registry_entries_as_their_lists_show_and_says_the_audit_chain_is_intact(Database database)
+    public async Task An_administrators_home_counts_accounts_stale_and_recently_changed_registry_entries_and_changes_awaiting_a_second_admin_as_their_lists_show(Database database)
     {
+        // A change to the registry and a ban waiting for a second administrator, so neither count is an empty list.
+        var server = await servers.On(database);
+        var api = await server.SignedInClientAsync("demo.admin");
+        const string utah = "us-ut-2019-05-14";
+        var read = await api.GetFromJsonAsync<JsonObject>($"/api/jurisdictions/{utah}");
+        var entry = read!["entry"]!.AsObject();
+        entry["note"] = "Re-read for the home board test (made up).";
+        var saved = await api.PutAsJsonAsync($"/api/jurisdictions/{utah}", new { reason = "Wording only", concurrencyStamp = read["concurrencyStamp"]!.GetValue<string>(), entry });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var after = (await saved.Content.ReadFromJsonAsync<JsonObject>())!;
+        var raised = after["entry"]!.AsObject();
+        raised["minimumAge"] = 25;
+        Assert.Equal(HttpStatusCode.Accepted, (await api.PutAsJsonAsync($"/api/jurisdictions/{utah}",
+            new { reason = "Age raised (made-up test)", concurrencyStamp = after["concurrencyStamp"]!.GetValue<string>(), entry = raised })).StatusCode);
+
         var page = await HomeAsync(database, "demo.admin");
         await Expect(page.Locator("#tile-audit")).ToContainTextAsync("chain intact");
-        Assert.Equal(2, await CountsMatchTheirListsAsync(page));
+        await Expect(page.Locator("#tile-registry a", new() { HasText = "Registry entries changed recently" })).Not.ToHaveAttributeAsync("data-count", "0");
+        await Expect(page.Locator("#tile-registry a", new() { HasText = "Registry changes awaiting a second administrator" })).Not.ToHaveAttributeAsync("data-count", "0");
+        Assert.Equal(4, await CountsMatchTheirListsAsync(page));
     }
 
     [Theory, ClassData(typeof(BothDatabases))]

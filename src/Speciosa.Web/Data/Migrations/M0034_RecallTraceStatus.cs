@@ -9,7 +9,7 @@ namespace Speciosa.Web.Data.Migrations;
 /// the exposed patients' ids come from the index alone again.</summary>
 [DbContext(typeof(SpeciosaDbContext))]
 [Migration("20261207060000_RecallTraceStatus")]
-public sealed class M0035_RecallTraceStatus : Migration
+public sealed class M0034_RecallTraceStatus : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
