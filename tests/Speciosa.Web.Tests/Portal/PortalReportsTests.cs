@@ -249,8 +249,10 @@ public sealed class PortalReportsTests(DemoServers servers) : IClassFixture<Demo
             Assert.DoesNotContain("dizziness", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         }
 
-        // The review queue is staff-only; a patient cannot list or decide anything in it (an item's id is "not found" to them).
-        Assert.Equal(HttpStatusCode.Forbidden, (await own.GetAsync($"/api/review-queue?patientId={otherId}")).StatusCode);
+        // The review queue is staff-only; a patient cannot list or decide anything in it: another patient named in the query, or an
+        // item's id, is "not found" to them (issue 14), and without either the queue is refused.
+        Assert.Equal(HttpStatusCode.NotFound, (await own.GetAsync($"/api/review-queue?patientId={otherId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await own.GetAsync("/api/review-queue")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await own.PostAsJsonAsync($"/api/review-queue/dose/{otherDose}", new { action = "accept" })).StatusCode);
         // A patient's own pages and API answer about their own record only.
         var progress = await own.GetFromJsonAsync<JsonElement>("/api/portal/progress");
